@@ -1,0 +1,172 @@
+package org.caveat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.caveat.compile.CompiledVersion;
+import org.caveat.compile.EvalContext;
+import org.caveat.compile.VersionCompiler;
+import org.caveat.decide.CompiledGrant;
+import org.caveat.decide.Decider;
+import org.caveat.decide.Decision;
+import org.caveat.explain.Answer;
+import org.caveat.explain.Explainer;
+import org.caveat.geo.ReferenceGeography;
+import org.caveat.model.Request;
+import org.caveat.pack.PackLoader;
+import org.caveat.policy.Assumption;
+import org.caveat.policy.Diagnostic;
+import org.caveat.policy.Grant;
+import org.caveat.policy.PolicyException;
+import org.caveat.policy.PolicyVersion;
+import org.caveat.policy.Span;
+import org.caveat.policy.Suggest;
+
+/**
+ * The engine: policy packs loaded and compiled once, then any number of decisions. Immutable
+ * and thread-safe.
+ *
+ * <pre>{@code
+ * Caveat caveat = Caveat.builder().assume("kharkiv_band_depth_km", "80").build();
+ * Answer a = caveat.answer(request);
+ * }</pre>
+ */
+public final class Caveat {
+  private final Decider decider;
+  private final Explainer explainer;
+  private final ReferenceGeography geography;
+  private final ThreadLocal<EvalContext> contexts;
+
+  private Caveat(Decider decider, ReferenceGeography geography) {
+    this.decider = decider;
+    this.geography = geography;
+    this.explainer = new Explainer(geography);
+    this.contexts = ThreadLocal.withInitial(() -> new EvalContext(geography));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The verdict only: the fast path, without facts or explanation. */
+  public Decision decide(Request request) {
+    return decider.decide(request, contexts.get());
+  }
+
+  /** The full answer of DESIGN.md: verdict, reasons, facts and explanation. */
+  public Answer answer(Request request) {
+    return explainer.explain(decide(request));
+  }
+
+  public Answer explain(Decision decision) {
+    return explainer.explain(decision);
+  }
+
+  /** Answers in input order; the stream may be consumed in parallel by the caller. */
+  public Stream<Answer> decideAll(Stream<Request> requests) {
+    return requests.map(this::answer);
+  }
+
+  public List<CompiledGrant> grants() {
+    return decider.grants();
+  }
+
+  public ReferenceGeography geography() {
+    return geography;
+  }
+
+  /** Configures and builds a {@link Caveat}; {@link #build()} validates everything at once. */
+  public static final class Builder {
+    private Path packs;
+    private final Map<String, String> assumptions = new LinkedHashMap<>();
+    private ReferenceGeography geography;
+
+    /** Packs from a folder; without it, the built-in packs. */
+    public Builder packs(Path dir) {
+      this.packs = dir;
+      return this;
+    }
+
+    /** Overrides an assumption in every version that defines it; the text is parsed by its type. */
+    public Builder assume(String name, String value) {
+      assumptions.put(name, value);
+      return this;
+    }
+
+    public Builder geography(ReferenceGeography g) {
+      this.geography = g;
+      return this;
+    }
+
+    /** @throws PolicyException with every problem of the packs or the overrides */
+    public Caveat build() {
+      ReferenceGeography geo = geography != null ? geography : ReferenceGeography.shipped();
+      List<Grant> grants = packs == null ? PackLoader.builtIn() : PackLoader.load(packs);
+      checkOverrides(grants);
+      VersionCompiler compiler = new VersionCompiler(geo);
+      List<Diagnostic> diagnostics = new ArrayList<>();
+      List<CompiledGrant> compiled = new ArrayList<>();
+      for (Grant g : grants) {
+        List<CompiledVersion> versions = new ArrayList<>();
+        for (PolicyVersion v : g.versions()) {
+          try {
+            versions.add(compiler.compile(v, typed(v)));
+          } catch (PolicyException e) {
+            diagnostics.addAll(e.diagnostics());
+          }
+        }
+        if (versions.size() == g.versions().size()) compiled.add(new CompiledGrant(g, versions));
+      }
+      if (!diagnostics.isEmpty()) throw new PolicyException(diagnostics);
+      return new Caveat(new Decider(compiled), geo);
+    }
+
+    private void checkOverrides(List<Grant> grants) {
+      TreeSet<String> known = new TreeSet<>();
+      grants.forEach(g -> g.versions().forEach(v -> v.assumptions().forEach(a -> known.add(a.name()))));
+      List<Diagnostic> bad = new ArrayList<>();
+      for (String name : assumptions.keySet()) {
+        if (!known.contains(name)) {
+          bad.add(new Diagnostic("assumption.unknown", Span.of("--assume " + name), "no version defines assumption `"
+              + name + "`", Suggest.didYouMean(name, known)));
+        }
+      }
+      if (!bad.isEmpty()) throw new PolicyException(bad);
+    }
+
+    /** Override texts converted to the type of the version's own value. */
+    private Map<String, Object> typed(PolicyVersion v) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Assumption a : v.assumptions()) {
+        String text = assumptions.get(a.name());
+        if (text == null) continue;
+        out.put(a.name(), parse(a, text));
+      }
+      return out;
+    }
+
+    private static Object parse(Assumption a, String text) {
+      if (a.value() instanceof Double) {
+        try {
+          double d = Double.parseDouble(text);
+          if (Double.isFinite(d)) return d;
+        } catch (NumberFormatException ignored) {
+          // reported below
+        }
+        throw new PolicyException(List.of(new Diagnostic("assumption.type", Span.of("--assume " + a.name()),
+            "assumption `" + a.name() + "` is a number" + (a.unit() == null ? "" : " (" + a.unit() + ")")
+                + ", got `" + text + "`", "e.g. --assume " + a.name() + "=" + a.value())));
+      }
+      if (a.value() instanceof Boolean) {
+        if (text.equals("true") || text.equals("false")) return Boolean.valueOf(text);
+        throw new PolicyException(List.of(new Diagnostic("assumption.type", Span.of("--assume " + a.name()),
+            "assumption `" + a.name() + "` is true or false, got `" + text + "`", null)));
+      }
+      return text;
+    }
+  }
+}

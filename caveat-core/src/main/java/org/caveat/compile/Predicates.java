@@ -1,0 +1,247 @@
+package org.caveat.compile;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.caveat.geo.ThresholdTest;
+import org.caveat.model.Attribute;
+
+/** The leaf conditions the compiler produces. */
+final class Predicates {
+  private Predicates() {}
+
+  /** Comparison operators. */
+  enum Op {
+    EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+
+    final String symbol;
+
+    Op(String symbol) {
+      this.symbol = symbol;
+    }
+
+    boolean test(double a, double b) {
+      return switch (this) {
+        case EQ -> a == b;
+        case NE -> a != b;
+        case LT -> a < b;
+        case LE -> a <= b;
+        case GT -> a > b;
+        case GE -> a >= b;
+      };
+    }
+
+    /** The operator with its operands swapped: {@code a < b} ⇔ {@code b > a}. */
+    Op flip() {
+      return switch (this) {
+        case LT -> GT;
+        case LE -> GE;
+        case GT -> LT;
+        case GE -> LE;
+        default -> this;
+      };
+    }
+
+    static Op ofFunction(String celFunction) {
+      return switch (celFunction) {
+        case "_==_" -> EQ;
+        case "_!=_" -> NE;
+        case "_<_" -> LT;
+        case "_<=_" -> LE;
+        case "_>_" -> GT;
+        case "_>=_" -> GE;
+        default -> null;
+      };
+    }
+  }
+
+  /** {@code attr == "x"} or {@code attr in [...]} on a string or bool attribute. */
+  static final class AttrIn extends Cond {
+    final Attribute attribute;
+    final Set<Object> values;
+    private final long missing;
+
+    AttrIn(Attribute attribute, Set<Object> values) {
+      this.attribute = attribute;
+      this.values = values;
+      this.missing = Tri.unknown(attribute.bit());
+    }
+
+    @Override
+    long eval(EvalContext c) {
+      Object v = c.request().value(attribute);
+      return v == null ? missing : Tri.of(values.contains(v));
+    }
+  }
+
+  /** {@code country(target.location) in [...]}; memoised per request. */
+  static final class CountryIn extends Cond {
+    final Set<String> codes;
+
+    CountryIn(Set<String> codes) {
+      this.codes = codes;
+    }
+
+    @Override
+    long eval(EvalContext c) {
+      String s = c.country();
+      return Tri.of(codes.contains(s == null ? "" : s));
+    }
+
+    @Override
+    int cost() {
+      return 4;
+    }
+  }
+
+  /** {@code region(target.location) in [...]}; memoised per request. */
+  static final class RegionIn extends Cond {
+    final Set<String> codes;
+
+    RegionIn(Set<String> codes) {
+      this.codes = codes;
+    }
+
+    @Override
+    long eval(EvalContext c) {
+      String s = c.region();
+      return Tri.of(codes.contains(s == null ? "" : s));
+    }
+
+    @Override
+    int cost() {
+      return 5;
+    }
+  }
+
+  /**
+   * {@code distance_km(target.location, zone) OP T} with a constant T: a prepared threshold test
+   * classifies the point, and only points near the threshold need the exact distance.
+   */
+  static final class DistanceCmp extends Cond {
+    final ZoneRef zone;
+    final Op op;
+    final double km;
+    private final ThresholdTest test;
+
+    DistanceCmp(ZoneRef zone, Op op, double km) {
+      this.zone = zone;
+      this.op = op;
+      this.km = km;
+      this.test = km >= 0 && Double.isFinite(km) ? zone.zone().threshold(km) : null;
+    }
+
+    @Override
+    long eval(EvalContext c) {
+      if (test != null && !c.hasDistance(zone.slot())) {
+        int k = test.classify(c.lat(), c.lon());
+        if (k != ThresholdTest.RING) {
+          // CLOSER means d < T, FARTHER means d > T, strictly.
+          double proxy = k == ThresholdTest.CLOSER ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+          return Tri.of(op.test(proxy, km));
+        }
+      }
+      return Tri.of(op.test(c.distanceKm(zone.slot(), zone.zone()), km));
+    }
+
+    @Override
+    int cost() {
+      return 6;
+    }
+  }
+
+  /** {@code within(target.location, zone)}. */
+  static final class WithinZone extends Cond {
+    final ZoneRef zone;
+
+    WithinZone(ZoneRef zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    long eval(EvalContext c) {
+      return Tri.of(zone.zone().contains(c.lat(), c.lon()));
+    }
+
+    @Override
+    int cost() {
+      return 6;
+    }
+  }
+
+  /** General comparison of two values. */
+  static final class Compare extends Cond {
+    final Val left, right;
+    final Op op;
+
+    Compare(Val left, Op op, Val right) {
+      this.left = left;
+      this.op = op;
+      this.right = right;
+    }
+
+    @Override
+    long eval(EvalContext c) {
+      Object a = left.eval(c), b = right.eval(c);
+      long m = Val.maskOf(a) | Val.maskOf(b);
+      if (m != 0) return Tri.unknown(m);
+      if (a instanceof Number x && b instanceof Number y) {
+        return Tri.of(op.test(x.doubleValue(), y.doubleValue()));
+      }
+      if (op == Op.EQ) return Tri.of(Objects.equals(a, b));
+      if (op == Op.NE) return Tri.of(!Objects.equals(a, b));
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      int cmp = ((Comparable) a).compareTo(b);
+      return Tri.of(op.test(cmp, 0));
+    }
+
+    @Override
+    int cost() {
+      return 3;
+    }
+  }
+
+  /** General {@code value in list}. */
+  static final class In extends Cond {
+    final Val element, list;
+
+    In(Val element, Val list) {
+      this.element = element;
+      this.list = list;
+    }
+
+    @Override
+    long eval(EvalContext c) {
+      Object e = element.eval(c), l = list.eval(c);
+      long m = Val.maskOf(e) | Val.maskOf(l);
+      if (m != 0) return Tri.unknown(m);
+      for (Object item : (List<?>) l) {
+        if (item instanceof Number x && e instanceof Number y ? x.doubleValue() == y.doubleValue() : Objects.equals(item, e)) {
+          return Tri.TRUE;
+        }
+      }
+      return Tri.FALSE;
+    }
+
+    @Override
+    int cost() {
+      return 3;
+    }
+  }
+
+  /** A boolean-valued {@link Val} used as a condition. */
+  static final class IsTrue extends Cond {
+    final Val value;
+
+    IsTrue(Val value) {
+      this.value = value;
+    }
+
+    @Override
+    long eval(EvalContext c) {
+      Object v = value.eval(c);
+      long m = Val.maskOf(v);
+      return m != 0 ? Tri.unknown(m) : Tri.of(Boolean.TRUE.equals(v));
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.caveat.explain;
+
+import java.util.List;
+import java.util.Map;
+import org.caveat.decide.Outcome;
+import org.caveat.policy.Source;
+
+/**
+ * The response of DESIGN.md: decision, per-grant detail, facts, a plain explanation, and (an
+ * extension) the full text of every source cited.
+ */
+public record Answer(String id, Outcome decision, List<GrantAnswer> grants, Facts facts, String explanation,
+    Map<String, Source> sources) {
+
+  /** One grant's part of the answer. {@code version}, {@code hash} and {@code closest} may be null. */
+  public record GrantAnswer(String grant, String version, String hash, String reliability, Outcome decision,
+      String basis, List<String> determining, List<Reason> reasons, List<String> missing, Closest closest) {}
+
+  /** A determining rule: id, effect, its sentence and the ids of its sources. */
+  public record Reason(String rule, String effect, String text, List<String> sources) {}
+
+  /** Geographic facts of the target; null country/region outside the shipped geography. */
+  public record Facts(String country, String region, double distanceToBorderKm) {}
+
+  /**
+   * The permit rule that came closest when nothing was permitted: its first failing part
+   * ({@code failed}), and for numeric comparisons the actual value, the limit and the margin.
+   */
+  public record Closest(String rule, String failed, String text, Double actual, String op, Double limit,
+      Double margin) {}
+}

@@ -1,0 +1,69 @@
+package org.caveat.explain;
+
+import org.caveat.compile.CompiledRule;
+import org.caveat.compile.CompiledVersion;
+import org.caveat.compile.Conjunct;
+import org.caveat.compile.EvalContext;
+import org.caveat.compile.Tri;
+import org.caveat.policy.Rule;
+
+/**
+ * For a denial by not-permitted: the permit rule with the fewest failing top-level conjuncts
+ * (ties go to the earlier rule), and the first of its conjuncts that failed, with the margin
+ * for numeric comparisons.
+ */
+final class ClosestPermit {
+  private ClosestPermit() {}
+
+  static Answer.Closest find(CompiledVersion v, EvalContext ctx) {
+    CompiledRule best = null;
+    Conjunct bestFailure = null;
+    int bestFailures = Integer.MAX_VALUE;
+    for (CompiledRule r : v.rules()) {
+      if (r.rule().effect() != Rule.Effect.PERMIT) continue;
+      int failures = 0;
+      Conjunct first = null;
+      for (Conjunct c : r.condition().conjuncts()) {
+        if (c.eval(ctx) == Tri.FALSE) {
+          failures++;
+          if (first == null) first = c;
+        }
+      }
+      if (first != null && failures < bestFailures) {
+        best = r;
+        bestFailure = first;
+        bestFailures = failures;
+      }
+    }
+    if (best == null) return null;
+    return describe(best, bestFailure, ctx);
+  }
+
+  private static Answer.Closest describe(CompiledRule rule, Conjunct failed, EvalContext ctx) {
+    Conjunct.Measured m = failed.measure(ctx);
+    if (m != null) {
+      double margin = Numbers.round(Math.abs(m.actual() - m.limit()), 3);
+      String unit = failed.text().startsWith("distance_km(") ? " km" : "";
+      String what = unit.isEmpty() ? failed.text().split(" ")[0] + " is " + Numbers.format(m.actual(), 1)
+          : Numbers.format(m.actual(), 1) + " km from " + zoneName(failed.text());
+      String text = what + "; the limit is " + m.op() + " " + Numbers.format(m.limit(), 1) + unit
+          + (m.limitText().startsWith("assume.") ? " (" + m.limitText() + ")" : "");
+      return new Answer.Closest(rule.rule().id(), failed.text(), text, Numbers.round(m.actual(), 3), m.op(),
+          Numbers.round(m.limit(), 3), margin);
+    }
+    Object actual = failed.actual(ctx);
+    String text = actual != null
+        ? failed.text().split(" ")[0] + " is `" + (actual.toString().isEmpty() ? "none" : actual) + "`; the rule needs "
+            + failed.text()
+        : "`" + failed.text() + "` is false";
+    return new Answer.Closest(rule.rule().id(), failed.text(), text, null, null, null, null);
+  }
+
+  private static String zoneName(String text) {
+    int i = text.indexOf("zones.");
+    if (i < 0) return "the zone";
+    int j = i + 6;
+    while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) j++;
+    return text.substring(i + 6, j);
+  }
+}

@@ -1,0 +1,174 @@
+package org.caveat.geo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.linemerge.LineMerger;
+
+/**
+ * The shipped reference geography (Natural Earth admin-1, de jure, see
+ * {@code caveat/geo/ATTRIBUTION.md}): country and first-level region polygons of Ukraine and
+ * Russia, and the land border lines between their regions.
+ *
+ * <p>Where a point lies on a shared boundary, the code that sorts first wins, so answers are
+ * deterministic.
+ */
+public final class ReferenceGeography {
+  private static final String BASE = "/caveat/geo/";
+  private static volatile ReferenceGeography shipped;
+
+  private final Map<String, Geometry> countries = new TreeMap<>();
+  private final Map<String, AreaLocator> countryLocators = new TreeMap<>();
+  private final Map<String, Geometry> regions = new TreeMap<>();
+  private final Map<String, String> regionCountry = new TreeMap<>();
+  private final Map<String, String> regionNames = new TreeMap<>();
+  private final Map<String, AreaLocator> regionLocators = new TreeMap<>();
+  private final STRtree regionIndex = new STRtree();
+  private final List<String[]> borderSides = new ArrayList<>();
+  private final List<Geometry> borderLines = new ArrayList<>();
+  private final Map<String, Zone> zoneCache = new ConcurrentHashMap<>();
+
+  private ReferenceGeography() {
+    ObjectMapper json = new ObjectMapper();
+    for (JsonNode f : features(json, "countries.geojson")) {
+      String code = f.path("properties").path("iso_a2").asText();
+      Geometry g = GeoJson.geometry(f.path("geometry"), "countries.geojson");
+      countries.put(code, g);
+      countryLocators.put(code, new AreaLocator(g));
+    }
+    for (JsonNode f : features(json, "regions.geojson")) {
+      JsonNode p = f.path("properties");
+      String code = p.path("iso_3166_2").asText();
+      Geometry g = GeoJson.geometry(f.path("geometry"), "regions.geojson");
+      regions.put(code, g);
+      regionCountry.put(code, p.path("country").asText());
+      regionNames.put(code, p.path("name").asText());
+      regionLocators.put(code, new AreaLocator(g));
+      regionIndex.insert(g.getEnvelopeInternal(), code);
+    }
+    regionIndex.build();
+    for (JsonNode f : features(json, "borders.geojson")) {
+      JsonNode p = f.path("properties");
+      borderSides.add(new String[] {p.path("a").asText(), p.path("b").asText()});
+      borderLines.add(GeoJson.geometry(f.path("geometry"), "borders.geojson"));
+    }
+  }
+
+  /** The geography shipped with Caveat, loaded once. */
+  public static ReferenceGeography shipped() {
+    ReferenceGeography g = shipped;
+    if (g == null) {
+      synchronized (ReferenceGeography.class) {
+        g = shipped;
+        if (g == null) {
+          shipped = g = new ReferenceGeography();
+        }
+      }
+    }
+    return g;
+  }
+
+  private static List<JsonNode> features(ObjectMapper json, String file) {
+    try (InputStream in = ReferenceGeography.class.getResourceAsStream(BASE + file)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + BASE + file + " (run scripts/geo/build-geography.sh)");
+      }
+      List<JsonNode> out = new ArrayList<>();
+      json.readTree(in).path("features").forEach(out::add);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + BASE + file, e);
+    }
+  }
+
+  /** ISO 3166-1 alpha-2 of the shipped country covering the point, or null outside all of them. */
+  public String country(double lat, double lon) {
+    for (Map.Entry<String, AreaLocator> e : countryLocators.entrySet()) {
+      if (e.getValue().covers(lat, lon)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** ISO 3166-2 of the shipped region covering the point, or null outside all of them. */
+  public String region(double lat, double lon) {
+    @SuppressWarnings("unchecked")
+    List<String> candidates = regionIndex.query(new Envelope(lon, lon, lat, lat));
+    String best = null;
+    for (String code : candidates) {
+      if ((best == null || code.compareTo(best) < 0) && regionLocators.get(code).covers(lat, lon)) {
+        best = code;
+      }
+    }
+    return best;
+  }
+
+  public Set<String> countryCodes() {
+    return Collections.unmodifiableSet(countries.keySet());
+  }
+
+  public Set<String> regionCodes() {
+    return Collections.unmodifiableSet(regions.keySet());
+  }
+
+  public String regionName(String code) {
+    return regionNames.get(code);
+  }
+
+  /** The country a region belongs to (de jure), or null for an unknown code. */
+  public String countryOfRegion(String code) {
+    return regionCountry.get(code);
+  }
+
+  /** A shipped region or country as an area zone; null for an unknown code. */
+  public Zone area(String code) {
+    Geometry g = regions.containsKey(code) ? regions.get(code) : countries.get(code);
+    if (g == null) {
+      return null;
+    }
+    return zoneCache.computeIfAbsent("area:" + code, k -> Zones.of(code, g));
+  }
+
+  /**
+   * The land border line between two sides, each a set of country or region codes; null when
+   * the sides share no border in the shipped data.
+   */
+  public Zone border(String name, Set<String> sideA, Set<String> sideB) {
+    List<Geometry> parts = new ArrayList<>();
+    for (int i = 0; i < borderLines.size(); i++) {
+      String a = borderSides.get(i)[0], b = borderSides.get(i)[1];
+      if ((matches(sideA, a) && matches(sideB, b)) || (matches(sideA, b) && matches(sideB, a))) {
+        parts.add(borderLines.get(i));
+      }
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    LineMerger merger = new LineMerger();
+    parts.forEach(merger::add);
+    Geometry merged = GeoJson.FACTORY.buildGeometry(merger.getMergedLineStrings());
+    return Zones.of(name, merged);
+  }
+
+  private boolean matches(Set<String> side, String region) {
+    return side.contains(region) || side.contains(regionCountry.get(region));
+  }
+
+  /** The whole land border between Ukraine and Russia, used for {@code distance_to_border_km}. */
+  public Zone uaRuBorder() {
+    return zoneCache.computeIfAbsent("border:UA|RU", k -> border("UA|RU border", Set.of("UA"), Set.of("RU")));
+  }
+}

@@ -1,0 +1,22 @@
+package org.caveat.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The shared Jackson configuration: NaN/Infinity are read (and then rejected with a clear message). */
+public final class Json {
+  /** Largest accepted request, in characters. */
+  public static final int MAX_REQUEST_CHARS = 1 << 20;
+
+  public static final JsonFactory FACTORY = new JsonFactoryBuilder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
+          .maxStringLength(MAX_REQUEST_CHARS).maxDocumentLength(MAX_REQUEST_CHARS).build())
+      .build();
+  public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+  private Json() {}
+}

@@ -1,0 +1,157 @@
+package org.caveat.pack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.caveat.policy.Diagnostic;
+import org.caveat.policy.Grant;
+import org.caveat.policy.PolicyException;
+import org.caveat.policy.PolicyVersion;
+import org.caveat.policy.Span;
+
+/**
+ * Loads policy packs: a folder per grant holding one {@code .yaml} file per version. The path
+ * given may be a folder of grant folders or a single grant folder. Structural problems of every
+ * file are collected and thrown together as a {@link PolicyException}.
+ */
+public final class PackLoader {
+  private static final String BUILT_IN = "/caveat/packs";
+
+  private PackLoader() {}
+
+  /** The packs shipped with Caveat (US→UA and others), read from the classpath. */
+  public static List<Grant> builtIn() {
+    URL url = PackLoader.class.getResource(BUILT_IN);
+    if (url == null) {
+      throw new IllegalStateException("built-in packs missing from the classpath (" + BUILT_IN + ")");
+    }
+    try {
+      URI uri = url.toURI();
+      if (uri.getScheme().equals("jar")) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        }
+        return load(fs.getPath(BUILT_IN), "packs");
+      }
+      return load(Path.of(uri), "packs");
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot open built-in packs", e);
+    }
+  }
+
+  /** Loads a pack folder; file names in diagnostics are relative to it. */
+  public static List<Grant> load(Path dir) {
+    return load(dir, dir.toString());
+  }
+
+  private static List<Grant> load(Path dir, String label) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      throw new PolicyException(List.of(new Diagnostic("pack.not_found", Span.of(label),
+          "no pack folder at " + label, "give a folder of grant folders, or one grant folder")));
+    }
+    List<Path> grantDirs = new ArrayList<>();
+    if (yamlFiles(dir).isEmpty()) {
+      try (Stream<Path> s = Files.list(dir)) {
+        s.filter(Files::isDirectory).sorted().forEach(grantDirs::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      grantDirs.add(dir);
+    }
+    List<Grant> grants = new ArrayList<>();
+    for (Path g : grantDirs) {
+      String grantId = g.getFileName() == null ? label : g.getFileName().toString();
+      String prefix = g.equals(dir) ? label : label + "/" + grantId;
+      Grant grant = readGrant(grantId, g, prefix, diagnostics);
+      if (grant != null) grants.add(grant);
+    }
+    if (grants.isEmpty() && diagnostics.isEmpty()) {
+      diagnostics.add(new Diagnostic("pack.empty", Span.of(label), "no version files (*.yaml) found", null));
+    }
+    if (!diagnostics.isEmpty()) {
+      throw new PolicyException(diagnostics);
+    }
+    return grants;
+  }
+
+  private static Grant readGrant(String grantId, Path dir, String prefix, List<Diagnostic> diagnostics) {
+    List<PolicyVersion> versions = new ArrayList<>();
+    int before = diagnostics.size();
+    for (Path file : yamlFiles(dir)) {
+      String name = prefix + "/" + file.getFileName();
+      byte[] content = read(file);
+      PolicyVersion v = new VersionReader(name, content, rel -> sibling(dir, rel), diagnostics).read();
+      if (v == null) continue;
+      String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+      if (v.grant() != null && !v.grant().equals(grantId)) {
+        diagnostics.add(new Diagnostic("grant.mismatch", new Span(name, 1, 1), "file says grant `" + v.grant()
+            + "` but sits in folder `" + grantId + "`", "the folder name is the grant id"));
+      }
+      if (v.version() != null && !v.version().equals(stem)) {
+        diagnostics.add(new Diagnostic("grant.mismatch", new Span(name, 1, 1), "file says version `" + v.version()
+            + "` but is named `" + file.getFileName() + "`", "name the file after its version"));
+      }
+      versions.add(v);
+    }
+    if (versions.isEmpty() || diagnostics.size() > before) {
+      return null;
+    }
+    Map<String, PolicyVersion> byDate = new LinkedHashMap<>();
+    PolicyVersion first = versions.get(0);
+    for (PolicyVersion v : versions) {
+      if (!v.grantor().equals(first.grantor()) || !v.grantee().equals(first.grantee())) {
+        diagnostics.add(new Diagnostic("grant.mismatch", new Span(v.file(), 1, 1), "grantor/grantee "
+            + v.grantor() + "→" + v.grantee() + " differ from " + first.file() + " (" + first.grantor() + "→"
+            + first.grantee() + ")", "all versions of a grant share grantor and grantee"));
+      }
+      PolicyVersion clash = byDate.put(v.inForce().toString(), v);
+      if (clash != null) {
+        diagnostics.add(new Diagnostic("grant.duplicate_date", new Span(v.file(), 1, 1), "two versions enter into force at "
+            + v.inForce() + " (also " + clash.file() + ")", null));
+      }
+    }
+    return diagnostics.size() > before ? null : new Grant(grantId, first.grantor(), first.grantee(), versions);
+  }
+
+  private static List<Path> yamlFiles(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().matches(".*\\.ya?ml$")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static byte[] sibling(Path dir, String rel) {
+    Path base = dir.toAbsolutePath().normalize();
+    Path p = base.resolve(rel).normalize();
+    if (!p.startsWith(base) || !Files.isRegularFile(p)) {
+      return null;
+    }
+    return read(p);
+  }
+}

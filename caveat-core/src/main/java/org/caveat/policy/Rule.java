@@ -1,0 +1,19 @@
+package org.caveat.policy;
+
+import java.util.List;
+
+/**
+ * A permit or forbid rule: an id, a CEL condition, one plain sentence, and the ids of the
+ * sources it rests on. {@code whenAt} points at the first character of the condition text.
+ */
+public record Rule(String id, Effect effect, String when, String text, List<String> sources,
+    Span at, Span whenAt) {
+  /** What a matching rule does. */
+  public enum Effect {
+    PERMIT, FORBID;
+
+    public String label() {
+      return name().toLowerCase();
+    }
+  }
+}
