@@ -104,9 +104,14 @@ public final class Caveat {
 
     /** @throws PolicyException with every problem of the packs or the overrides */
     public Caveat build() {
-      ReferenceGeography geo = geography != null ? geography : ReferenceGeography.shipped();
+      // Start-up work in parallel: the geography loads while packs are read and CEL warms up.
+      java.util.concurrent.CompletableFuture<ReferenceGeography> loading = geography != null
+          ? java.util.concurrent.CompletableFuture.completedFuture(geography)
+          : java.util.concurrent.CompletableFuture.supplyAsync(ReferenceGeography::shipped);
       List<Grant> grants = packs == null ? PackLoader.builtIn() : PackLoader.load(packs);
       checkOverrides(grants);
+      VersionCompiler.warmUp();
+      ReferenceGeography geo = loading.join();
       VersionCompiler compiler = new VersionCompiler(geo);
       List<Diagnostic> diagnostics = new ArrayList<>();
       List<CompiledGrant> compiled = new ArrayList<>();

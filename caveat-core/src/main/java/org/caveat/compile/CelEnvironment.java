@@ -40,6 +40,7 @@ final class CelEnvironment {
   final CelRuntime runtime;
   final TreeSet<String> names = new TreeSet<>();
 
+  /** @param geo used by interpreted conditions only (may be null when nothing is evaluated) */
   CelEnvironment(Map<String, ZoneRef> zones, Map<String, Object> assumptions, ReferenceGeography geo) {
     CelOptions options = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
     CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder()

@@ -115,26 +115,33 @@ final class Predicates {
   }
 
   /**
-   * {@code distance_km(target.location, zone) OP T} with a constant T: a prepared threshold test
-   * classifies the point, and only points near the threshold need the exact distance.
+   * {@code distance_km(target.location, zone) OP T} with a constant T. After a few exact
+   * evaluations (cheap for one-off runs) a prepared threshold test is built and classifies most
+   * points without a geodesic computation; only points near the threshold need the exact one.
    */
   static final class DistanceCmp extends Cond {
+    /** Exact evaluations before the threshold test is worth building. */
+    static final int WARM_UP = 64;
     final ZoneRef zone;
     final Op op;
     final double km;
-    private final ThresholdTest test;
+    private final java.util.concurrent.atomic.AtomicInteger uses = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile ThresholdTest test;
 
     DistanceCmp(ZoneRef zone, Op op, double km) {
       this.zone = zone;
       this.op = op;
       this.km = km;
-      this.test = km >= 0 && Double.isFinite(km) ? zone.zone().threshold(km) : null;
     }
 
     @Override
     long eval(EvalContext c) {
-      if (test != null && !c.hasDistance(zone.slot())) {
-        int k = test.classify(c.lat(), c.lon());
+      ThresholdTest t = test;
+      if (t == null && km >= 0 && Double.isFinite(km) && uses.incrementAndGet() > WARM_UP) {
+        t = test = zone.zone().threshold(km);
+      }
+      if (t != null && !c.hasDistance(zone.slot())) {
+        int k = t.classify(c.lat(), c.lon());
         if (k != ThresholdTest.RING) {
           // CLOSER means d < T, FARTHER means d > T, strictly.
           double proxy = k == ThresholdTest.CLOSER ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;

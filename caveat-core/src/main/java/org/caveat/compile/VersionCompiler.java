@@ -25,6 +25,15 @@ public final class VersionCompiler {
   }
 
   /**
+   * Loads and initialises cel-java (a large share of cold start-up) by compiling a trivial
+   * expression, so callers can overlap it with other start-up work.
+   */
+  public static void warmUp() {
+    CelEnvironment env = new CelEnvironment(Map.of(), Map.of(), null);
+    env.compiler.compile("weapon.origin == \"US\" && target.category in military_objectives");
+  }
+
+  /**
    * @param overrides assumption values replacing the file's (only names the version defines
    *                  are applied; their type must match)
    * @throws PolicyException with every diagnostic found

@@ -139,7 +139,7 @@ final class ZoneCompiler {
   private Set<String> codes(ZoneSpec spec, String side) {
     Set<String> out = new LinkedHashSet<>();
     for (String code : side.split("\\+")) {
-      if (geo.area(code) == null) {
+      if (!geo.hasArea(code)) {
         diagnostics.add(new Diagnostic("region.unknown", spec.at(), "no shipped region or country `" + code + "`",
             Suggest.didYouMean(code, allCodes())));
         return null;

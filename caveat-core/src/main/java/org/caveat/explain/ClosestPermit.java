@@ -8,9 +8,10 @@ import org.caveat.compile.Tri;
 import org.caveat.policy.Rule;
 
 /**
- * For a denial by not-permitted: the permit rule with the fewest failing top-level conjuncts
- * (ties go to the earlier rule), and the first of its conjuncts that failed, with the margin
- * for numeric comparisons.
+ * For a denial by not-permitted: the permit rule with the fewest failing top-level conjuncts,
+ * and the first of its conjuncts that failed, with the margin for numeric comparisons. Among
+ * equally close rules, one whose first failure is measurable ("130 km; the limit is 100 km")
+ * is preferred, then the earlier rule in the file.
  */
 final class ClosestPermit {
   private ClosestPermit() {}
@@ -18,7 +19,7 @@ final class ClosestPermit {
   static Answer.Closest find(CompiledVersion v, EvalContext ctx) {
     CompiledRule best = null;
     Conjunct bestFailure = null;
-    int bestFailures = Integer.MAX_VALUE;
+    int bestRank = Integer.MAX_VALUE;
     for (CompiledRule r : v.rules()) {
       if (r.rule().effect() != Rule.Effect.PERMIT) continue;
       int failures = 0;
@@ -29,10 +30,12 @@ final class ClosestPermit {
           if (first == null) first = c;
         }
       }
-      if (first != null && failures < bestFailures) {
+      if (first == null) continue;
+      int rank = failures * 2 + (first.measure(ctx) != null ? 0 : 1);
+      if (rank < bestRank) {
         best = r;
         bestFailure = first;
-        bestFailures = failures;
+        bestRank = rank;
       }
     }
     if (best == null) return null;

@@ -29,12 +29,14 @@ public final class ReferenceGeography {
   private static final String BASE = "/caveat/geo/";
   private static volatile ReferenceGeography shipped;
 
-  private final Map<String, Geometry> countries = new TreeMap<>();
-  private final Map<String, AreaLocator> countryLocators = new TreeMap<>();
   private final Map<String, Geometry> regions = new TreeMap<>();
   private final Map<String, String> regionCountry = new TreeMap<>();
   private final Map<String, String> regionNames = new TreeMap<>();
-  private final Map<String, AreaLocator> regionLocators = new TreeMap<>();
+  private final java.util.Set<String> countryCodes = new java.util.TreeSet<>();
+  /** Built on first use: most regions are never queried in a run. */
+  private final Map<String, AreaLocator> regionLocators = new ConcurrentHashMap<>();
+  /** Country polygons, read on first use (only zones need them; lookups go through regions). */
+  private volatile Map<String, Geometry> countries;
   private final STRtree regionIndex = new STRtree();
   private final List<String[]> borderSides = new ArrayList<>();
   private final List<Geometry> borderLines = new ArrayList<>();
@@ -42,12 +44,6 @@ public final class ReferenceGeography {
 
   private ReferenceGeography() {
     ObjectMapper json = new ObjectMapper();
-    for (JsonNode f : features(json, "countries.geojson")) {
-      String code = f.path("properties").path("iso_a2").asText();
-      Geometry g = GeoJson.geometry(f.path("geometry"), "countries.geojson");
-      countries.put(code, g);
-      countryLocators.put(code, new AreaLocator(g));
-    }
     for (JsonNode f : features(json, "regions.geojson")) {
       JsonNode p = f.path("properties");
       String code = p.path("iso_3166_2").asText();
@@ -55,7 +51,7 @@ public final class ReferenceGeography {
       regions.put(code, g);
       regionCountry.put(code, p.path("country").asText());
       regionNames.put(code, p.path("name").asText());
-      regionLocators.put(code, new AreaLocator(g));
+      countryCodes.add(p.path("country").asText());
       regionIndex.insert(g.getEnvelopeInternal(), code);
     }
     regionIndex.build();
@@ -93,14 +89,14 @@ public final class ReferenceGeography {
     }
   }
 
-  /** ISO 3166-1 alpha-2 of the shipped country covering the point, or null outside all of them. */
+  /**
+   * ISO 3166-1 alpha-2 of the shipped country covering the point, or null outside all of them.
+   * Regions tile their country exactly (the build script checks it), so the country is the
+   * region's.
+   */
   public String country(double lat, double lon) {
-    for (Map.Entry<String, AreaLocator> e : countryLocators.entrySet()) {
-      if (e.getValue().covers(lat, lon)) {
-        return e.getKey();
-      }
-    }
-    return null;
+    String region = region(lat, lon);
+    return region == null ? null : regionCountry.get(region);
   }
 
   /** ISO 3166-2 of the shipped region covering the point, or null outside all of them. */
@@ -109,15 +105,42 @@ public final class ReferenceGeography {
     List<String> candidates = regionIndex.query(new Envelope(lon, lon, lat, lat));
     String best = null;
     for (String code : candidates) {
-      if ((best == null || code.compareTo(best) < 0) && regionLocators.get(code).covers(lat, lon)) {
+      if ((best == null || code.compareTo(best) < 0) && locator(code).covers(lat, lon)) {
         best = code;
       }
     }
     return best;
   }
 
+  private AreaLocator locator(String region) {
+    AreaLocator l = regionLocators.get(region);
+    return l != null ? l : regionLocators.computeIfAbsent(region, r -> new AreaLocator(regions.get(r)));
+  }
+
+  private Map<String, Geometry> countries() {
+    Map<String, Geometry> c = countries;
+    if (c == null) {
+      synchronized (this) {
+        if (countries == null) {
+          Map<String, Geometry> m = new TreeMap<>();
+          for (JsonNode f : features(new ObjectMapper(), "countries.geojson")) {
+            m.put(f.path("properties").path("iso_a2").asText(), GeoJson.geometry(f.path("geometry"), "countries.geojson"));
+          }
+          countries = m;
+        }
+        c = countries;
+      }
+    }
+    return c;
+  }
+
   public Set<String> countryCodes() {
-    return Collections.unmodifiableSet(countries.keySet());
+    return Collections.unmodifiableSet(countryCodes);
+  }
+
+  /** Whether a code names a shipped region or country. */
+  public boolean hasArea(String code) {
+    return regions.containsKey(code) || countryCodes.contains(code);
   }
 
   public Set<String> regionCodes() {
@@ -135,7 +158,7 @@ public final class ReferenceGeography {
 
   /** A shipped region or country as an area zone; null for an unknown code. */
   public Zone area(String code) {
-    Geometry g = regions.containsKey(code) ? regions.get(code) : countries.get(code);
+    Geometry g = regions.containsKey(code) ? regions.get(code) : countryCodes.contains(code) ? countries().get(code) : null;
     if (g == null) {
       return null;
     }

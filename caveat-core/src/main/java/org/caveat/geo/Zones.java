@@ -30,11 +30,12 @@ public final class Zones {
     if (!(km >= 0) || !Double.isFinite(km)) {
       throw new IllegalArgumentException("buffer distance must be a finite number ≥ 0 km, got " + km);
     }
-    LocalProjection projection = LocalProjection.centredOn(source.geometry());
-    Geometry projected = projection.forward(Densifier.densify(source.geometry(), 0.05));
-    Geometry buffered = BufferOp.bufferOp(projected, km * 1000, new BufferParameters(16));
-    Geometry approximate = projection.reverse(Densifier.densify(buffered, 2000));
-    return DerivedZone.buffer(name, source, km, approximate);
+    return DerivedZone.buffer(name, source, km, () -> {
+      LocalProjection projection = LocalProjection.centredOn(source.geometry());
+      Geometry projected = projection.forward(Densifier.densify(source.geometry(), 0.05));
+      Geometry buffered = BufferOp.bufferOp(projected, km * 1000, new BufferParameters(16));
+      return projection.reverse(Densifier.densify(buffered, 2000));
+    });
   }
 
   public static Zone union(String name, List<Zone> parts) {
