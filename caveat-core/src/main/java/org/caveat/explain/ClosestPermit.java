@@ -10,8 +10,8 @@ import org.caveat.policy.Rule;
 /**
  * For a denial by not-permitted: the permit rule with the fewest failing top-level conjuncts,
  * and the first of its conjuncts that failed, with the margin for numeric comparisons. Among
- * equally close rules, one whose first failure is measurable ("130 km; the limit is 100 km")
- * is preferred, then the earlier rule in the file.
+ * equally close rules, the one with more conjuncts satisfied wins, then one whose first failure
+ * is measurable ("130 km; the limit is 100 km"), then the earlier rule in the file.
  */
 final class ClosestPermit {
   private ClosestPermit() {}
@@ -22,16 +22,19 @@ final class ClosestPermit {
     int bestRank = Integer.MAX_VALUE;
     for (CompiledRule r : v.rules()) {
       if (r.rule().effect() != Rule.Effect.PERMIT) continue;
-      int failures = 0;
+      int failures = 0, satisfied = 0;
       Conjunct first = null;
       for (Conjunct c : r.condition().conjuncts()) {
-        if (c.eval(ctx) == Tri.FALSE) {
+        long t = c.eval(ctx);
+        if (t == Tri.FALSE) {
           failures++;
           if (first == null) first = c;
+        } else if (t == Tri.TRUE) {
+          satisfied++;
         }
       }
       if (first == null) continue;
-      int rank = failures * 2 + (first.measure(ctx) != null ? 0 : 1);
+      int rank = failures * 10_000 - satisfied * 2 + (first.measure(ctx) != null ? 0 : 1);
       if (rank < bestRank) {
         best = r;
         bestFailure = first;
