@@ -12,22 +12,27 @@ import org.locationtech.jts.geom.LineString;
  *
  * <p>Algorithm (the one PostGIS uses for {@code ST_Distance(geography, geography)}): edges are
  * great-circle arcs between vertices taken as spherical coordinates; the nearest edge and the
- * nearest point on it are found on the unit sphere (projection of the query vector onto the arc's
- * plane, clamped to the arc's end points); the reported distance is the geodesic distance on the
- * WGS84 ellipsoid from the query point to that nearest point (GeographicLib's inverse solution).
+ * nearest point on it are found on the unit sphere; the reported distance is the geodesic
+ * distance on the WGS84 ellipsoid from the query point to that nearest point (GeographicLib's
+ * inverse solution).
  *
- * <p>Acceleration: the plane is cut into cells of {@value #CELL_DEGREES} degrees. The first query
- * in a cell computes, by a full scan, the edges that can be nearest to any point of the cell
- * (triangle inequality on the sphere: an edge whose distance from the cell centre exceeds the
- * best distance from the centre plus twice the cell radius can never be nearest). Later queries
- * in the cell scan only those candidates, so results are exactly those of a full scan.
+ * <p>Per edge, the arc's unit normal n and the in-plane vectors u = n×a and w = b×n are
+ * precomputed: the projection of p onto the arc's great circle lies on the arc iff p·u ≥ 0 and
+ * p·w ≥ 0, and then 1 − cos(distance) = 1 − √(1 − (p·n)²); otherwise the nearer end point
+ * decides. Ranking edges therefore needs no trigonometry.
+ *
+ * <p>Acceleration: the plane is cut into cells of {@value #CELL_DEGREES}°. The first query in a
+ * cell finds, by a full scan, the edges that can be nearest to any point of the cell (triangle
+ * inequality on the sphere: an edge farther from the cell centre than the best distance plus
+ * twice the cell radius can never be nearest); later queries scan only those, so results are
+ * exactly those of a full scan.
  */
 final class SphericalSegments {
-  static final double CELL_DEGREES = 0.25;
-  private static final int MAX_CACHED_CELLS = 200_000;
+  static final double CELL_DEGREES = 0.05;
+  private static final int MAX_CACHED_CELLS = 500_000;
 
-  /** Unit vectors of edge end points: edge i runs from (ax,ay,az)[i] to (bx,by,bz)[i]. */
-  private final double[] ax, ay, az, bx, by, bz;
+  /** Per edge: end points a, b; normal n; in-plane vectors u = n×a, w = b×n. */
+  private final double[] ax, ay, az, bx, by, bz, nx, ny, nz, ux, uy, uz, wx, wy, wz;
   private final int edgeCount;
   private final ConcurrentHashMap<Long, int[]> candidatesByCell = new ConcurrentHashMap<>();
 
@@ -38,14 +43,23 @@ final class SphericalSegments {
     }
     ax = new double[n]; ay = new double[n]; az = new double[n];
     bx = new double[n]; by = new double[n]; bz = new double[n];
+    nx = new double[n]; ny = new double[n]; nz = new double[n];
+    ux = new double[n]; uy = new double[n]; uz = new double[n];
+    wx = new double[n]; wy = new double[n]; wz = new double[n];
     int i = 0;
     for (LineString line : GeometryParts.linework(geometry)) {
       Coordinate[] cs = line.getCoordinates();
       for (int k = 0; k + 1 < cs.length; k++) {
-        double[] a = unit(cs[k].y, cs[k].x);
-        double[] b = unit(cs[k + 1].y, cs[k + 1].x);
+        double[] a = unit(cs[k].y, cs[k].x), b = unit(cs[k + 1].y, cs[k + 1].x);
         ax[i] = a[0]; ay[i] = a[1]; az[i] = a[2];
         bx[i] = b[0]; by[i] = b[1]; bz[i] = b[2];
+        double cx = a[1] * b[2] - a[2] * b[1], cy = a[2] * b[0] - a[0] * b[2], cz = a[0] * b[1] - a[1] * b[0];
+        double len = Math.sqrt(cx * cx + cy * cy + cz * cz);
+        if (len > 1e-15) { // degenerate edges keep a zero normal and are measured by their end points
+          nx[i] = cx / len; ny[i] = cy / len; nz[i] = cz / len;
+          ux[i] = ny[i] * a[2] - nz[i] * a[1]; uy[i] = nz[i] * a[0] - nx[i] * a[2]; uz[i] = nx[i] * a[1] - ny[i] * a[0];
+          wx[i] = b[1] * nz[i] - b[2] * ny[i]; wy[i] = b[2] * nx[i] - b[0] * nz[i]; wz[i] = b[0] * ny[i] - b[1] * nx[i];
+        }
         i++;
       }
     }
@@ -61,21 +75,59 @@ final class SphericalSegments {
 
   /** Geodesic distance in metres from the point to the nearest edge. */
   double distanceMetres(double lat, double lon) {
-    double[] p = unit(lat, lon);
-    int[] candidates = candidates(lat, lon);
-    double best = Double.POSITIVE_INFINITY;
-    double nx = 0, ny = 0, nz = 0;
-    double[] nearest = new double[3];
-    for (int e : candidates) {
-      double d = arcDistance(p, e, nearest);
-      if (d < best) {
-        best = d;
-        nx = nearest[0]; ny = nearest[1]; nz = nearest[2];
+    return distanceMetres(lat, lon, candidates(lat, lon));
+  }
+
+  /** The same without the cell index: every edge is scanned (for tests of the index). */
+  double distanceMetresFullScan(double lat, double lon) {
+    int[] all = new int[edgeCount];
+    for (int e = 0; e < edgeCount; e++) all[e] = e;
+    return distanceMetres(lat, lon, all);
+  }
+
+  private double distanceMetres(double lat, double lon, int[] edges) {
+    double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
+    double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
+    int best = -1;
+    double bestGap = Double.POSITIVE_INFINITY;
+    for (int e : edges) {
+      double g = gap(px, py, pz, e);
+      if (g < bestGap) {
+        bestGap = g;
+        best = e;
       }
     }
-    double nLat = Math.toDegrees(Math.atan2(nz, Math.hypot(nx, ny)));
-    double nLon = Math.toDegrees(Math.atan2(ny, nx));
+    double[] q = nearestPoint(px, py, pz, best);
+    double nLat = Math.toDegrees(Math.atan2(q[2], Math.hypot(q[0], q[1])));
+    double nLon = Math.toDegrees(Math.atan2(q[1], q[0]));
     return Geodesic.WGS84.Inverse(lat, lon, nLat, nLon, GeodesicMask.DISTANCE).s12;
+  }
+
+  /** 1 − cos(angle) from p to edge e: monotone in the distance, without trigonometry. */
+  private double gap(double px, double py, double pz, int e) {
+    if (px * ux[e] + py * uy[e] + pz * uz[e] >= 0 && px * wx[e] + py * wy[e] + pz * wz[e] >= 0
+        && (nx[e] != 0 || ny[e] != 0 || nz[e] != 0)) {
+      double d = px * nx[e] + py * ny[e] + pz * nz[e];
+      return 1 - Math.sqrt(Math.max(0, 1 - d * d));
+    }
+    double da = px * ax[e] + py * ay[e] + pz * az[e], db = px * bx[e] + py * by[e] + pz * bz[e];
+    return 1 - Math.max(da, db);
+  }
+
+  private double[] nearestPoint(double px, double py, double pz, int e) {
+    if (px * ux[e] + py * uy[e] + pz * uz[e] >= 0 && px * wx[e] + py * wy[e] + pz * wz[e] >= 0
+        && (nx[e] != 0 || ny[e] != 0 || nz[e] != 0)) {
+      double d = px * nx[e] + py * ny[e] + pz * nz[e];
+      double qx = px - d * nx[e], qy = py - d * ny[e], qz = pz - d * nz[e];
+      double len = Math.sqrt(qx * qx + qy * qy + qz * qz);
+      if (len > 1e-15) return new double[] {qx / len, qy / len, qz / len};
+    }
+    double da = px * ax[e] + py * ay[e] + pz * az[e], db = px * bx[e] + py * by[e] + pz * bz[e];
+    return da >= db ? new double[] {ax[e], ay[e], az[e]} : new double[] {bx[e], by[e], bz[e]};
+  }
+
+  private double angle(double[] p, int e) {
+    return Math.acos(Math.max(-1, Math.min(1, 1 - gap(p[0], p[1], p[2], e))));
   }
 
   private int[] candidates(double lat, double lon) {
@@ -96,24 +148,23 @@ final class SphericalSegments {
 
   private int[] computeCandidates(long row, long col) {
     double south = row * CELL_DEGREES, west = col * CELL_DEGREES;
-    double cLat = clampLat(south + CELL_DEGREES / 2), cLon = west + CELL_DEGREES / 2;
-    double[] c = unit(cLat, cLon);
+    double[] c = unit(clampLat(south + CELL_DEGREES / 2), west + CELL_DEGREES / 2);
     double radius = 0;
     for (int i = 0; i <= 2; i++) {
       for (int j = 0; j <= 2; j++) {
         double[] q = unit(clampLat(south + i * CELL_DEGREES / 2), west + j * CELL_DEGREES / 2);
-        radius = Math.max(radius, angle(c, q));
+        radius = Math.max(radius, Math.acos(Math.max(-1, Math.min(1, c[0] * q[0] + c[1] * q[1] + c[2] * q[2]))));
       }
     }
-    radius = radius * 1.01 + 1e-9;
-    double[] scratch = new double[3];
+    // acos near 1 loses precision; a generous margin keeps the candidate set a superset.
+    radius = radius * 1.01 + 1e-7;
     double[] d = new double[edgeCount];
     double best = Double.POSITIVE_INFINITY;
     for (int e = 0; e < edgeCount; e++) {
-      d[e] = arcDistance(c, e, scratch);
+      d[e] = angle(c, e);
       best = Math.min(best, d[e]);
     }
-    double limit = best + 2 * radius;
+    double limit = best + 2 * radius + 1e-7;
     int count = 0;
     for (int e = 0; e < edgeCount; e++) {
       if (d[e] <= limit) count++;
@@ -124,48 +175,6 @@ final class SphericalSegments {
       if (d[e] <= limit) out[k++] = e;
     }
     return out;
-  }
-
-  /** Angular distance (radians) from unit vector p to edge e; writes the nearest point. */
-  private double arcDistance(double[] p, int e, double[] nearest) {
-    double nx = ay[e] * bz[e] - az[e] * by[e];
-    double ny = az[e] * bx[e] - ax[e] * bz[e];
-    double nz = ax[e] * by[e] - ay[e] * bx[e];
-    double nn = Math.sqrt(nx * nx + ny * ny + nz * nz);
-    if (nn > 1e-15) {
-      nx /= nn; ny /= nn; nz /= nn;
-      double dot = p[0] * nx + p[1] * ny + p[2] * nz;
-      double qx = p[0] - dot * nx, qy = p[1] - dot * ny, qz = p[2] - dot * nz;
-      double qn = Math.sqrt(qx * qx + qy * qy + qz * qz);
-      if (qn > 1e-15) {
-        qx /= qn; qy /= qn; qz /= qn;
-        // q lies on the arc when it is between a and b as seen along the normal.
-        double s1 = (ay[e] * qz - az[e] * qy) * nx + (az[e] * qx - ax[e] * qz) * ny + (ax[e] * qy - ay[e] * qx) * nz;
-        double s2 = (qy * bz[e] - qz * by[e]) * nx + (qz * bx[e] - qx * bz[e]) * ny + (qx * by[e] - qy * bx[e]) * nz;
-        if (s1 >= 0 && s2 >= 0) {
-          nearest[0] = qx; nearest[1] = qy; nearest[2] = qz;
-          return angle(p, nearest);
-        }
-      }
-    }
-    double da = angle(p, ax[e], ay[e], az[e]);
-    double db = angle(p, bx[e], by[e], bz[e]);
-    if (da <= db) {
-      nearest[0] = ax[e]; nearest[1] = ay[e]; nearest[2] = az[e];
-      return da;
-    }
-    nearest[0] = bx[e]; nearest[1] = by[e]; nearest[2] = bz[e];
-    return db;
-  }
-
-  private static double angle(double[] p, double[] q) {
-    return angle(p, q[0], q[1], q[2]);
-  }
-
-  /** Numerically stable angle between unit vectors: atan2(|p×q|, p·q). */
-  private static double angle(double[] p, double qx, double qy, double qz) {
-    double cx = p[1] * qz - p[2] * qy, cy = p[2] * qx - p[0] * qz, cz = p[0] * qy - p[1] * qx;
-    return Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), p[0] * qx + p[1] * qy + p[2] * qz);
   }
 
   static double[] unit(double latDeg, double lonDeg) {
