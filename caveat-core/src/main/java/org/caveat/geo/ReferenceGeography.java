@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.linemerge.LineMerger;
 
@@ -27,6 +29,8 @@ import org.locationtech.jts.operation.linemerge.LineMerger;
  */
 public final class ReferenceGeography {
   private static final String BASE = "/caveat/geo/";
+  static final double CELL_DEGREES = 0.05;
+  private static final int MAX_CELLS = 500_000;
   private static volatile ReferenceGeography shipped;
 
   private final Map<String, Geometry> regions = new TreeMap<>();
@@ -38,6 +42,9 @@ public final class ReferenceGeography {
   /** Country polygons, read on first use (only zones need them; lookups go through regions). */
   private volatile Map<String, Geometry> countries;
   private final STRtree regionIndex = new STRtree();
+  /** Cell key → region code (cell properly inside it) or sorted candidate codes. */
+  private final Map<Long, Object> cells = new ConcurrentHashMap<>();
+  private final Map<String, PreparedGeometry> preparedRegions = new ConcurrentHashMap<>();
   private final List<String[]> borderSides = new ArrayList<>();
   private final List<Geometry> borderLines = new ArrayList<>();
   private final Map<String, Zone> zoneCache = new ConcurrentHashMap<>();
@@ -99,17 +106,49 @@ public final class ReferenceGeography {
     return region == null ? null : regionCountry.get(region);
   }
 
-  /** ISO 3166-2 of the shipped region covering the point, or null outside all of them. */
+  /**
+   * ISO 3166-2 of the shipped region covering the point, or null outside all of them.
+   *
+   * <p>Cells of {@value #CELL_DEGREES}° are classified on first use: a cell properly inside one
+   * region answers without a point-in-polygon test; other cells keep their candidate regions,
+   * sorted so the first that covers the point is the smallest code.
+   */
   public String region(double lat, double lon) {
-    @SuppressWarnings("unchecked")
-    List<String> candidates = regionIndex.query(new Envelope(lon, lon, lat, lat));
-    String best = null;
-    for (String code : candidates) {
-      if ((best == null || code.compareTo(best) < 0) && locator(code).covers(lat, lon)) {
-        best = code;
+    long key = (((long) Math.floor(lat / CELL_DEGREES)) << 32) ^ (((long) Math.floor(lon / CELL_DEGREES)) & 0xffffffffL);
+    Object cell = cells.get(key);
+    if (cell == null) {
+      cell = classifyCell(Math.floor(lat / CELL_DEGREES) * CELL_DEGREES, Math.floor(lon / CELL_DEGREES) * CELL_DEGREES);
+      if (cells.size() >= MAX_CELLS) cells.clear();
+      cells.put(key, cell);
+    }
+    if (cell instanceof String inside) {
+      return inside;
+    }
+    for (String code : (String[]) cell) {
+      if (locator(code).covers(lat, lon)) {
+        return code;
       }
     }
-    return best;
+    return null;
+  }
+
+  private Object classifyCell(double south, double west) {
+    Envelope env = new Envelope(west, west + CELL_DEGREES, south, south + CELL_DEGREES);
+    @SuppressWarnings("unchecked")
+    List<String> candidates = new ArrayList<>(regionIndex.query(env));
+    Collections.sort(candidates);
+    Geometry box = GeoJson.FACTORY.toGeometry(env);
+    for (String code : candidates) {
+      if (prepared(code).containsProperly(box)) {
+        return code;
+      }
+    }
+    return candidates.toArray(new String[0]);
+  }
+
+  private PreparedGeometry prepared(String region) {
+    PreparedGeometry p = preparedRegions.get(region);
+    return p != null ? p : preparedRegions.computeIfAbsent(region, r -> PreparedGeometryFactory.prepare(regions.get(r)));
   }
 
   private AreaLocator locator(String region) {
