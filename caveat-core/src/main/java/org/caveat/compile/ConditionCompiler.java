@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.caveat.model.Attribute;
 import org.caveat.policy.Diagnostic;
+import org.caveat.policy.SourceMap;
 import org.caveat.policy.Span;
 import org.caveat.policy.Suggest;
 
@@ -51,7 +52,8 @@ final class ConditionCompiler {
   }
 
   /** Compiles, or returns null after adding diagnostics. */
-  CompiledCondition compile(String text, Span at) {
+  CompiledCondition compile(String text, SourceMap map) {
+    Span at = map.start();
     if (text == null || text.isBlank()) {
       diagnostics.add(new Diagnostic("cel.empty", at, "empty condition", "write a CEL expression, e.g. true"));
       return null;
@@ -59,7 +61,7 @@ final class ConditionCompiler {
     CelValidationResult result = env.compiler.compile(text);
     if (result.hasError()) {
       for (CelIssue issue : result.getErrors()) {
-        diagnostics.add(toDiagnostic(issue, text, at));
+        diagnostics.add(toDiagnostic(issue, text, map));
       }
       return null;
     }
@@ -76,7 +78,7 @@ final class ConditionCompiler {
       return null;
     }
     int before = diagnostics.size();
-    vocabulary.check(ast, text, at);
+    vocabulary.check(ast, map);
     if (diagnostics.size() > before || checkOnly) return null;
     Cond whole = condOrFallback(ast, ast.getExpr());
     List<Conjunct> conjuncts = new ArrayList<>();
@@ -112,8 +114,17 @@ final class ConditionCompiler {
     return new Conjunct(text, cond, null, null, null, null);
   }
 
+  /** Source text of a sub-expression, re-printed by cel-java; the raw text where it cannot (macros). */
   private static String unparse(CelAbstractSyntaxTree ast, CelExpr e) {
-    return UNPARSER.unparse(CelAbstractSyntaxTree.newParsedAst(e, ast.getSource()));
+    try {
+      return UNPARSER.unparse(CelAbstractSyntaxTree.newParsedAst(e, ast.getSource()));
+    } catch (RuntimeException macroOrUnsupported) {
+      Integer offset = ast.getSource().getPositionsMap().get(e.id());
+      String content = ast.getSource().getContent().toString();
+      if (offset == null || offset >= content.length()) return content.strip();
+      int end = content.indexOf("&&", offset);
+      return content.substring(offset, end < 0 ? content.length() : end).strip();
+    }
   }
 
   private Cond condOrFallback(CelAbstractSyntaxTree ast, CelExpr e) {
@@ -332,13 +343,16 @@ final class ConditionCompiler {
     }
   }
 
-  private Diagnostic toDiagnostic(CelIssue issue, String text, Span at) {
+  private Diagnostic toDiagnostic(CelIssue issue, String text, SourceMap map) {
     int line = Math.max(1, issue.getSourceLocation().getLine());
     int col = Math.max(0, issue.getSourceLocation().getColumn());
-    Span where = new Span(at.file(), at.line() + line - 1, at.column() + col);
+    Span where = map.at(line, col);
     String message = issue.getMessage();
     if (message.startsWith("undeclared reference to '")) {
-      String name = identifierAt(text, line, col);
+      String reported = message.substring(25, Math.max(25, message.indexOf('\'', 25)));
+      int[] found = identifierAt(text, line, col, reported);
+      String name = found == null ? reported : text.split("\n", -1)[line - 1].substring(found[0], found[1]);
+      if (found != null) where = map.at(line, found[0]);
       String hint = Suggest.didYouMean(name, env.names);
       String what = name.startsWith("zones.") ? "unknown zone" : name.startsWith("assume.") ? "unknown assumption"
           : "unknown name";
@@ -352,14 +366,20 @@ final class ConditionCompiler {
         "conditions are CEL expressions, e.g. target.category == \"artillery\" && weapon.range_km <= 100");
   }
 
-  /** The dotted identifier starting at a CEL (line, column) position. */
-  private static String identifierAt(String text, int line, int col) {
+  /**
+   * The dotted identifier the checker complained about: cel-java names only its first segment
+   * ({@code weapon} for {@code weapon.klass}) and may point at the call's parenthesis, so the
+   * name is looked up at or before the reported column and extended over dots.
+   */
+  private static int[] identifierAt(String text, int line, int col, String reported) {
     String[] lines = text.split("\n", -1);
     String l = line - 1 < lines.length ? lines[line - 1] : "";
-    int end = col;
+    int start = l.lastIndexOf(reported, Math.min(col, l.length()));
+    if (start < 0) return null;
+    int end = start;
     while (end < l.length() && (Character.isLetterOrDigit(l.charAt(end)) || l.charAt(end) == '_' || l.charAt(end) == '.')) {
       end++;
     }
-    return col < end ? l.substring(col, end) : "?";
+    return new int[] {start, end};
   }
 }

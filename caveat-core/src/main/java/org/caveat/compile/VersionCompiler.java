@@ -60,10 +60,10 @@ public final class VersionCompiler {
     // When zones failed, conditions are still checked (syntax, names, types) but not built.
     ConditionCompiler conditions = new ConditionCompiler(env, zones, assumptions, geo.regionCodes(), diagnostics,
         !zonesOk);
-    CompiledCondition scope = conditions.compile(v.scope(), v.scopeAt());
+    CompiledCondition scope = conditions.compile(v.scope(), v.scopeMap());
     List<CompiledRule> rules = new ArrayList<>();
     for (Rule r : v.rules()) {
-      CompiledCondition c = conditions.compile(r.when(), r.whenAt());
+      CompiledCondition c = conditions.compile(r.when(), r.whenMap());
       if (c != null) rules.add(new CompiledRule(r, c));
     }
     if (!diagnostics.isEmpty()) {

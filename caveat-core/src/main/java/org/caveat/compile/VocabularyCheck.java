@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.caveat.model.Attribute;
 import org.caveat.policy.Diagnostic;
+import org.caveat.policy.SourceMap;
 import org.caveat.policy.Span;
 import org.caveat.policy.Suggest;
 
@@ -25,11 +26,11 @@ final class VocabularyCheck {
     this.diagnostics = diagnostics;
   }
 
-  void check(CelAbstractSyntaxTree ast, String text, Span at) {
+  void check(CelAbstractSyntaxTree ast, SourceMap at) {
     walk(ast, ast.getExpr(), at);
   }
 
-  private void walk(CelAbstractSyntaxTree ast, CelExpr e, Span at) {
+  private void walk(CelAbstractSyntaxTree ast, CelExpr e, SourceMap at) {
     if (e.getKind() == CelExpr.ExprKind.Kind.CALL) {
       String fn = e.call().function();
       List<CelExpr> args = e.call().args();
@@ -46,7 +47,7 @@ final class VocabularyCheck {
     }
   }
 
-  private void literalAgainst(CelAbstractSyntaxTree ast, CelExpr subject, CelExpr literal, Span at) {
+  private void literalAgainst(CelAbstractSyntaxTree ast, CelExpr subject, CelExpr literal, SourceMap at) {
     if (literal.getKind() != CelExpr.ExprKind.Kind.CONSTANT
         || literal.constant().getKind() != CelConstant.Kind.STRING_VALUE) {
       return;
@@ -72,17 +73,17 @@ final class VocabularyCheck {
     }
   }
 
-  private void countryCode(CelAbstractSyntaxTree ast, CelExpr literal, Span at, String value) {
+  private void countryCode(CelAbstractSyntaxTree ast, CelExpr literal, SourceMap at, String value) {
     if (!value.matches("[A-Z]{2}")) {
       report(ast, literal, at, "vocab.country", "`" + value + "` is not an ISO 3166-1 alpha-2 country code",
           "use two capital letters, e.g. \"RU\"");
     }
   }
 
-  private void report(CelAbstractSyntaxTree ast, CelExpr e, Span at, String code, String message, String hint) {
+  private void report(CelAbstractSyntaxTree ast, CelExpr e, SourceMap at, String code, String message, String hint) {
     Integer offset = ast.getSource().getPositionsMap().get(e.id());
     CelSourceLocation loc = offset == null ? null : ast.getSource().getOffsetLocation(offset).orElse(null);
-    Span where = loc == null ? at : new Span(at.file(), at.line() + loc.getLine() - 1, at.column() + loc.getColumn());
+    Span where = loc == null ? at.start() : at.at(loc.getLine(), loc.getColumn());
     diagnostics.add(new Diagnostic(code, where, message, hint));
   }
 }

@@ -16,6 +16,12 @@ public final class Json {
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
           .maxStringLength(MAX_REQUEST_CHARS).maxDocumentLength(MAX_REQUEST_CHARS).build())
       .build();
+  /** For JSON arrays of requests: no limit on the whole document; items are checked one by one. */
+  public static final JsonFactory ARRAY_FACTORY = new JsonFactoryBuilder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
+          .maxStringLength(MAX_REQUEST_CHARS).maxDocumentLength(-1).build())
+      .build();
   public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
   private Json() {}

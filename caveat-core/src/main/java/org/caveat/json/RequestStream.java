@@ -3,31 +3,38 @@ package org.caveat.json;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * Splits an input into request items, in order, with constant memory: one JSON object, a JSON
- * array of objects, or NDJSON (one object per line; a value may span lines). A malformed NDJSON
- * item becomes an error item and reading goes on with the next line; a malformed array ends the
- * stream with one error, since an array cannot be resynchronised.
+ * Splits an input into request items, in order, with memory bounded by one request: one JSON
+ * object, a JSON array of objects, or NDJSON (one value per line; a value may span lines).
+ *
+ * <p>For line input, Jackson's non-blocking parser is fed line by line and only tracks nesting,
+ * so it finds where each value ends in linear time; the finished value is then read once. A
+ * malformed item becomes an error item and reading resumes on the next line — or on the failing
+ * line itself when that line starts a new object. A malformed array ends the stream with one
+ * error, since an array cannot be resynchronised.
  */
 public final class RequestStream implements Iterator<RequestStream.Item>, AutoCloseable {
-  /** One input item: a parsed JSON value or a syntax error, with the line it starts on. */
+  /** One input item: a parsed JSON value or an error, with the line it starts on. */
   public record Item(JsonNode node, RequestError error, long line) {}
 
   private final BufferedReader lines;
-  private JsonParser array;
+  private final JsonParser array;
   private long lineNo;
+  private long arrayLineOffset;
   private Item next;
   private boolean done;
-  /** A line read ahead that starts the next item. */
+  /** A line already read that starts the next item. */
   private String pending;
 
   public RequestStream(Reader in) throws IOException {
@@ -39,10 +46,12 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
     } while (c != -1 && Character.isWhitespace(c));
     if (c != -1) pb.unread(c);
     if (c == '[') {
-      array = Json.FACTORY.createParser(pb);
+      arrayLineOffset = lineNo;
+      array = Json.ARRAY_FACTORY.createParser(pb);
       array.nextToken();
       lines = null;
     } else {
+      array = null;
       lines = new BufferedReader(pb, 1 << 16);
     }
   }
@@ -66,20 +75,33 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
       return array != null ? fromArray() : fromLines();
     } catch (IOException e) {
       done = true;
-      return new Item(null, new RequestError(null, "input.io", "cannot read input: " + e.getMessage(), ""), lineNo);
+      return new Item(null, new RequestError(null, "input.io", "cannot read input: " + e.getMessage(), "line " + lineNo), lineNo);
     }
   }
 
   private Item fromArray() throws IOException {
-    long line = lineNo + array.currentLocation().getLineNr();
+    long line = arrayLineOffset + array.currentLocation().getLineNr();
     try {
       JsonToken t = array.nextToken();
-      if (t == null || t == JsonToken.END_ARRAY) {
+      if (t == null) {
         done = true;
+        return new Item(null, syntax("the JSON array is not closed", line), line);
+      }
+      if (t == JsonToken.END_ARRAY) {
+        done = true;
+        if (array.nextToken() != null) {
+          long at = arrayLineOffset + array.currentLocation().getLineNr();
+          return new Item(null, syntax("unexpected content after the JSON array", at), at);
+        }
         return null;
       }
-      line = lineNo + array.currentLocation().getLineNr();
-      return new Item(Json.MAPPER.readTree(array), null, line);
+      line = arrayLineOffset + array.currentLocation().getLineNr();
+      long start = array.currentLocation().getCharOffset();
+      JsonNode node = Json.MAPPER.readTree(array);
+      if (array.currentLocation().getCharOffset() - start > Json.MAX_REQUEST_CHARS) {
+        return new Item(null, tooLarge(line), line);
+      }
+      return new Item(node, null, line);
     } catch (JsonParseException | StreamConstraintsException e) {
       done = true;
       return new Item(null, syntax(e.getOriginalMessage(), line), line);
@@ -87,67 +109,97 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
   }
 
   private Item fromLines() throws IOException {
-    StringBuilder buffer = new StringBuilder();
+    StringBuilder text = new StringBuilder();
+    JsonParser boundary = Json.FACTORY.createNonBlockingByteArrayParser();
+    ByteArrayFeeder feeder = (ByteArrayFeeder) boundary.getNonBlockingInputFeeder();
     long start = -1;
+    int depth = 0;
     String l;
-    while ((l = pending != null ? pending : lines.readLine()) != null) {
-      if (pending != null) {
-        pending = null;
-      } else {
-        lineNo++;
-      }
-      if (buffer.length() == 0 && l.isBlank()) continue;
-      if (buffer.length() > 0 && l.startsWith("{")) {
-        // A line opening a new object while the previous value is incomplete: the previous one is broken.
-        pending = l;
-        return new Item(null, syntax("unexpected end of input: the JSON value starting here is incomplete", start), start);
-      }
+    while ((l = nextLine()) != null) {
+      if (text.length() == 0 && l.isBlank()) continue;
       if (start < 0) start = lineNo;
-      buffer.append(l).append('\n');
-      if (buffer.length() > Json.MAX_REQUEST_CHARS) {
-        skipToBlankOrObjectStart();
-        return new Item(null, new RequestError(null, "request.too_large", "request starting on line " + start
-            + " exceeds " + Json.MAX_REQUEST_CHARS + " characters", "line " + start), start);
+      if (text.length() + l.length() > Json.MAX_REQUEST_CHARS) {
+        skipRestOfItem();
+        return new Item(null, tooLarge(start), start);
       }
-      try (JsonParser p = Json.FACTORY.createParser(buffer.toString())) {
-        JsonNode node = Json.MAPPER.readTree(p);
-        if (p.nextToken() != null) {
-          return new Item(null, syntax("more than one JSON value on one line; put each request on its own line", start), start);
+      byte[] bytes = (l + "\n").getBytes(StandardCharsets.UTF_8);
+      feeder.feedInput(bytes, 0, bytes.length);
+      try {
+        JsonToken t;
+        while ((t = boundary.nextToken()) != JsonToken.NOT_AVAILABLE && t != null) {
+          if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) depth++;
+          else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) depth--;
+          if (depth == 0) {
+            text.append(l).append('\n');
+            return complete(boundary, feeder, text, start);
+          }
         }
-        return new Item(node, null, start);
       } catch (JsonParseException e) {
-        if (!isEndOfInput(e)) {
-          return new Item(null, syntax(e.getOriginalMessage(), start + e.getLocation().getLineNr() - 1), start);
+        if (lineNo > start && l.startsWith("{")) {
+          // The previous value is broken and this line starts a new one: keep it for the next item.
+          pending = l;
+          lineNo--;
+          return new Item(null, syntax("the JSON value starting here is incomplete", start), start);
         }
-        // An incomplete value: keep reading lines (a pretty-printed object).
-      } catch (StreamConstraintsException e) {
-        return new Item(null, new RequestError(null, "request.too_large", e.getMessage(), "line " + start), start);
+        return new Item(null, syntax(e.getOriginalMessage(), lineNo), start);
       }
+      text.append(l).append('\n');
     }
     done = true;
-    if (buffer.length() > 0) {
+    if (text.length() > 0) {
       return new Item(null, syntax("unexpected end of input: the JSON value starting here is incomplete", start), start);
     }
     return null;
   }
 
-  private void skipToBlankOrObjectStart() throws IOException {
-    // Drop the oversized item's remaining lines until one that could start a new request.
-    lines.mark(1 << 16);
-    String l;
-    while ((l = lines.readLine()) != null) {
-      if (l.isBlank() || l.startsWith("{")) {
-        lines.reset();
-        return;
+  /** The value's text is complete: nothing may follow on its line; read it once. */
+  private Item complete(JsonParser boundary, ByteArrayFeeder feeder, StringBuilder text, long start) throws IOException {
+    feeder.endOfInput();
+    try {
+      JsonToken t = boundary.nextToken();
+      // Jackson may answer NOT_AVAILABLE once more after endOfInput before reporting the end.
+      for (int i = 0; t == JsonToken.NOT_AVAILABLE && i < 4; i++) t = boundary.nextToken();
+      if (t != null) {
+        return new Item(null, syntax("more than one JSON value on one line; put each request on its own line", lineNo), start);
       }
-      lineNo++;
-      lines.mark(1 << 16);
+    } catch (JsonParseException e) {
+      return new Item(null, syntax(e.getOriginalMessage(), lineNo), start);
+    }
+    try {
+      return new Item(Json.MAPPER.readTree(text.toString()), null, start);
+    } catch (JsonParseException e) {
+      return new Item(null, syntax(e.getOriginalMessage(), start + e.getLocation().getLineNr() - 1), start);
     }
   }
 
-  private static boolean isEndOfInput(JsonParseException e) {
-    String m = e.getOriginalMessage();
-    return m != null && m.startsWith("Unexpected end-of-input");
+  private String nextLine() throws IOException {
+    if (pending != null) {
+      String p = pending;
+      pending = null;
+      lineNo++;
+      return p;
+    }
+    String l = lines.readLine();
+    if (l != null) lineNo++;
+    return l;
+  }
+
+  /** Drops the rest of an oversized item, up to a line that could start a new request. */
+  private void skipRestOfItem() throws IOException {
+    String l;
+    while ((l = lines.readLine()) != null) {
+      lineNo++;
+      if (l.isBlank() || l.startsWith("{")) {
+        pending = l.isBlank() ? null : l;
+        if (pending != null) lineNo--;
+        return;
+      }
+    }
+  }
+
+  private static RequestError tooLarge(long line) {
+    return new RequestError(null, "request.too_large", "the request starting on line " + line + " exceeds "
+        + Json.MAX_REQUEST_CHARS + " characters", "line " + line);
   }
 
   private static RequestError syntax(String message, long line) {

@@ -23,6 +23,7 @@ import org.caveat.policy.PolicyVersion;
 import org.caveat.policy.Reliability;
 import org.caveat.policy.Rule;
 import org.caveat.policy.Source;
+import org.caveat.policy.SourceMap;
 import org.caveat.policy.Span;
 import org.caveat.policy.Suggest;
 import org.caveat.policy.ZoneSpec;
@@ -45,7 +46,8 @@ final class VersionReader {
   private static final Set<String> ZONE = Set.of("region", "geojson", "border", "buffer", "km", "union",
       "intersection", "difference", "note");
   private static final Set<String> RULE = Set.of("id", "effect", "when", "text", "sources");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final String file;
   private final String text;
@@ -98,7 +100,7 @@ final class VersionReader {
     String grantor = country(top, "grantor");
     String grantee = country(top, "grantee");
     String scope = top.string("scope", false);
-    Span scopeAt = top.node("scope") == null ? top.span() : contentStart(top.node("scope"));
+    SourceMap scopeAt = sourceMap(top.node("scope"), top.span());
     if (scope == null) scope = "weapon.origin == \"" + grantor + "\"";
     String version = top.string("version", true);
     Instant inForce = date(top, "in_force");
@@ -294,7 +296,7 @@ final class VersionReader {
       }
       String when = r.string("when", true);
       String text = r.string("text", true);
-      Span whenAt = r.node("when") == null ? r.span() : contentStart(r.node("when"));
+      SourceMap whenAt = sourceMap(r.node("when"), r.span());
       out.add(new Rule(id, effect, when, text, cited, r.span(), whenAt));
     }
     return out;
@@ -314,29 +316,7 @@ final class VersionReader {
     return weakest;
   }
 
-  /**
-   * Where the text of a scalar starts: for block scalars ({@code |} or {@code >}) the first
-   * non-blank line after the indicator; for quoted scalars one column after the quote.
-   */
-  private Span contentStart(Node n) {
-    int line = n.getStartMark().getLine();
-    int col = n.getStartMark().getColumn();
-    if (n instanceof ScalarNode s) {
-      var style = s.getScalarStyle();
-      if (style == org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
-          || style == org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED) {
-        for (int l = line + 1; l < lines.length; l++) {
-          String t = lines[l];
-          if (!t.isBlank()) {
-            int indent = t.length() - t.stripLeading().length();
-            return new Span(file, l + 1, indent + 1);
-          }
-        }
-      } else if (style == org.yaml.snakeyaml.DumperOptions.ScalarStyle.DOUBLE_QUOTED
-          || style == org.yaml.snakeyaml.DumperOptions.ScalarStyle.SINGLE_QUOTED) {
-        return new Span(file, line + 1, col + 2);
-      }
-    }
-    return new Span(file, line + 1, col + 1);
+  private SourceMap sourceMap(Node n, Span fallback) {
+    return n instanceof ScalarNode s ? new ScalarSourceMap(file, lines, s) : SourceMap.from(fallback);
   }
 }

@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * A permit or forbid rule: an id, a CEL condition, one plain sentence, and the ids of the
- * sources it rests on. {@code whenAt} points at the first character of the condition text.
+ * sources it rests on. {@code whenMap} places positions inside the condition in the file.
  */
 public record Rule(String id, Effect effect, String when, String text, List<String> sources,
-    Span at, Span whenAt) {
+    Span at, SourceMap whenMap) {
   /** What a matching rule does. */
   public enum Effect {
     PERMIT, FORBID;

@@ -30,7 +30,12 @@ public final class Suggest {
       }
     }
     int allowed = Math.max(2, given.length() / 3);
-    return bestDistance <= allowed ? best : null;
+    if (bestDistance <= allowed) return best;
+    // A known name that extends the given one ("distance" → "distance_km").
+    for (String k : known.stream().sorted().toList()) {
+      if (given.length() >= 4 && k.toLowerCase().startsWith(given.toLowerCase())) return k;
+    }
+    return null;
   }
 
   static int distance(String a, String b) {
