@@ -59,7 +59,8 @@ public final class Caveat {
 
   /** The full answer of DESIGN.md: verdict, reasons, facts and explanation. */
   public Answer answer(Request request) {
-    return explainer.explain(decide(request));
+    EvalContext ctx = contexts.get();
+    return explainer.explain(decider.decide(request, ctx), ctx);
   }
 
   public Answer explain(Decision decision) {

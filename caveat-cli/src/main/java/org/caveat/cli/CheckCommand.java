@@ -38,6 +38,7 @@ import picocli.CommandLine.ParentCommand;
         "  caveat check - < requests.ndjson > answers.ndjson",
         "  caveat check --assume kharkiv_band_depth_km=40 examples/kharkiv.ndjson",
         "  caveat check --packs my-packs/ requests.json",
+        "  caveat check --quotes examples/permit-counter-fire.json",
         "",
         "Exit codes: 0 every request answered; 2 some request was malformed; 1 bad",
         "pack, bad --assume or unexpected error (diagnostics on stderr); 64 wrong",
@@ -64,6 +65,10 @@ final class CheckCommand implements Callable<Integer> {
       description = "A folder of policy packs (or one grant folder); default: the built-in packs.")
   private Path packs;
 
+  @Option(names = "--quotes",
+      description = "JSON: add a \"sources\" object with the outlet, date, URL, quote and attribution of every source cited.")
+  private boolean quotes;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Worker threads deciding in parallel (default: the number of cores).")
   private int threads = Runtime.getRuntime().availableProcessors();
@@ -73,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
     // Open the input first: a typo in the file name should not wait for the packs to compile.
     try (Reader in = open(input, cli.stdin)) {
       Caveat caveat = engine(packs, assumptions);
-      Renderer renderer = format == Format.text ? new TextRenderer() : new JsonRenderer();
+      Renderer renderer = format == Format.text ? new TextRenderer() : new JsonRenderer(quotes);
       boolean pipe = input.equals("-");
       long malformed = new CheckPipeline(caveat, renderer, Math.max(1, threads)).run(in, pipe, cli.stdout);
       return malformed > 0 ? CaveatCli.MALFORMED : CaveatCli.OK;

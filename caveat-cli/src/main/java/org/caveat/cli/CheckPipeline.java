@@ -3,7 +3,6 @@ package org.caveat.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -62,7 +61,8 @@ final class CheckPipeline {
       return t;
     });
     writerThread.start();
-    try (RequestStream items = new RequestStream(in)) {
+    // Items are framed here and parsed by the workers: reading is the one sequential stage.
+    try (RequestStream items = new RequestStream(in, false)) {
       List<RequestStream.Item> batch = new ArrayList<>(BATCH);
       while (writer.failure == null && items.hasNext()) {
         batch.add(items.next());
@@ -87,23 +87,24 @@ final class CheckPipeline {
 
   /** Runs on a worker: map, decide and render one batch, in order. */
   private Chunk render(List<RequestStream.Item> batch) {
-    StringBuilder out = new StringBuilder(batch.size() * 1024);
+    Renderer.Batch out = renderer.batch(batch.size());
     int malformed = 0;
-    for (RequestStream.Item item : batch) {
+    for (RequestStream.Item raw : batch) {
+      RequestStream.Item item = raw.parsed();
       if (item.error() != null) {
-        renderer.error(item.error(), item.line(), out);
+        out.error(item.error(), item.line());
         malformed++;
         continue;
       }
       RequestReader.Parsed parsed = RequestReader.read(item.node());
       if (parsed.error() != null) {
-        renderer.error(parsed.error(), item.line(), out);
+        out.error(parsed.error(), item.line());
         malformed++;
       } else {
-        renderer.answer(caveat.answer(parsed.request()), item.line(), out);
+        out.answer(caveat.answer(parsed.request()), item.line());
       }
     }
-    return new Chunk(out.toString().getBytes(StandardCharsets.UTF_8), malformed);
+    return new Chunk(out.bytes(), malformed);
   }
 
   /** Writes chunks in order; on the first failure it keeps draining so the reader never blocks. */

@@ -4,14 +4,23 @@ import org.caveat.explain.Answer;
 import org.caveat.json.RequestError;
 
 /**
- * Turns one answer or one request error into output text. Implementations append to a builder
- * supplied by the caller, so a whole batch becomes one string written with a single call, and must
- * be thread-safe: batches are rendered on several threads at once.
+ * Turns answers and request errors into output bytes, a batch at a time: a whole batch becomes
+ * one byte array written with a single call. Renderers must be thread-safe (batches are rendered
+ * on several threads at once); each {@link Batch} is used by one thread.
  */
 interface Renderer {
-  /** @param line the input line the request starts on */
-  void answer(Answer answer, long line, StringBuilder out);
+  /** A batch's output under construction. */
+  interface Batch {
+    /** @param line the input line the request starts on */
+    void answer(Answer answer, long line);
 
-  /** @param line the input line the malformed item starts on */
-  void error(RequestError error, long line, StringBuilder out);
+    /** @param line the input line the malformed item starts on */
+    void error(RequestError error, long line);
+
+    /** The batch's output, in the order answers and errors were added. */
+    byte[] bytes();
+  }
+
+  /** @param size how many items the batch will hold (a sizing hint) */
+  Batch batch(int size);
 }

@@ -14,7 +14,27 @@ import org.caveat.policy.Source;
  */
 final class TextRenderer implements Renderer {
   @Override
-  public void answer(Answer a, long line, StringBuilder out) {
+  public Batch batch(int size) {
+    StringBuilder out = new StringBuilder(size * 512);
+    return new Batch() {
+      @Override
+      public void answer(Answer a, long line) {
+        TextRenderer.answer(a, line, out);
+      }
+
+      @Override
+      public void error(RequestError e, long line) {
+        TextRenderer.error(e, line, out);
+      }
+
+      @Override
+      public byte[] bytes() {
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      }
+    };
+  }
+
+  static void answer(Answer a, long line, StringBuilder out) {
     out.append(label(a.id(), line)).append(": ").append(a.decision()).append('\n');
     for (Answer.GrantAnswer g : a.grants()) grant(a, g, out);
     Answer.Facts f = a.facts();
@@ -57,8 +77,7 @@ final class TextRenderer implements Renderer {
     }
   }
 
-  @Override
-  public void error(RequestError e, long line, StringBuilder out) {
+  static void error(RequestError e, long line, StringBuilder out) {
     out.append(label(e.id(), line)).append(": MALFORMED ").append(e.code());
     if (e.at() != null && !e.at().isEmpty() && !e.at().startsWith("line ")) out.append(" at ").append(e.at());
     out.append("\n  ").append(e.message()).append("\n\n");

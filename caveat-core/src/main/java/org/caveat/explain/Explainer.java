@@ -1,6 +1,8 @@
 package org.caveat.explain;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,42 +13,81 @@ import org.caveat.decide.Basis;
 import org.caveat.decide.Decision;
 import org.caveat.decide.GrantDecision;
 import org.caveat.geo.ReferenceGeography;
+import org.caveat.geo.Zone;
 import org.caveat.model.Attribute;
+import org.caveat.model.Request;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.policy.Source;
 
 /** Builds {@link Answer}s. Thread-safe; each call uses its own evaluation context. */
 public final class Explainer {
+  private static final int MAX_SHARED = 10_000;
   private final ReferenceGeography geo;
+  private final Zone border;
+  private final Map<Key, Explained> shared = new ConcurrentHashMap<>();
 
   public Explainer(ReferenceGeography geo) {
     this.geo = geo;
+    this.border = geo.uaRuBorder();
   }
 
   public Answer explain(Decision d) {
-    EvalContext ctx = new EvalContext(geo).reset(d.request());
-    List<Answer.GrantAnswer> grants = new ArrayList<>();
-    Map<String, Source> sources = new TreeMap<>();
-    List<String> sentences = new ArrayList<>();
+    return explain(d, new EvalContext(geo).reset(d.request()));
+  }
+
+  /**
+   * Explains with the context the decision was made with (already reset to its request), so the
+   * facts it memoised are not computed again.
+   */
+  public Answer explain(Decision d, EvalContext ctx) {
+    List<Answer.GrantAnswer> grants = new ArrayList<>(d.grants().size());
+    Map<String, Source> sources = null;
+    StringBuilder explanation = new StringBuilder();
     for (GrantDecision g : d.grants()) {
-      Answer.GrantAnswer a = grant(g, ctx, sources);
-      grants.add(a);
+      Explained e = explained(g, ctx, d.request());
+      grants.add(e.answer());
+      sources = sources == null ? e.sources() : merge(sources, e.sources());
       if (g.outcome() == d.outcome()) {
-        sentences.add(Sentences.forGrant(g, a, d.request()));
+        if (explanation.length() > 0) explanation.append(' ');
+        explanation.append(e.sentence());
       }
     }
     var loc = d.request().targetLocation();
-    double border = geo.uaRuBorder().distanceKm(loc.lat(), loc.lon());
-    Answer.Facts facts = new Answer.Facts(ctx.country(), ctx.region(), Numbers.round(border, 3));
-    String explanation = d.grants().isEmpty()
-        ? Sentences.notApplicable(d.request())
-        : String.join(" ", sentences);
-    return new Answer(d.request().id(), d.outcome(), grants, facts, explanation, sources);
+    double km = border.distanceKm(loc.lat(), loc.lon());
+    Answer.Facts facts = new Answer.Facts(ctx.country(), ctx.region(), Numbers.round(km, 3));
+    String text = d.grants().isEmpty() ? Sentences.notApplicable(d.request()) : explanation.toString();
+    return new Answer(d.request().id(), d.outcome(), grants, facts, text, sources == null ? Map.of() : sources);
   }
 
-  private Answer.GrantAnswer grant(GrantDecision g, EvalContext ctx, Map<String, Source> sources) {
+  /** A grant's part of an answer, its sentence and the sources it cites. */
+  private record Explained(Answer.GrantAnswer answer, String sentence, Map<String, Source> sources) {}
+
+  /** What identifies a grant's part of an answer when it does not depend on the request itself. */
+  private record Key(CompiledVersion version, Basis basis, List<CompiledRule> determining, long missing) {}
+
+  /**
+   * Permitted, forbidden and missing-attribute parts depend only on the version, the determining
+   * rules and the missing attributes, so they are built once and shared (answers are immutable).
+   * Not-permitted parts name the request's closest miss and are built every time.
+   */
+  private Explained explained(GrantDecision g, EvalContext ctx, Request request) {
+    if (g.basis() == Basis.NOT_PERMITTED || g.basis() == Basis.NO_VERSION_IN_FORCE) {
+      return build(g, ctx, request);
+    }
+    Key key = new Key(g.version(), g.basis(), g.determining(), g.missing());
+    Explained e = shared.get(key);
+    if (e == null) {
+      if (shared.size() >= MAX_SHARED) shared.clear();
+      e = build(g, ctx, request);
+      shared.put(key, e);
+    }
+    return e;
+  }
+
+  private Explained build(GrantDecision g, EvalContext ctx, Request request) {
     CompiledVersion v = g.version();
     PolicyVersion p = v == null ? null : v.policy();
+    Map<String, Source> sources = new TreeMap<>();
     List<String> determining = new ArrayList<>();
     List<Answer.Reason> reasons = new ArrayList<>();
     for (CompiledRule r : g.determining()) {
@@ -66,8 +107,15 @@ public final class Explainer {
         }
       }
     }
-    return new Answer.GrantAnswer(g.grant().grant().id(), p == null ? null : p.version(),
+    Answer.GrantAnswer a = new Answer.GrantAnswer(g.grant().grant().id(), p == null ? null : p.version(),
         p == null ? null : p.contentHash(), p == null ? null : p.reliability().label(), g.outcome(),
-        g.basis().label(), determining, reasons, missing, closest);
+        g.basis().label(), List.copyOf(determining), List.copyOf(reasons), List.copyOf(missing), closest);
+    return new Explained(a, Sentences.forGrant(g, a, request), Collections.unmodifiableMap(sources));
+  }
+
+  private static Map<String, Source> merge(Map<String, Source> a, Map<String, Source> b) {
+    Map<String, Source> out = new TreeMap<>(a);
+    out.putAll(b);
+    return out;
   }
 }

@@ -29,7 +29,7 @@ import org.locationtech.jts.operation.linemerge.LineMerger;
  */
 public final class ReferenceGeography {
   private static final String BASE = "/caveat/geo/";
-  static final double CELL_DEGREES = 0.05;
+  static final double CELL_DEGREES = 0.25;
   private static final int MAX_CELLS = 500_000;
   private static volatile ReferenceGeography shipped;
 
@@ -114,7 +114,7 @@ public final class ReferenceGeography {
    * sorted so the first that covers the point is the smallest code.
    */
   public String region(double lat, double lon) {
-    long key = (((long) Math.floor(lat / CELL_DEGREES)) << 32) ^ (((long) Math.floor(lon / CELL_DEGREES)) & 0xffffffffL);
+    long key = SphericalSegments.cellKey((long) Math.floor(lat / CELL_DEGREES), (long) Math.floor(lon / CELL_DEGREES));
     Object cell = cells.get(key);
     if (cell == null) {
       cell = classifyCell(Math.floor(lat / CELL_DEGREES) * CELL_DEGREES, Math.floor(lon / CELL_DEGREES) * CELL_DEGREES);

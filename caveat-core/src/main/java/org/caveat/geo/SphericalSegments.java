@@ -22,19 +22,21 @@ import org.locationtech.jts.geom.LineString;
  * decides. Ranking edges therefore needs no trigonometry.
  *
  * <p>Acceleration: the plane is cut into cells of {@value #CELL_DEGREES}°. The first query in a
- * cell finds, by a full scan, the edges that can be nearest to any point of the cell (triangle
+ * cell finds, by one full scan, the edges that can be nearest to any point of the cell (triangle
  * inequality on the sphere: an edge farther from the cell centre than the best distance plus
- * twice the cell radius can never be nearest); later queries scan only those, so results are
- * exactly those of a full scan.
+ * twice the cell radius can never be nearest); later queries rank only those, so results are
+ * exactly those of a full scan. Cells are coarse on purpose: few are ever built, and ranking a
+ * few dozen edges costs less than building many fine cells for scattered points.
  */
 final class SphericalSegments {
-  static final double CELL_DEGREES = 0.05;
+  static final double CELL_DEGREES = 0.25;
   private static final int MAX_CACHED_CELLS = 500_000;
 
   /** Per edge: end points a, b; normal n; in-plane vectors u = n×a, w = b×n. */
   private final double[] ax, ay, az, bx, by, bz, nx, ny, nz, ux, uy, uz, wx, wy, wz;
   private final int edgeCount;
   private final ConcurrentHashMap<Long, int[]> candidatesByCell = new ConcurrentHashMap<>();
+  private final int[] allEdges;
 
   SphericalSegments(Geometry geometry) {
     int n = 0;
@@ -67,6 +69,8 @@ final class SphericalSegments {
     if (edgeCount == 0) {
       throw new IllegalArgumentException("geometry has no edges to measure distance to");
     }
+    allEdges = new int[edgeCount];
+    for (int e = 0; e < edgeCount; e++) allEdges[e] = e;
   }
 
   int edgeCount() {
@@ -80,9 +84,7 @@ final class SphericalSegments {
 
   /** The same without the cell index: every edge is scanned (for tests of the index). */
   double distanceMetresFullScan(double lat, double lon) {
-    int[] all = new int[edgeCount];
-    for (int e = 0; e < edgeCount; e++) all[e] = e;
-    return distanceMetres(lat, lon, all);
+    return distanceMetres(lat, lon, allEdges);
   }
 
   private double distanceMetres(double lat, double lon, int[] edges) {
@@ -133,12 +135,12 @@ final class SphericalSegments {
   private int[] candidates(double lat, double lon) {
     long row = (long) Math.floor(lat / CELL_DEGREES);
     long col = (long) Math.floor(lon / CELL_DEGREES);
-    long key = (row << 32) ^ (col & 0xffffffffL);
+    long key = cellKey(row, col);
     int[] cached = candidatesByCell.get(key);
     if (cached != null) {
       return cached;
     }
-    int[] computed = computeCandidates(row, col);
+    int[] computed = candidatesFor(row * CELL_DEGREES, col * CELL_DEGREES, CELL_DEGREES, allEdges);
     if (candidatesByCell.size() >= MAX_CACHED_CELLS) {
       candidatesByCell.clear();
     }
@@ -146,35 +148,43 @@ final class SphericalSegments {
     return computed;
   }
 
-  private int[] computeCandidates(long row, long col) {
-    double south = row * CELL_DEGREES, west = col * CELL_DEGREES;
-    double[] c = unit(clampLat(south + CELL_DEGREES / 2), west + CELL_DEGREES / 2);
+  /** The edges among {@code from} that can be nearest to some point of the cell. */
+  private int[] candidatesFor(double south, double west, double size, int[] from) {
+    double[] c = unit(clampLat(south + size / 2), west + size / 2);
     double radius = 0;
     for (int i = 0; i <= 2; i++) {
       for (int j = 0; j <= 2; j++) {
-        double[] q = unit(clampLat(south + i * CELL_DEGREES / 2), west + j * CELL_DEGREES / 2);
+        double[] q = unit(clampLat(south + i * size / 2), west + j * size / 2);
         radius = Math.max(radius, Math.acos(Math.max(-1, Math.min(1, c[0] * q[0] + c[1] * q[1] + c[2] * q[2]))));
       }
     }
     // acos near 1 loses precision; a generous margin keeps the candidate set a superset.
     radius = radius * 1.01 + 1e-7;
-    double[] d = new double[edgeCount];
+    double[] d = new double[from.length];
     double best = Double.POSITIVE_INFINITY;
-    for (int e = 0; e < edgeCount; e++) {
-      d[e] = angle(c, e);
-      best = Math.min(best, d[e]);
+    for (int k = 0; k < from.length; k++) {
+      d[k] = angle(c, from[k]);
+      best = Math.min(best, d[k]);
     }
     double limit = best + 2 * radius + 1e-7;
     int count = 0;
-    for (int e = 0; e < edgeCount; e++) {
-      if (d[e] <= limit) count++;
+    for (double x : d) {
+      if (x <= limit) count++;
     }
     int[] out = new int[count];
-    int k = 0;
-    for (int e = 0; e < edgeCount; e++) {
-      if (d[e] <= limit) out[k++] = e;
+    int n = 0;
+    for (int k = 0; k < from.length; k++) {
+      if (d[k] <= limit) out[n++] = from[k];
     }
     return out;
+  }
+
+  /**
+   * A cell key whose hash spreads: Long.hashCode folds the high word onto the low one, so a key
+   * of (row << 32 | col) would collide for neighbouring cells.
+   */
+  static long cellKey(long row, long col) {
+    return row * 1_000_003L + col;
   }
 
   static double[] unit(double latDeg, double lonDeg) {

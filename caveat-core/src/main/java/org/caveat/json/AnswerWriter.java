@@ -12,17 +12,57 @@ import org.caveat.policy.Source;
 
 /**
  * Writes answers and request errors as single-line JSON with a fixed field order, so the same
- * answer is always the same bytes.
+ * answer is always the same bytes. Rules cite their sources by id, as DESIGN.md's response does;
+ * the full source records (outlet, quote, attribution…) are added on request.
  */
 public final class AnswerWriter {
+  private static final int MAX_FRAGMENTS = 10_000;
+  /** Rendered grant parts, for the parts the explainer shares between answers (by identity). */
+  private static final Map<Same, String> FRAGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private AnswerWriter() {}
 
+  /** Identity as a map key: shared parts are the same object, and hashing them is then free. */
+  private record Same(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Same s && s.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
+  }
+
   public static String toJson(Answer a) {
-    return write(g -> answer(g, a));
+    return toJson(a, false);
+  }
+
+  /** @param withSources add a {@code sources} object with the full record of every cited source */
+  public static String toJson(Answer a, boolean withSources) {
+    return write(g -> answer(g, a, withSources));
+  }
+
+  /**
+   * Writes one answer as a root value of {@code g} — for writers of many answers, such as a
+   * stream of NDJSON lines in UTF-8 (the caller writes the line breaks).
+   */
+  public static void write(Answer a, boolean withSources, JsonGenerator g) throws IOException {
+    answer(g, a, withSources);
+  }
+
+  /** Writes one request error as a root value of {@code g}. */
+  public static void write(RequestError e, JsonGenerator g) throws IOException {
+    error(g, e);
   }
 
   public static String toJson(RequestError e) {
-    return write(g -> {
+    return write(g -> error(g, e));
+  }
+
+  private static void error(JsonGenerator g, RequestError e) throws IOException {
+    {
       g.writeStartObject();
       g.writeStringField("id", e.id());
       g.writeObjectFieldStart("error");
@@ -31,7 +71,7 @@ public final class AnswerWriter {
       g.writeStringField("at", e.at());
       g.writeEndObject();
       g.writeEndObject();
-    });
+    }
   }
 
   private interface Body {
@@ -48,12 +88,18 @@ public final class AnswerWriter {
     return out.toString();
   }
 
-  private static void answer(JsonGenerator g, Answer a) throws IOException {
+  private static void answer(JsonGenerator g, Answer a, boolean withSources) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", a.id());
     g.writeStringField("decision", a.decision().name());
     g.writeArrayFieldStart("grants");
-    for (Answer.GrantAnswer ga : a.grants()) grant(g, ga);
+    for (Answer.GrantAnswer ga : a.grants()) {
+      if (ga.closest() == null && ga.version() != null) {
+        g.writeRawValue(fragment(ga));
+      } else {
+        grant(g, ga);
+      }
+    }
     g.writeEndArray();
     g.writeObjectFieldStart("facts");
     g.writeStringField("country", a.facts().country());
@@ -61,6 +107,11 @@ public final class AnswerWriter {
     number(g, "distance_to_border_km", a.facts().distanceToBorderKm());
     g.writeEndObject();
     g.writeStringField("explanation", a.explanation());
+    if (withSources) sources(g, a);
+    g.writeEndObject();
+  }
+
+  private static void sources(JsonGenerator g, Answer a) throws IOException {
     g.writeObjectFieldStart("sources");
     for (Map.Entry<String, Source> e : a.sources().entrySet()) {
       Source s = e.getValue();
@@ -74,7 +125,17 @@ public final class AnswerWriter {
       g.writeEndObject();
     }
     g.writeEndObject();
-    g.writeEndObject();
+  }
+
+  private static String fragment(Answer.GrantAnswer ga) {
+    Same key = new Same(ga);
+    String f = FRAGMENTS.get(key);
+    if (f == null) {
+      if (FRAGMENTS.size() >= MAX_FRAGMENTS) FRAGMENTS.clear();
+      f = write(g -> grant(g, ga));
+      FRAGMENTS.put(key, f);
+    }
+    return f;
   }
 
   private static void grant(JsonGenerator g, Answer.GrantAnswer ga) throws IOException {

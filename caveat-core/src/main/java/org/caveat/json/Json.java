@@ -13,6 +13,7 @@ public final class Json {
 
   public static final JsonFactory FACTORY = new JsonFactoryBuilder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .rootValueSeparator((String) null)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
           .maxStringLength(MAX_REQUEST_CHARS).maxDocumentLength(MAX_REQUEST_CHARS).build())
       .build();

@@ -25,11 +25,31 @@ import java.util.NoSuchElementException;
  * error, since an array cannot be resynchronised.
  */
 public final class RequestStream implements Iterator<RequestStream.Item>, AutoCloseable {
-  /** One input item: a parsed JSON value or an error, with the line it starts on. */
-  public record Item(JsonNode node, RequestError error, long line) {}
+  /**
+   * One input item with the line it starts on: a parsed JSON value, an error, or (from a stream
+   * made with {@code parse = false}) the raw text of a one-line value for {@link #parsed()}.
+   */
+  public record Item(JsonNode node, RequestError error, long line, String text) {
+    public Item(JsonNode node, RequestError error, long line) {
+      this(node, error, line, null);
+    }
+
+    /** This item with its raw text parsed (a syntax error becomes the item's error). */
+    public Item parsed() {
+      if (text == null || node != null || error != null) return this;
+      try {
+        return new Item(Json.MAPPER.readTree(text), null, line);
+      } catch (JsonParseException | StreamConstraintsException e) {
+        return new Item(null, syntax(e.getOriginalMessage(), line), line);
+      } catch (IOException e) {
+        return new Item(null, syntax(e.getMessage(), line), line);
+      }
+    }
+  }
 
   private final BufferedReader lines;
   private final JsonParser array;
+  private final boolean parse;
   private long lineNo;
   private long arrayLineOffset;
   private Item next;
@@ -37,7 +57,18 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
   /** A line already read that starts the next item. */
   private String pending;
 
+  /** A stream whose items are parsed as they are read. */
   public RequestStream(Reader in) throws IOException {
+    this(in, true);
+  }
+
+  /**
+   * @param parse false to leave one-line values as raw text, for {@link Item#parsed()} on
+   *              another thread: reading then only frames the input, which keeps the
+   *              sequential part of a parallel pipeline short
+   */
+  public RequestStream(Reader in, boolean parse) throws IOException {
+    this.parse = parse;
     PushbackReader pb = new PushbackReader(in, 1);
     int c;
     do {
@@ -110,14 +141,22 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
 
   private Item fromLines() throws IOException {
     StringBuilder text = new StringBuilder();
-    JsonParser boundary = Json.FACTORY.createNonBlockingByteArrayParser();
-    ByteArrayFeeder feeder = (ByteArrayFeeder) boundary.getNonBlockingInputFeeder();
+    JsonParser boundary = null;
+    ByteArrayFeeder feeder = null;
     long start = -1;
     int depth = 0;
     String l;
     while ((l = nextLine()) != null) {
       if (text.length() == 0 && l.isBlank()) continue;
+      if (text.length() == 0 && l.length() <= Json.MAX_REQUEST_CHARS && isWholeObject(l)) {
+        Item raw = new Item(null, null, lineNo, l);
+        return parse ? raw.parsed() : raw;
+      }
       if (start < 0) start = lineNo;
+      if (boundary == null) {
+        boundary = Json.FACTORY.createNonBlockingByteArrayParser();
+        feeder = (ByteArrayFeeder) boundary.getNonBlockingInputFeeder();
+      }
       if (text.length() + l.length() > Json.MAX_REQUEST_CHARS) {
         skipRestOfItem();
         return new Item(null, tooLarge(start), start);
@@ -170,6 +209,32 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
     } catch (JsonParseException e) {
       return new Item(null, syntax(e.getOriginalMessage(), start + e.getLocation().getLineNr() - 1), start);
     }
+  }
+
+  /**
+   * Whether a line holds exactly one object: it starts with '{', ends with '}', and its braces
+   * and brackets balance outside string literals. Such a line is framed without the boundary
+   * parser; if it is not valid JSON after all, parsing it reports the error for that line alone.
+   */
+  static boolean isWholeObject(String l) {
+    String t = l.strip();
+    if (t.length() < 2 || t.charAt(0) != '{' || t.charAt(t.length() - 1) != '}') return false;
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (inString) {
+        if (c == '\\') i++;
+        else if (c == '"') inString = false;
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        depth++;
+      } else if (c == '}' || c == ']') {
+        if (--depth == 0 && i != t.length() - 1) return false;
+      }
+    }
+    return depth == 0 && !inString;
   }
 
   private String nextLine() throws IOException {
