@@ -10,7 +10,8 @@ import org.locationtech.jts.operation.buffer.BufferParameters;
  *
  * <p>Construction: the zone's geometry is projected to an azimuthal equidistant plane centred on
  * it, buffered by JTS at T·(1−ε)−m (inner) and T·(1+ε)+m (outer), densified and projected back to
- * longitude/latitude, where ε covers the projection's distortion and m the buffer's chord error.
+ * longitude/latitude. ε (at least 0.4%, more for large extents) covers the projection's distortion
+ * and the buffer's chord error (0.12% with 16 segments per quadrant); m = 200 m absorbs the rest.
  * Query: inside the inner area means certainly closer than T, outside the outer area certainly
  * farther; only points in the ring between need {@link Zone#distanceKm}. A property test checks
  * the classification against exact distances.
@@ -23,7 +24,7 @@ public final class ThresholdTest {
   /** Result of {@link #classify}: certainly farther than T. */
   public static final int FARTHER = 1;
 
-  private static final double MARGIN_M = 500;
+  private static final double MARGIN_M = 200;
   private final Zone zone;
   private final double km;
   private final AreaLocator source;
@@ -44,7 +45,7 @@ public final class ThresholdTest {
     LocalProjection projection = LocalProjection.centredOn(g);
     Geometry projected = projection.forward(Densifier.densify(g, 0.05));
     double extent = projected.getEnvelopeInternal().maxExtent() + km * 1000;
-    double eps = Math.max(0.01, LocalProjection.relativeError(extent) * 2);
+    double eps = Math.max(0.004, LocalProjection.relativeError(extent) * 2);
     double t = km * 1000;
     this.inner = buffered(projection, projected, t * (1 - eps) - MARGIN_M);
     this.outer = buffered(projection, projected, t * (1 + eps) + MARGIN_M);
