@@ -19,7 +19,6 @@ import org.caveat.model.Attribute;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.SourceMap;
 import org.caveat.policy.Span;
-import org.caveat.policy.Suggest;
 
 /**
  * Turns CEL source into a {@link CompiledCondition}: cel-java parses and type-checks it; this
@@ -61,7 +60,7 @@ final class ConditionCompiler {
     CelValidationResult result = env.compiler.compile(text);
     if (result.hasError()) {
       for (CelIssue issue : result.getErrors()) {
-        diagnostics.add(toDiagnostic(issue, text, map));
+        diagnostics.add(CelIssues.toDiagnostic(issue, text, map, env.names));
       }
       return null;
     }
@@ -341,45 +340,5 @@ final class ConditionCompiler {
       default:
         return null;
     }
-  }
-
-  private Diagnostic toDiagnostic(CelIssue issue, String text, SourceMap map) {
-    int line = Math.max(1, issue.getSourceLocation().getLine());
-    int col = Math.max(0, issue.getSourceLocation().getColumn());
-    Span where = map.at(line, col);
-    String message = issue.getMessage();
-    if (message.startsWith("undeclared reference to '")) {
-      String reported = message.substring(25, Math.max(25, message.indexOf('\'', 25)));
-      int[] found = identifierAt(text, line, col, reported);
-      String name = found == null ? reported : text.split("\n", -1)[line - 1].substring(found[0], found[1]);
-      if (found != null) where = map.at(line, found[0]);
-      String hint = Suggest.didYouMean(name, env.names);
-      String what = name.startsWith("zones.") ? "unknown zone" : name.startsWith("assume.") ? "unknown assumption"
-          : "unknown name";
-      return new Diagnostic("cel.undeclared", where, what + " `" + name + "`", hint);
-    }
-    if (message.startsWith("found no matching overload")) {
-      return new Diagnostic("cel.type", where, message, "check the types on both sides; numbers are compared"
-          + " with numbers, strings with strings");
-    }
-    return new Diagnostic("cel.syntax", where, message.lines().findFirst().orElse(message),
-        "conditions are CEL expressions, e.g. target.category == \"artillery\" && weapon.range_km <= 100");
-  }
-
-  /**
-   * The dotted identifier the checker complained about: cel-java names only its first segment
-   * ({@code weapon} for {@code weapon.klass}) and may point at the call's parenthesis, so the
-   * name is looked up at or before the reported column and extended over dots.
-   */
-  private static int[] identifierAt(String text, int line, int col, String reported) {
-    String[] lines = text.split("\n", -1);
-    String l = line - 1 < lines.length ? lines[line - 1] : "";
-    int start = l.lastIndexOf(reported, Math.min(col, l.length()));
-    if (start < 0) return null;
-    int end = start;
-    while (end < l.length() && (Character.isLetterOrDigit(l.charAt(end)) || l.charAt(end) == '_' || l.charAt(end) == '.')) {
-      end++;
-    }
-    return new int[] {start, end};
   }
 }
