@@ -2,9 +2,11 @@ package org.caveat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.caveat.compile.CompiledVersion;
@@ -23,6 +25,7 @@ import org.caveat.policy.Diagnostic;
 import org.caveat.policy.Grant;
 import org.caveat.policy.PolicyException;
 import org.caveat.policy.PolicyVersion;
+import org.caveat.policy.Reliability;
 import org.caveat.policy.Span;
 import org.caveat.policy.Suggest;
 
@@ -85,6 +88,7 @@ public final class Caveat {
     private Path packs;
     private final Map<String, String> assumptions = new LinkedHashMap<>();
     private ReferenceGeography geography;
+    private Set<Reliability> reliability = EnumSet.allOf(Reliability.class);
 
     /** Packs from a folder; without it, the built-in packs. */
     public Builder packs(Path dir) {
@@ -95,6 +99,21 @@ public final class Caveat {
     /** Overrides an assumption in every version that defines it; the text is parsed by its type. */
     public Builder assume(String name, String value) {
       assumptions.put(name, value);
+      return this;
+    }
+
+    /**
+     * Admits only versions of these reliabilities when choosing the version in force (default:
+     * all); a version left out gives way to the previous admitted one, and answers name it.
+     *
+     * @throws PolicyException at once for an empty set
+     */
+    public Builder reliability(Set<Reliability> admitted) {
+      if (admitted == null || admitted.isEmpty()) {
+        throw new PolicyException(List.of(new Diagnostic("reliability.empty", Span.of("--reliability"),
+            "no reliability admitted: every version would be left out", "e.g. --reliability official,reported")));
+      }
+      this.reliability = EnumSet.copyOf(admitted);
       return this;
     }
 
@@ -125,7 +144,7 @@ public final class Caveat {
             diagnostics.addAll(e.diagnostics());
           }
         }
-        if (versions.size() == g.versions().size()) compiled.add(new CompiledGrant(g, versions));
+        if (versions.size() == g.versions().size()) compiled.add(new CompiledGrant(g, versions, reliability));
       }
       if (!diagnostics.isEmpty()) throw new PolicyException(diagnostics);
       return new Caveat(new Decider(compiled), geo);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "caveat",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {CheckCommand.class, ValidateCommand.class},
+    subcommands = {CheckCommand.class, ValidateCommand.class, TimelineCommand.class, DiffCommand.class},
     description = {
         "Checks reported or proposed uses of supplied weapons against the end-use",
         "restrictions in force on that date, and explains why. A compliance and audit",
@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
         "  caveat check examples/kharkiv.ndjson --format text",
         "  caveat check - < requests.ndjson > answers.ndjson",
         "  caveat validate packs",
+        "  caveat timeline us-ua --as-of 2024-06-01",
+        "  caveat diff us-ua@2022-06-01 us-ua@2024-05-30",
         "",
         "Exit codes: 0 ok; 1 policy-pack, assumption or unexpected error; 2 some",
         "request was malformed (the others were still answered); 64 wrong usage."})
@@ -57,7 +59,7 @@ public final class CaveatCli implements Runnable {
   @Override
   public void run() {
     // `caveat` alone: say what there is rather than doing nothing silently.
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check or validate)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate, timeline or diff)");
   }
 
   public static void main(String[] args) {

@@ -39,6 +39,9 @@ import picocli.CommandLine.ParentCommand;
         "  caveat check --assume kharkiv_band_depth_km=40 examples/kharkiv.ndjson",
         "  caveat check --packs my-packs/ requests.json",
         "  caveat check --quotes examples/permit-counter-fire.json",
+        "  caveat check --reliability official,reported requests.ndjson",
+        "  caveat check --as-of 2024-06-01 requests-without-time.ndjson",
+        "  caveat check --vary kharkiv_band_depth_km=40..120:20 examples/kharkiv.ndjson",
         "",
         "Exit codes: 0 every request answered; 2 some request was malformed; 1 bad",
         "pack, bad --assume or unexpected error (diagnostics on stderr); 64 wrong",
@@ -69,6 +72,27 @@ final class CheckCommand implements Callable<Integer> {
       description = "JSON: add a \"sources\" object with the outlet, date, URL, quote and attribution of every source cited.")
   private boolean quotes;
 
+  @Option(names = "--reliability", paramLabel = "LIST", split = ",", converter = Options.ReliabilityName.class,
+      description = "Admit only versions of these reliabilities (official, reported, disputed; comma-separated)"
+          + " when choosing the version in force; the previous admitted version applies, and answers list the"
+          + " versions left out under \"skipped\".")
+  private java.util.Set<org.caveat.policy.Reliability> reliability;
+
+  @Option(names = "--as-of", paramLabel = "TIME", converter = Options.AsOf.class,
+      description = "The time for requests WITHOUT a \"time\" field (ISO 8601 instant, or a date = 00:00 UTC);"
+          + " requests with a time keep theirs.")
+  private java.time.Instant asOf;
+
+  @Option(names = "--vary", paramLabel = "NAME=FROM..TO:STEP", converter = VaryReport.RangeConverter.class,
+      description = "Sensitivity: decide every request once per value of an assumption (e.g."
+          + " kharkiv_band_depth_km=40..120:20, at most 1,000 values) and print a table of decisions per value"
+          + " and the requests that change decision, instead of the answers. Text by default; --format json"
+          + " gives one JSON document. Overrides an --assume of the same name.")
+  private org.caveat.timeline.Sensitivity.Range vary;
+
+  @picocli.CommandLine.Spec
+  private picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Worker threads deciding in parallel (default: the number of cores).")
   private int threads = Runtime.getRuntime().availableProcessors();
@@ -77,20 +101,43 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     // Open the input first: a typo in the file name should not wait for the packs to compile.
     try (Reader in = open(input, cli.stdin)) {
+      if (vary != null) return vary(in);
       Caveat caveat = engine(packs, assumptions);
       Renderer renderer = format == Format.text ? new TextRenderer() : new JsonRenderer(quotes);
       boolean pipe = input.equals("-");
-      long malformed = new CheckPipeline(caveat, renderer, Math.max(1, threads)).run(in, pipe, cli.stdout);
+      long malformed = new CheckPipeline(caveat, renderer, Math.max(1, threads), Options.requestTime(asOf))
+          .run(in, pipe, cli.stdout);
       return malformed > 0 ? CaveatCli.MALFORMED : CaveatCli.OK;
     }
   }
 
   /** Builds the engine; a {@link org.caveat.policy.PolicyException} reaches the top-level handler. */
-  private static Caveat engine(Path packs, Map<String, String> assumptions) {
+  private Caveat engine(Path packs, Map<String, String> assumptions) {
     Caveat.Builder b = Caveat.builder();
     if (packs != null) b.packs(packs);
     assumptions.forEach(b::assume);
+    if (reliability != null) b.reliability(reliability);
     return b.build();
+  }
+
+  /** {@code --vary}: one engine per value (sharing the geography), then the sensitivity table. */
+  private int vary(Reader in) throws IOException {
+    org.caveat.geo.ReferenceGeography geo = org.caveat.geo.ReferenceGeography.shipped();
+    boolean json = spec.commandLine().getParseResult().hasMatchedOption("--format") && format == Format.json;
+    java.util.function.Function<String, Caveat> build = value -> {
+      Map<String, String> a = new LinkedHashMap<>(assumptions);
+      a.put(vary.name(), value);
+      Caveat.Builder b = Caveat.builder().geography(geo);
+      if (packs != null) b.packs(packs);
+      a.forEach(b::assume);
+      if (reliability != null) b.reliability(reliability);
+      return b.build();
+    };
+    // The first engine is built before reading: an unknown name or a bad value type fails at once.
+    String first = vary.texts().get(0);
+    Caveat firstEngine = build.apply(first);
+    return VaryReport.run(in, Options.requestTime(asOf), vary,
+        value -> value.equals(first) ? firstEngine : build.apply(value), json, cli.stdout);
   }
 
   private static Reader open(String name, InputStream stdin) {

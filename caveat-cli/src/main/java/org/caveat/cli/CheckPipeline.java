@@ -33,11 +33,30 @@ final class CheckPipeline {
   private final Caveat caveat;
   private final Renderer renderer;
   private final int threads;
+  /** ISO 8601 time put into requests without a {@code time} ({@code --as-of}), or null. */
+  private final String asOf;
 
   CheckPipeline(Caveat caveat, Renderer renderer, int threads) {
+    this(caveat, renderer, threads, null);
+  }
+
+  CheckPipeline(Caveat caveat, Renderer renderer, int threads, String asOf) {
     this.caveat = caveat;
     this.renderer = renderer;
     this.threads = threads;
+    this.asOf = asOf;
+  }
+
+  /**
+   * Maps a framed and parsed item to a request. With {@code asOf}, a request without a
+   * {@code time} (absent or null) gets that time first; a request with a time keeps its own.
+   */
+  static RequestReader.Parsed read(RequestStream.Item item, String asOf) {
+    if (asOf != null && item.node() instanceof com.fasterxml.jackson.databind.node.ObjectNode o
+        && (o.get("time") == null || o.get("time").isNull())) {
+      o.put("time", asOf);
+    }
+    return RequestReader.read(item.node());
   }
 
   /** A rendered batch: its bytes and how many of its items were malformed. */
@@ -96,7 +115,7 @@ final class CheckPipeline {
         malformed++;
         continue;
       }
-      RequestReader.Parsed parsed = RequestReader.read(item.node());
+      RequestReader.Parsed parsed = read(item, asOf);
       if (parsed.error() != null) {
         out.error(parsed.error(), item.line());
         malformed++;

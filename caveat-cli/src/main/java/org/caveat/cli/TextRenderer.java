@@ -58,6 +58,10 @@ final class TextRenderer implements Renderer {
     if (!g.missing().isEmpty()) {
       out.append("    missing: ").append(String.join(", ", g.missing())).append('\n');
     }
+    if (!g.skipped().isEmpty()) {
+      out.append("    skipped (reliability filter): ").append(String.join(", ",
+          g.skipped().stream().map(k -> k.version() + " (" + k.reliability() + ")").toList())).append('\n');
+    }
     Answer.Closest c = g.closest();
     if (c != null) {
       out.append("    closest permit ").append(c.rule()).append(" fails on: ")

@@ -13,7 +13,7 @@ class ValidateAndHelpTest {
     Cli.Result r = Cli.run("validate", Cli.path("packs"));
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("us-ua  US → UA").contains("2024-05-30").contains("in force 2022-06-01")
-        .contains("OK: 1 grant");
+        .containsPattern("OK: \\d+ grants?, \\d+ versions?");
   }
 
   @Test
@@ -38,7 +38,7 @@ class ValidateAndHelpTest {
 
   @Test
   void everyCommandHasHelpWithExamples() {
-    for (String[] args : new String[][] {{"--help"}, {"check", "--help"}, {"validate", "--help"}}) {
+    for (String[] args : new String[][] {{"--help"}, {"check", "--help"}, {"validate", "--help"}, {"timeline", "--help"}}) {
       Cli.Result r = Cli.run(args);
       assertThat(r.code()).isZero();
       assertThat(r.out()).contains("Usage: caveat").contains("Examples:");
@@ -51,7 +51,7 @@ class ValidateAndHelpTest {
     Cli.Result none = Cli.run();
     assertThat(none.code()).isEqualTo(CaveatCli.USAGE);
     assertThat(none.err()).contains("a command is required");
-    Cli.Result unknown = Cli.run("timeline");
+    Cli.Result unknown = Cli.run("no-such-command");
     assertThat(unknown.code()).isEqualTo(CaveatCli.USAGE);
     Cli.Result badFormat = Cli.run("check", "--format", "xml", "-");
     assertThat(badFormat.code()).isEqualTo(CaveatCli.USAGE);

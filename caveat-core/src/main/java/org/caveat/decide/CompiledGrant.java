@@ -1,25 +1,60 @@
 package org.caveat.decide;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.caveat.compile.CompiledVersion;
 import org.caveat.policy.Grant;
+import org.caveat.policy.Reliability;
 
-/** A grant with its versions compiled, oldest first. */
-public record CompiledGrant(Grant grant, List<CompiledVersion> versions) {
+/**
+ * A grant with its versions compiled, oldest first, and the reliabilities admitted when choosing
+ * the version in force (every version stays compiled; versions of a weaker reliability are only
+ * passed over, so the previous admitted version applies).
+ */
+public record CompiledGrant(Grant grant, List<CompiledVersion> versions, Set<Reliability> admitted) {
   public CompiledGrant {
     versions = List.copyOf(versions);
+    admitted = admitted.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(admitted));
     if (versions.isEmpty()) {
       throw new IllegalArgumentException("grant " + grant.id() + " has no versions");
     }
   }
 
-  /** The version in force at {@code time}, or null before the first one. */
+  /** Every version admitted. */
+  public CompiledGrant(Grant grant, List<CompiledVersion> versions) {
+    this(grant, versions, EnumSet.allOf(Reliability.class));
+  }
+
+  /** Whether the version's reliability is admitted. */
+  public boolean admits(CompiledVersion v) {
+    return admitted.contains(v.policy().reliability());
+  }
+
+  /** The admitted version in force at {@code time}, or null before the first admitted one. */
   public CompiledVersion inForceAt(Instant time) {
     CompiledVersion found = null;
     for (CompiledVersion v : versions) {
-      if (!v.policy().inForce().isAfter(time)) found = v;
+      if (!v.policy().inForce().isAfter(time) && admits(v)) found = v;
     }
     return found;
+  }
+
+  /**
+   * The versions left out at {@code time}: not admitted, newer than {@code chosen} (every one
+   * when it is null) and not after {@code time}; oldest first, empty when none.
+   */
+  public List<CompiledVersion> skippedAt(Instant time, CompiledVersion chosen) {
+    if (admitted.size() == Reliability.values().length) return List.of();
+    List<CompiledVersion> out = null;
+    for (CompiledVersion v : versions) {
+      if (admits(v) || v.policy().inForce().isAfter(time)) continue;
+      if (chosen != null && !v.policy().inForce().isAfter(chosen.policy().inForce())) continue;
+      if (out == null) out = new ArrayList<>(2);
+      out.add(v);
+    }
+    return out == null ? List.of() : out;
   }
 }

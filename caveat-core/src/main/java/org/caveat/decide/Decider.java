@@ -47,8 +47,12 @@ public final class Decider {
     return new Decision(request, outcome, decisions);
   }
 
-  /** Forbid-overrides within one version, with unknowns only where they could change the outcome. */
-  static GrantDecision decideVersion(CompiledGrant g, CompiledVersion v, EvalContext ctx) {
+  /**
+   * Forbid-overrides within one version, with unknowns only where they could change the outcome.
+   * Public for tools that decide against one chosen version (diff flips); {@code ctx} must already
+   * be reset to the request, and the grant's scope is the caller's to check.
+   */
+  public static GrantDecision decideVersion(CompiledGrant g, CompiledVersion v, EvalContext ctx) {
     List<CompiledRule> forbidden = null, unknownForbids = null, permitted = null, unknownPermits = null;
     long forbidMissing = 0, permitMissing = 0;
     for (CompiledRule r : v.rules()) {

@@ -12,9 +12,27 @@ import org.caveat.policy.Source;
 public record Answer(String id, Outcome decision, List<GrantAnswer> grants, Facts facts, String explanation,
     Map<String, Source> sources) {
 
-  /** One grant's part of the answer. {@code version}, {@code hash} and {@code closest} may be null. */
+  /**
+   * One grant's part of the answer. {@code version}, {@code hash} and {@code closest} may be null.
+   * {@code skipped} lists the versions left out by a reliability filter that would otherwise have
+   * been in force at the request's time (written after {@code missing}; empty when none).
+   */
   public record GrantAnswer(String grant, String version, String hash, String reliability, Outcome decision,
-      String basis, List<String> determining, List<Reason> reasons, List<String> missing, Closest closest) {}
+      String basis, List<String> determining, List<Reason> reasons, List<String> missing, Closest closest,
+      List<Skipped> skipped) {
+    public GrantAnswer {
+      skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    /** Nothing skipped. */
+    public GrantAnswer(String grant, String version, String hash, String reliability, Outcome decision,
+        String basis, List<String> determining, List<Reason> reasons, List<String> missing, Closest closest) {
+      this(grant, version, hash, reliability, decision, basis, determining, reasons, missing, closest, List.of());
+    }
+  }
+
+  /** A version left out by the reliability filter: its id and reliability label. */
+  public record Skipped(String version, String reliability) {}
 
   /** A determining rule: id, effect, its sentence and the ids of its sources. */
   public record Reason(String rule, String effect, String text, List<String> sources) {}

@@ -63,7 +63,8 @@ public final class Explainer {
   private record Explained(Answer.GrantAnswer answer, String sentence, Map<String, Source> sources) {}
 
   /** What identifies a grant's part of an answer when it does not depend on the request itself. */
-  private record Key(CompiledVersion version, Basis basis, List<CompiledRule> determining, long missing) {}
+  private record Key(CompiledVersion version, Basis basis, List<CompiledRule> determining, long missing,
+      List<CompiledVersion> skipped) {}
 
   /**
    * Permitted, forbidden and missing-attribute parts depend only on the version, the determining
@@ -71,20 +72,21 @@ public final class Explainer {
    * Not-permitted parts name the request's closest miss and are built every time.
    */
   private Explained explained(GrantDecision g, EvalContext ctx, Request request) {
+    List<CompiledVersion> skipped = g.grant().skippedAt(request.time(), g.version());
     if (g.basis() == Basis.NOT_PERMITTED || g.basis() == Basis.NO_VERSION_IN_FORCE) {
-      return build(g, ctx, request);
+      return build(g, ctx, request, skipped);
     }
-    Key key = new Key(g.version(), g.basis(), g.determining(), g.missing());
+    Key key = new Key(g.version(), g.basis(), g.determining(), g.missing(), skipped);
     Explained e = shared.get(key);
     if (e == null) {
       if (shared.size() >= MAX_SHARED) shared.clear();
-      e = build(g, ctx, request);
+      e = build(g, ctx, request, skipped);
       shared.put(key, e);
     }
     return e;
   }
 
-  private Explained build(GrantDecision g, EvalContext ctx, Request request) {
+  private Explained build(GrantDecision g, EvalContext ctx, Request request, List<CompiledVersion> skippedVersions) {
     CompiledVersion v = g.version();
     PolicyVersion p = v == null ? null : v.policy();
     Map<String, Source> sources = new TreeMap<>();
@@ -109,8 +111,18 @@ public final class Explainer {
     }
     Answer.GrantAnswer a = new Answer.GrantAnswer(g.grant().grant().id(), p == null ? null : p.version(),
         p == null ? null : p.contentHash(), p == null ? null : p.reliability().label(), g.outcome(),
-        g.basis().label(), List.copyOf(determining), List.copyOf(reasons), List.copyOf(missing), closest);
+        g.basis().label(), List.copyOf(determining), List.copyOf(reasons), List.copyOf(missing), closest,
+        skipped(skippedVersions));
     return new Explained(a, Sentences.forGrant(g, a, request), Collections.unmodifiableMap(sources));
+  }
+
+  private static List<Answer.Skipped> skipped(List<CompiledVersion> versions) {
+    if (versions.isEmpty()) return List.of();
+    List<Answer.Skipped> out = new ArrayList<>(versions.size());
+    for (CompiledVersion v : versions) {
+      out.add(new Answer.Skipped(v.policy().version(), v.policy().reliability().label()));
+    }
+    return out;
   }
 
   private static Map<String, Source> merge(Map<String, Source> a, Map<String, Source> b) {

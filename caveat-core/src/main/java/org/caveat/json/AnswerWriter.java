@@ -158,6 +158,14 @@ public final class AnswerWriter {
     }
     g.writeEndArray();
     strings(g, "missing", ga.missing());
+    g.writeArrayFieldStart("skipped");
+    for (Answer.Skipped s : ga.skipped()) {
+      g.writeStartObject();
+      g.writeStringField("version", s.version());
+      g.writeStringField("reliability", s.reliability());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     if (ga.closest() != null) {
       Answer.Closest c = ga.closest();
       g.writeObjectFieldStart("closest");

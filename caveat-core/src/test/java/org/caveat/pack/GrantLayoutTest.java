@@ -47,9 +47,11 @@ class GrantLayoutTest {
   @Test
   void repositoryPacksFolderLoadsWithoutDiagnostics() {
     Path packs = Path.of("..", "packs");
-    assertThat(PackLoader.load(packs)).singleElement()
-        .satisfies(g -> assertThat(g.versions()).extracting(v -> v.version()).containsExactly("2022-06-01", "2024-05-30"));
-    assertThat(Caveat.builder().packs(packs).geography(BadPacks.GEO).build().grants()).hasSize(1);
+    // Other grants and later us-ua versions are added over time; the first two us-ua versions stay.
+    var grants = PackLoader.load(packs);
+    assertThat(grants).filteredOn(g -> g.id().equals("us-ua")).singleElement()
+        .satisfies(g -> assertThat(g.versions()).extracting(v -> v.version()).startsWith("2022-06-01", "2024-05-30"));
+    assertThat(Caveat.builder().packs(packs).geography(BadPacks.GEO).build().grants()).hasSameSizeAs(grants);
   }
 
   /** A good grant beside a broken one: nothing is loaded, and only the broken file is blamed. */

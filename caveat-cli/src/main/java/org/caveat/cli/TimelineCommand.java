@@ -1,0 +1,165 @@
+package org.caveat.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.caveat.Caveat;
+import org.caveat.decide.CompiledGrant;
+import org.caveat.json.Json;
+import org.caveat.policy.Reliability;
+import org.caveat.timeline.Timeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code caveat timeline [GRANT]}: every version of the grants, in date order, and what each changed. */
+@Command(name = "timeline",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    header = "Lists every version of every grant (or of GRANT) in date order, and what changed.",
+    description = {
+        "",
+        "For each version: the in-force date, reliability, title, a one-line summary of",
+        "what changed against the previous listed version (rule ids added, removed, or",
+        "with a changed effect or condition; assumptions changed), and its sources (id,",
+        "outlet, date). --as-of marks the version in force at that time.", ""},
+    footer = {
+        "",
+        "Examples:",
+        "  caveat timeline",
+        "  caveat timeline us-ua --as-of 2024-06-01",
+        "  caveat timeline us-ua --reliability official,reported --format json",
+        "  caveat timeline --packs my-packs/",
+        "",
+        "Exit codes: 0 listed; 1 unknown grant, bad pack or unexpected error (on stderr);",
+        "64 wrong usage (unknown option, bad --as-of or --reliability)."})
+final class TimelineCommand implements Callable<Integer> {
+  @ParentCommand
+  private CaveatCli cli;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "GRANT", description = "A grant id, e.g. us-ua; default: every grant.")
+  private String grant;
+
+  @Option(names = "--format", paramLabel = "json|text", defaultValue = "text",
+      description = "text (default): a readable list; json: one JSON document.")
+  private CheckCommand.Format format;
+
+  @Option(names = "--reliability", paramLabel = "LIST", split = ",", converter = Options.ReliabilityName.class,
+      description = "List only versions of these reliabilities (official, reported, disputed; comma-separated);"
+          + " changes are then against the previous listed version.")
+  private Set<Reliability> reliability;
+
+  @Option(names = "--as-of", paramLabel = "TIME", converter = Options.AsOf.class,
+      description = "Mark the version in force at this time (ISO 8601 instant, or a date = 00:00 UTC).")
+  private Instant asOf;
+
+  @Option(names = "--packs", paramLabel = "DIR",
+      description = "A folder of policy packs (or one grant folder); default: the built-in packs.")
+  private Path packs;
+
+  @Override
+  public Integer call() throws IOException {
+    Caveat.Builder b = Caveat.builder();
+    if (packs != null) b.packs(packs);
+    Caveat caveat = b.build();
+    Set<Reliability> admitted = reliability == null ? EnumSet.allOf(Reliability.class) : reliability;
+    Timeline t = Timeline.of(caveat.grants().stream().map(CompiledGrant::grant).toList(), grant, admitted, asOf);
+    cli.stdout.write(format == CheckCommand.Format.json ? json(t) : text(t));
+    cli.stdout.flush();
+    return CaveatCli.OK;
+  }
+
+  static byte[] text(Timeline t) {
+    StringBuilder b = new StringBuilder();
+    for (Timeline.GrantTimeline g : t.grants()) {
+      b.append(g.grant()).append("  ").append(g.grantor()).append(" → ").append(g.grantee()).append("  ")
+          .append(g.versions().size()).append(g.versions().size() == 1 ? " version" : " versions").append('\n');
+      if (g.versions().isEmpty()) b.append("  (no version of an admitted reliability)\n");
+      for (Timeline.Entry e : g.versions()) {
+        b.append(e.inForceAtAsOf() ? "* " : "  ").append(e.version()).append("  in force ").append(e.inForce())
+            .append("  ").append(e.reliability());
+        if (e.title() != null) b.append("  ").append(e.title());
+        if (e.inForceAtAsOf()) b.append("  (in force at ").append(t.asOf()).append(')');
+        b.append('\n');
+        b.append("    changes").append(e.previous() == null ? "" : " since " + e.previous()).append(": ")
+            .append(e.changes().summary()).append('\n');
+        for (Timeline.SourceRef s : e.sources()) {
+          b.append("    source ").append(s.id()).append(": ").append(s.outlet()).append(", ").append(s.date()).append('\n');
+        }
+      }
+      b.append('\n');
+    }
+    if (t.asOf() != null && t.grants().stream().allMatch(g -> g.versions().stream().noneMatch(Timeline.Entry::inForceAtAsOf))) {
+      b.append("No listed version is in force at ").append(t.asOf()).append(".\n");
+    }
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] json(Timeline t) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonGenerator g = Json.FACTORY.createGenerator(bytes)) {
+      g.writeStartObject();
+      g.writeStringField("as_of", t.asOf() == null ? null : t.asOf().toString());
+      g.writeArrayFieldStart("reliability");
+      for (Reliability r : Reliability.values()) if (t.reliability().contains(r)) g.writeString(r.label());
+      g.writeEndArray();
+      g.writeArrayFieldStart("grants");
+      for (Timeline.GrantTimeline gt : t.grants()) {
+        g.writeStartObject();
+        g.writeStringField("grant", gt.grant());
+        g.writeStringField("grantor", gt.grantor());
+        g.writeStringField("grantee", gt.grantee());
+        g.writeArrayFieldStart("versions");
+        for (Timeline.Entry e : gt.versions()) entry(g, e);
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void entry(JsonGenerator g, Timeline.Entry e) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("version", e.version());
+    g.writeStringField("in_force", e.inForce());
+    g.writeStringField("reliability", e.reliability());
+    g.writeStringField("title", e.title());
+    g.writeStringField("previous", e.previous());
+    g.writeObjectFieldStart("changes");
+    strings(g, "added", e.changes().added());
+    strings(g, "removed", e.changes().removed());
+    strings(g, "changed", e.changes().changed());
+    strings(g, "assumptions_changed", e.changes().assumptionsChanged());
+    g.writeStringField("summary", e.changes().summary());
+    g.writeEndObject();
+    g.writeArrayFieldStart("sources");
+    for (Timeline.SourceRef s : e.sources()) {
+      g.writeStartObject();
+      g.writeStringField("id", s.id());
+      g.writeStringField("outlet", s.outlet());
+      g.writeStringField("date", s.date());
+      g.writeStringField("url", s.url());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeBooleanField("in_force_at_as_of", e.inForceAtAsOf());
+    g.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) g.writeString(v);
+    g.writeEndArray();
+  }
+}

@@ -1,0 +1,93 @@
+package org.caveat.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.caveat.compile.CompiledVersion;
+import org.caveat.compile.EvalContext;
+import org.caveat.compile.Tri;
+import org.caveat.decide.Basis;
+import org.caveat.decide.CompiledGrant;
+import org.caveat.decide.Decider;
+import org.caveat.decide.Decision;
+import org.caveat.decide.GrantDecision;
+import org.caveat.decide.Outcome;
+import org.caveat.explain.Answer;
+import org.caveat.explain.Explainer;
+import org.caveat.geo.ReferenceGeography;
+import org.caveat.model.Request;
+
+/**
+ * The requests whose verdict differs between two versions. Each request is decided against each
+ * version alone, at the request's own time whatever the versions' in-force dates (the question is
+ * "what would each version say about this use?"), and explained for both sides.
+ *
+ * <p>A version applies when its grantee is the request's user and, with {@code checkScope}, its
+ * scope matches (normally {@code weapon.origin == grantor}); otherwise that side is
+ * NOT_APPLICABLE. Across grants the scopes usually exclude each other (a US weapon is not under
+ * the German grant), so a cross-grant comparison passes {@code checkScope = false}: each request
+ * is then read as if its weapon came under each grant.
+ */
+public final class FlipList {
+  private final Explainer explainer;
+  private final ReferenceGeography geography;
+
+  public FlipList(ReferenceGeography geography) {
+    this.geography = geography;
+    this.explainer = new Explainer(geography);
+  }
+
+  /** One side of a comparison: a grant and the version of it to decide with. */
+  public record Side(CompiledGrant grant, CompiledVersion version) {}
+
+  /** A request whose verdict differs: its position in the input list and both answers. */
+  public record Flip(int index, Request request, Answer from, Answer to) {
+    /** "DENY→PERMIT". */
+    public String transition() {
+      return from.decision() + "→" + to.decision();
+    }
+  }
+
+  /**
+   * @param evaluated   requests decided
+   * @param transitions count of flips per transition ("DENY→PERMIT"), sorted
+   * @param flips       the flips, in input order
+   */
+  public record Result(int evaluated, Map<String, Integer> transitions, List<Flip> flips) {}
+
+  public Result compare(Side from, Side to, boolean checkScope, List<Request> requests) {
+    EvalContext ctx = new EvalContext(geography);
+    List<Flip> flips = new ArrayList<>();
+    Map<String, Integer> transitions = new TreeMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      Request r = requests.get(i);
+      Decision a = decide(from, checkScope, r, ctx);
+      Decision b = decide(to, checkScope, r, ctx);
+      if (a.outcome() == b.outcome()) continue;
+      Flip f = new Flip(i, r, explainer.explain(a, ctx.reset(r)), explainer.explain(b, ctx.reset(r)));
+      flips.add(f);
+      transitions.merge(f.transition(), 1, Integer::sum);
+    }
+    return new Result(requests.size(), transitions, List.copyOf(flips));
+  }
+
+  /** The verdict of one version alone on one request. */
+  public static Decision decide(Side side, boolean checkScope, Request r, EvalContext ctx) {
+    ctx.reset(r);
+    CompiledGrant g = side.grant();
+    CompiledVersion v = side.version();
+    if (!g.grant().grantee().equals(r.user())) return new Decision(r, Outcome.NOT_APPLICABLE, List.of());
+    GrantDecision d;
+    if (checkScope) {
+      long scope = v.scope().eval(ctx);
+      if (scope == Tri.FALSE) return new Decision(r, Outcome.NOT_APPLICABLE, List.of());
+      d = Tri.isUnknown(scope)
+          ? new GrantDecision(g, v, Outcome.INDETERMINATE, Basis.MISSING_ATTRIBUTES, List.of(), Tri.missing(scope))
+          : Decider.decideVersion(g, v, ctx);
+    } else {
+      d = Decider.decideVersion(g, v, ctx);
+    }
+    return new Decision(r, d.outcome(), List.of(d));
+  }
+}
