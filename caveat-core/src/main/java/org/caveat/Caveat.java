@@ -133,21 +133,31 @@ public final class Caveat {
       VersionCompiler.warmUp();
       ReferenceGeography geo = loading.join();
       VersionCompiler compiler = new VersionCompiler(geo);
+      // Versions compile independently, so on all cores; results are collected in file order.
+      List<Object> results = grants.stream().flatMap(g -> g.versions().stream()).toList().parallelStream()
+          .map(v -> compileOrDiagnose(compiler, v)).toList();
       List<Diagnostic> diagnostics = new ArrayList<>();
       List<CompiledGrant> compiled = new ArrayList<>();
+      int next = 0;
       for (Grant g : grants) {
         List<CompiledVersion> versions = new ArrayList<>();
-        for (PolicyVersion v : g.versions()) {
-          try {
-            versions.add(compiler.compile(v, typed(v)));
-          } catch (PolicyException e) {
-            diagnostics.addAll(e.diagnostics());
-          }
+        for (int i = 0; i < g.versions().size(); i++) {
+          Object r = results.get(next++);
+          if (r instanceof CompiledVersion cv) versions.add(cv);
+          else diagnostics.addAll(((PolicyException) r).diagnostics());
         }
         if (versions.size() == g.versions().size()) compiled.add(new CompiledGrant(g, versions, reliability));
       }
       if (!diagnostics.isEmpty()) throw new PolicyException(diagnostics);
       return new Caveat(new Decider(compiled), geo);
+    }
+
+    private Object compileOrDiagnose(VersionCompiler compiler, PolicyVersion v) {
+      try {
+        return compiler.compile(v, typed(v));
+      } catch (PolicyException e) {
+        return e;
+      }
     }
 
     private void checkOverrides(List<Grant> grants) {
