@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.caveat.compile.CompiledVersion;
 import org.caveat.compile.EvalContext;
@@ -125,9 +126,9 @@ public final class Caveat {
     /** @throws PolicyException with every problem of the packs or the overrides */
     public Caveat build() {
       // Start-up work in parallel: the geography loads while packs are read and CEL warms up.
-      java.util.concurrent.CompletableFuture<ReferenceGeography> loading = geography != null
-          ? java.util.concurrent.CompletableFuture.completedFuture(geography)
-          : java.util.concurrent.CompletableFuture.supplyAsync(ReferenceGeography::shipped);
+      CompletableFuture<ReferenceGeography> loading = geography != null
+          ? CompletableFuture.completedFuture(geography)
+          : CompletableFuture.supplyAsync(ReferenceGeography::shipped);
       List<Grant> grants = packs == null ? PackLoader.builtIn() : PackLoader.load(packs);
       checkOverrides(grants);
       VersionCompiler.warmUp();

@@ -73,8 +73,4 @@ public final class EvalContext {
     }
     return distances[slot];
   }
-
-  double cachedDistance(int slot) {
-    return distances[slot];
-  }
 }

@@ -34,8 +34,4 @@ final class GeometryParts {
       }
     }
   }
-
-  static boolean isAreal(Geometry g) {
-    return g.getDimension() == 2;
-  }
 }

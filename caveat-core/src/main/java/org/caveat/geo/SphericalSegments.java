@@ -73,10 +73,6 @@ final class SphericalSegments {
     for (int e = 0; e < edgeCount; e++) allEdges[e] = e;
   }
 
-  int edgeCount() {
-    return edgeCount;
-  }
-
   /** Geodesic distance in metres from the point to the nearest edge. */
   double distanceMetres(double lat, double lon) {
     return distanceMetres(lat, lon, candidates(lat, lon));
