@@ -2,6 +2,8 @@ package org.caveat.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.function.BiConsumer;
 import org.caveat.geo.GeoPoint;
 
 /**
@@ -84,6 +86,27 @@ public final class Request {
       case TARGET_USED_IN_INVASION -> targetUsedInInvasion;
     };
     return Vocabulary.UNKNOWN.equals(v) ? null : v;
+  }
+
+  /** The fields that are set, "unknown" included; for messages and test reports. */
+  @Override
+  public String toString() {
+    StringJoiner j = new StringJoiner(", ", "Request{", "}");
+    BiConsumer<String, Object> add = (k, v) -> { if (v != null) j.add(k + "=" + v); };
+    add.accept("id", id);
+    add.accept("time", time);
+    add.accept("user", user);
+    add.accept("purpose", purpose);
+    add.accept("weapon.origin", weaponOrigin);
+    add.accept("weapon.system", weaponSystem);
+    add.accept("weapon.munition", weaponMunition);
+    add.accept("weapon.class", weaponClass);
+    add.accept("weapon.range_km", weaponRangeKm);
+    add.accept("target.location", targetLocation);
+    add.accept("target.category", targetCategory);
+    add.accept("target.activity", targetActivity);
+    add.accept("target.used_in_invasion", targetUsedInInvasion);
+    return j.toString();
   }
 
   /** Builds a {@link Request}; {@link #build()} validates. */
