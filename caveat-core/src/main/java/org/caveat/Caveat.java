@@ -90,6 +90,7 @@ public final class Caveat {
     private final Map<String, String> assumptions = new LinkedHashMap<>();
     private ReferenceGeography geography;
     private Set<Reliability> reliability = EnumSet.allOf(Reliability.class);
+    private final Map<String, byte[]> extraVersions = new LinkedHashMap<>();
 
     /** Packs from a folder; without it, the built-in packs. */
     public Builder packs(Path dir) {
@@ -118,6 +119,15 @@ public final class Caveat {
       return this;
     }
 
+    /**
+     * Adds one version file on top of the packs, named {@code grant/version.yaml} (e.g. a version
+     * published through a change request); checked like any pack file when built.
+     */
+    public Builder addVersion(String name, String yaml) {
+      extraVersions.put(name, yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return this;
+    }
+
     public Builder geography(ReferenceGeography g) {
       this.geography = g;
       return this;
@@ -129,7 +139,8 @@ public final class Caveat {
       CompletableFuture<ReferenceGeography> loading = geography != null
           ? CompletableFuture.completedFuture(geography)
           : CompletableFuture.supplyAsync(ReferenceGeography::shipped);
-      List<Grant> grants = packs == null ? PackLoader.builtIn() : PackLoader.load(packs);
+      List<Grant> grants = PackLoader.withVersions(packs == null ? PackLoader.builtIn() : PackLoader.load(packs),
+          extraVersions);
       checkOverrides(grants);
       VersionCompiler.warmUp();
       ReferenceGeography geo = loading.join();

@@ -91,6 +91,49 @@ public final class PackLoader {
     return grants;
   }
 
+  /**
+   * The grants with more single version files added, e.g. versions published through change
+   * requests. Keys are names {@code grant/version.yaml} (the folder and file naming of a pack);
+   * a new grant id starts a new grant. Files cannot reference sibling files. Every problem,
+   * including a date already taken, is thrown together as a {@link PolicyException}.
+   */
+  public static List<Grant> withVersions(List<Grant> base, Map<String, byte[]> files) {
+    if (files.isEmpty()) return base;
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Map<String, List<PolicyVersion>> byGrant = new LinkedHashMap<>();
+    base.forEach(g -> byGrant.put(g.id(), new ArrayList<>(g.versions())));
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      String name = f.getKey();
+      int slash = name.indexOf('/');
+      if (slash <= 0 || slash != name.lastIndexOf('/') || !name.matches(".*\\.ya?ml$")) {
+        diagnostics.add(new Diagnostic("pack.name", Span.of(name), "a version file is named grant/version.yaml, not `"
+            + name + "`", "e.g. us-ua/2025-01-01.yaml"));
+        continue;
+      }
+      int before = diagnostics.size();
+      PolicyVersion v = new VersionReader(name, f.getValue(), rel -> null, diagnostics).read();
+      if (v == null || diagnostics.size() > before) continue;
+      String grantId = name.substring(0, slash);
+      String stem = name.substring(slash + 1).replaceFirst("\\.ya?ml$", "");
+      if (v.grant() != null && !v.grant().equals(grantId)) {
+        diagnostics.add(new Diagnostic("grant.mismatch", new Span(name, 1, 1), "file says grant `" + v.grant()
+            + "` but is named for grant `" + grantId + "`", "the folder name is the grant id"));
+      } else if (v.version() != null && !v.version().equals(stem)) {
+        diagnostics.add(new Diagnostic("grant.mismatch", new Span(name, 1, 1), "file says version `" + v.version()
+            + "` but is named `" + stem + "`", "name the file after its version"));
+      } else {
+        byGrant.computeIfAbsent(grantId, k -> new ArrayList<>()).add(v);
+      }
+    }
+    List<Grant> out = new ArrayList<>();
+    for (Map.Entry<String, List<PolicyVersion>> e : byGrant.entrySet()) {
+      Grant g = checkedGrant(e.getKey(), e.getValue(), diagnostics);
+      if (g != null) out.add(g);
+    }
+    if (!diagnostics.isEmpty()) throw new PolicyException(diagnostics);
+    return out;
+  }
+
   private static Grant readGrant(String grantId, Path dir, String prefix, List<Diagnostic> diagnostics) {
     List<PolicyVersion> versions = new ArrayList<>();
     int before = diagnostics.size();
@@ -113,6 +156,12 @@ public final class PackLoader {
     if (versions.isEmpty() || diagnostics.size() > before) {
       return null;
     }
+    return checkedGrant(grantId, versions, diagnostics);
+  }
+
+  /** One grant of these versions, or null after diagnosing mixed parties or a shared date. */
+  private static Grant checkedGrant(String grantId, List<PolicyVersion> versions, List<Diagnostic> diagnostics) {
+    int before = diagnostics.size();
     Map<String, PolicyVersion> byDate = new LinkedHashMap<>();
     PolicyVersion first = versions.get(0);
     for (PolicyVersion v : versions) {
