@@ -56,6 +56,7 @@ final class ReferenceEvaluator {
   private Verdict decideVersion(String grant, PolicyVersion v, Request r) {
     TreeSet<String> outcomes = new TreeSet<>();
     Map<String, Set<Boolean>> values = new LinkedHashMap<>();
+    boolean forbiddenEverywhere = true;
     for (Map<String, Object> completion : completions(r)) {
       Map<String, Object> vars = vars(r, completion);
       boolean forbid = false, permit = false;
@@ -66,12 +67,21 @@ final class ReferenceEvaluator {
         if (t && rule.effect() == Rule.Effect.PERMIT) permit = true;
       }
       outcomes.add(forbid ? "DENY" : permit ? "PERMIT" : "DENY");
+      forbiddenEverywhere &= forbid;
     }
     if (outcomes.size() == 1) {
+      // Determining: the rules of the winning effect that match in every completion; failing
+      // those, the ones that match in some completion, when the outcome holds by cases (for a
+      // denial, only when every completion is forbidden; otherwise none, as for not permitted).
       String d = outcomes.first();
       Rule.Effect winning = d.equals("PERMIT") ? Rule.Effect.PERMIT : Rule.Effect.FORBID;
-      return new Verdict(grant, d, v.rules().stream()
-          .filter(x -> x.effect() == winning && values.get(x.id()).equals(Set.of(true))).map(Rule::id).toList());
+      List<String> sure = v.rules().stream()
+          .filter(x -> x.effect() == winning && values.get(x.id()).equals(Set.of(true))).map(Rule::id).toList();
+      if (sure.isEmpty() && (d.equals("PERMIT") || forbiddenEverywhere)) {
+        sure = v.rules().stream().filter(x -> x.effect() == winning && values.get(x.id()).contains(true))
+            .map(Rule::id).toList();
+      }
+      return new Verdict(grant, d, sure);
     }
     boolean surePermit = v.rules().stream()
         .anyMatch(x -> x.effect() == Rule.Effect.PERMIT && values.get(x.id()).equals(Set.of(true)));

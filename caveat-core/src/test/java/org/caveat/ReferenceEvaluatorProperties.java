@@ -30,7 +30,7 @@ class ReferenceEvaluatorProperties {
       Instant.parse("2024-05-29T23:59:59Z"), Instant.parse("2024-05-30T00:00:00Z"), Instant.parse("2024-06-01T03:00:00Z"),
       Instant.parse("2025-01-01T00:00:00Z"));
 
-  @Property(tries = 1000)
+  @Property(tries = 5000)
   void engineAgreesWithReference(@ForAll("requests") Request r) {
     long missing = 0;
     for (Attribute a : Attribute.values()) {

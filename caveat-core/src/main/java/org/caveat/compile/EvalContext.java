@@ -32,6 +32,18 @@ public final class EvalContext {
     return this;
   }
 
+  /**
+   * Swaps in a request at the same target location, keeping the memoised geographic facts: the
+   * cases of a case analysis differ only in non-geographic attributes.
+   */
+  public EvalContext retarget(Request r) {
+    if (r.targetLocation().lat() != lat || r.targetLocation().lon() != lon) {
+      throw new IllegalArgumentException("retarget needs the same target location");
+    }
+    request = r;
+    return this;
+  }
+
   public Request request() { return request; }
   public double lat() { return lat; }
   public double lon() { return lon; }

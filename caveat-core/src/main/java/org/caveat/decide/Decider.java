@@ -82,13 +82,22 @@ public final class Decider {
       if (unknownForbids == null) {
         return new GrantDecision(g, v, Outcome.PERMIT, Basis.PERMITTED, permitted, 0);
       }
-      return new GrantDecision(g, v, Outcome.INDETERMINATE, Basis.MISSING_ATTRIBUTES, unknownForbids, forbidMissing);
+      GrantDecision settled = CaseSplit.settle(g, v, ctx, unknownForbids, permitted);
+      return settled != null ? settled
+          : new GrantDecision(g, v, Outcome.INDETERMINATE, Basis.MISSING_ATTRIBUTES, unknownForbids, forbidMissing);
     }
     if (unknownPermits != null) {
       List<CompiledRule> open = new ArrayList<>(unknownPermits);
       if (unknownForbids != null) open.addAll(unknownForbids);
-      return new GrantDecision(g, v, Outcome.INDETERMINATE, Basis.MISSING_ATTRIBUTES, sorted(v, open),
-          permitMissing | forbidMissing);
+      open = sorted(v, open);
+      GrantDecision settled = CaseSplit.settle(g, v, ctx, open, List.of());
+      return settled != null ? settled
+          : new GrantDecision(g, v, Outcome.INDETERMINATE, Basis.MISSING_ATTRIBUTES, open, permitMissing | forbidMissing);
+    }
+    if (unknownForbids != null) {
+      // Denied whatever the missing values; case analysis tells "forbidden in every case" apart.
+      GrantDecision settled = CaseSplit.settle(g, v, ctx, unknownForbids, List.of());
+      if (settled != null) return settled;
     }
     return new GrantDecision(g, v, Outcome.DENY, Basis.NOT_PERMITTED, List.of(), 0);
   }

@@ -1,6 +1,7 @@
 package org.caveat.explain;
 
 import java.util.List;
+import org.caveat.decide.Basis;
 import org.caveat.decide.GrantDecision;
 import org.caveat.model.Request;
 
@@ -21,10 +22,14 @@ final class Sentences {
 
   private static String sentence(GrantDecision g, Answer.GrantAnswer a, Request r) {
     String ref = a.grant() + (a.version() == null ? "" : " " + a.version());
+    // A decided outcome with missing attributes was settled by case analysis: say it holds anyway.
+    String whatever = a.missing().isEmpty() || g.basis() == Basis.MISSING_ATTRIBUTES ? ""
+        : " whatever " + String.join(" and ", a.missing()) + (a.missing().size() == 1 ? " is" : " are");
     return switch (g.basis()) {
-      case PERMITTED -> "Permitted by " + ref + ": " + rules(a) + ".";
-      case FORBIDDEN -> "Denied: forbidden by " + ref + ": " + rules(a) + ".";
-      case NOT_PERMITTED -> "Denied: not permitted by " + ref + ", no permit rule matched"
+      case PERMITTED -> "Permitted by " + ref + whatever + ": " + rules(a, whatever.isEmpty() ? "; " : "; or ") + ".";
+      case FORBIDDEN -> "Denied: forbidden by " + ref + whatever + ": " + rules(a, whatever.isEmpty() ? "; " : "; or ")
+          + ".";
+      case NOT_PERMITTED -> "Denied: not permitted by " + ref + whatever + ", no permit rule matched"
           + (a.closest() == null ? "." : "; the closest, " + a.closest().rule() + ", fails on "
               + a.closest().text() + ".");
       case MISSING_ATTRIBUTES -> "Indeterminate under " + ref + ": "
@@ -46,9 +51,9 @@ final class Sentences {
     return "; no version of it is admitted";
   }
 
-  private static String rules(Answer.GrantAnswer a) {
+  private static String rules(Answer.GrantAnswer a, String separator) {
     List<String> parts = a.reasons().stream().map(r -> r.rule() + " (" + stripDot(r.text()) + ")").toList();
-    return String.join("; ", parts);
+    return String.join(separator, parts);
   }
 
   private static String stripDot(String s) {

@@ -1,0 +1,138 @@
+package org.caveat.decide;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.caveat.compile.CompiledRule;
+import org.caveat.compile.CompiledVersion;
+import org.caveat.compile.EvalContext;
+import org.caveat.compile.Tri;
+import org.caveat.model.Attribute;
+import org.caveat.model.Request;
+import org.caveat.model.Vocabulary;
+import org.caveat.policy.Rule;
+
+/**
+ * Settles a three-valued "unknown" outcome by case analysis. Kleene logic cannot see that
+ * {@code weapon.class in L} and {@code !(weapon.class in L)} together cover every class, yet
+ * DESIGN.md asks for INDETERMINATE only when a missing attribute <em>could change</em> the outcome.
+ * So the open rules (those left unknown) are re-evaluated with the missing attributes they read
+ * given each value of their vocabulary in turn: depth first, one attribute per level, still in
+ * three-valued logic so a level only splits what is still open. The outcome stands when every case
+ * agrees; the search stops at the first disagreement or after {@link #MAX_CASES} cases.
+ *
+ * <p>Only closed domains are split: the vocabularies and {@code target.used_in_invasion}. A
+ * missing {@code weapon.range_km}, {@code weapon.system} or {@code weapon.munition} stays with
+ * three-valued logic, which is sound (it never claims a certainty that does not hold).
+ */
+final class CaseSplit {
+  /** Bound on the cases explored for one grant, so a pathological version cannot stall a decision. */
+  static final int MAX_CASES = 4096;
+
+  private final CompiledVersion version;
+  private final List<CompiledRule> open;
+  private final boolean surePermit;
+  private final EvalContext scratch;
+  private final boolean[] trueSomewhere;
+  private int cases;
+  private Outcome agreed;
+  private boolean forbiddenEverywhere = true;
+
+  private CaseSplit(CompiledVersion version, List<CompiledRule> open, boolean surePermit, EvalContext ctx) {
+    this.version = version;
+    this.open = open;
+    this.surePermit = surePermit;
+    this.scratch = new EvalContext(ctx.geography()).reset(ctx.request());
+    this.trueSomewhere = new boolean[open.size()];
+  }
+
+  /**
+   * The decision when every case agrees, or null when a missing attribute could change it.
+   *
+   * @param open       the open rules, in file order (forbids and permits left unknown)
+   * @param surePermit whether a permit rule already matched whatever the missing values
+   * @param sure       the permits that matched, to cite when every case permits
+   */
+  static GrantDecision settle(CompiledGrant g, CompiledVersion v, EvalContext ctx, List<CompiledRule> open,
+      List<CompiledRule> sure) {
+    CaseSplit s = new CaseSplit(v, open, !sure.isEmpty(), ctx);
+    if (!s.explore(ctx.request())) return null;
+    long missing = 0;
+    for (CompiledRule r : open) missing |= Tri.missing(r.condition().eval(ctx));
+    if (s.agreed == Outcome.PERMIT) {
+      return new GrantDecision(g, v, Outcome.PERMIT, Basis.PERMITTED, sure.isEmpty() ? s.matched(Rule.Effect.PERMIT) : sure,
+          missing);
+    }
+    // Denied in every case: "forbidden" only when a forbid matches in every case. Otherwise some
+    // cases lack a permit (and the rest are forbidden): reported as not permitted, whatever the values.
+    return s.forbiddenEverywhere
+        ? new GrantDecision(g, v, Outcome.DENY, Basis.FORBIDDEN, s.matched(Rule.Effect.FORBID), missing)
+        : new GrantDecision(g, v, Outcome.DENY, Basis.NOT_PERMITTED, List.of(), missing);
+  }
+
+  /** Explores the cases under {@code r}; false as soon as two cases disagree or the bound is hit. */
+  private boolean explore(Request r) {
+    scratch.retarget(r);
+    long[] values = new long[open.size()];
+    long stillMissing = 0;
+    for (int i = 0; i < open.size(); i++) {
+      values[i] = open.get(i).condition().eval(scratch);
+      stillMissing |= Tri.missing(values[i]);
+    }
+    if (stillMissing != 0) {
+      // Split until every open rule is settled, so the rules cited are exactly those that match.
+      Attribute split = splittable(stillMissing);
+      if (split == null) return false;
+      for (Object value : DOMAINS.get(split)) {
+        if (!explore(r.with(split, value))) return false;
+      }
+      return true;
+    }
+    if (++cases > MAX_CASES) return false;
+    boolean forbid = false, permit = surePermit;
+    for (int i = 0; i < open.size(); i++) {
+      if (values[i] != Tri.TRUE) continue;
+      trueSomewhere[i] = true;
+      if (open.get(i).rule().effect() == Rule.Effect.FORBID) forbid = true;
+      else permit = true;
+    }
+    Outcome o = forbid || !permit ? Outcome.DENY : Outcome.PERMIT;
+    forbiddenEverywhere &= forbid;
+    if (agreed != null && agreed != o) return false;
+    agreed = o;
+    return true;
+  }
+
+  /** The open rules of this effect that matched in some case, in file order. */
+  private List<CompiledRule> matched(Rule.Effect effect) {
+    List<CompiledRule> out = new ArrayList<>();
+    for (CompiledRule r : version.rules()) {
+      int i = open.indexOf(r);
+      if (i >= 0 && trueSomewhere[i] && r.rule().effect() == effect) out.add(r);
+    }
+    return out;
+  }
+
+  /** The first missing attribute with a closed domain, in {@link Attribute} order; null if none. */
+  private static Attribute splittable(long missing) {
+    for (Attribute a : Attribute.values()) {
+      if ((missing & a.bit()) != 0 && (a.vocabulary() != null || a.type() == Attribute.Type.BOOL)) return a;
+    }
+    return null;
+  }
+
+  /** The values of each closed domain, "unknown" left out, sorted so the search is reproducible. */
+  private static final Map<Attribute, List<Object>> DOMAINS = new EnumMap<>(Attribute.class);
+
+  static {
+    for (Attribute a : Attribute.values()) {
+      if (a.type() == Attribute.Type.BOOL) {
+        DOMAINS.put(a, List.of(Boolean.TRUE, Boolean.FALSE));
+      } else if (a.vocabulary() != null) {
+        DOMAINS.put(a, List.copyOf(new TreeSet<Object>(a.vocabulary().stream().filter(v -> !v.equals(Vocabulary.UNKNOWN)).toList())));
+      }
+    }
+  }
+}

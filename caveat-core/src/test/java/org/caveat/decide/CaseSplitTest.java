@@ -1,0 +1,55 @@
+package org.caveat.decide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.caveat.Caveat;
+import org.caveat.explain.Answer;
+import org.caveat.model.Request;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outcomes settled by case analysis when three-valued logic leaves them open, and how the
+ * explanation says so. French pack, a point just inside Russia (Rostov oblast).
+ */
+class CaseSplitTest {
+  private static final Caveat CAVEAT = Caveat.builder().build();
+
+  private static Request french(String time, String weaponClass, String category, boolean usedInInvasion) {
+    return Request.builder().time(Instant.parse(time)).user("UA").weaponOrigin("FR").weaponClass(weaponClass)
+        .targetLocation(49.0, 39.68).targetCategory(category).targetActivity("attacking")
+        .targetUsedInInvasion(usedInInvasion).build();
+  }
+
+  @Test
+  void everyWeaponClassIsPermittedByOneRuleOrTheOther() {
+    Answer a = CAVEAT.answer(french("2025-01-01T00:00:00Z", "unknown", "artillery", true));
+    assertThat(a.decision()).isEqualTo(Outcome.PERMIT);
+    assertThat(a.grants().get(0).missing()).containsExactly("weapon.class");
+    assertThat(a.explanation()).contains("Permitted by fr-ua 2024-11-23 whatever weapon.class is: neutralise-launch-sites")
+        .contains("; or long-range-self-defence");
+  }
+
+  @Test
+  void everyCategoryIsForbiddenInRussiaWhenNotUsedInTheInvasion() {
+    Answer a = CAVEAT.answer(french("2024-06-01T03:00:00Z", "rocket_artillery", "unknown", false));
+    assertThat(a.decision()).isEqualTo(Outcome.DENY);
+    assertThat(a.grants().get(0).basis()).isEqualTo("forbidden");
+    assertThat(a.explanation()).contains("Denied: forbidden by fr-ua 2024-05-28 whatever target.category is");
+  }
+
+  @Test
+  void aCategoryThatCouldChangeTheOutcomeStaysIndeterminate() {
+    Answer a = CAVEAT.answer(french("2024-06-01T03:00:00Z", "rocket_artillery", "unknown", true));
+    assertThat(a.decision()).isEqualTo(Outcome.INDETERMINATE);
+    assertThat(a.grants().get(0).missing()).containsExactly("target.category");
+  }
+
+  @Test
+  void aKnownRequestIsUntouched() {
+    Answer a = CAVEAT.answer(french("2025-01-01T00:00:00Z", "cruise_missile", "artillery", true));
+    assertThat(a.decision()).isEqualTo(Outcome.PERMIT);
+    assertThat(a.grants().get(0).missing()).isEmpty();
+    assertThat(a.explanation()).doesNotContain("whatever");
+  }
+}
