@@ -1,2 +1,12 @@
-/** Durable state behind small interfaces: the decision log, tokens, change requests and published versions, on SQLite (default) or PostgreSQL. */
+/**
+ * Durable state of the decision service behind small interfaces: the tamper-evident decision log
+ * ({@link org.caveat.store.DecisionLog}, an RFC 6962 Merkle tree with group commit), bearer tokens
+ * and roles ({@link org.caveat.store.Tokens}, {@link org.caveat.store.Roles}), four-eyes change
+ * requests ({@link org.caveat.store.ChangeRequests}) and published versions.
+ *
+ * <p>{@link org.caveat.store.Store#open} opens SQLite (default, a file in a data folder) or
+ * PostgreSQL from a {@link org.caveat.store.StoreConfig}. The implementation lives in
+ * {@code org.caveat.store.jdbc} (JDBC, Flyway) on top of the pure {@code org.caveat.store.merkle};
+ * only {@code Store.open} refers to it.
+ */
 package org.caveat.store;

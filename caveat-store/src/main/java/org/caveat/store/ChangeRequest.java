@@ -1,0 +1,30 @@
+package org.caveat.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A proposed policy version under four-eyes review.
+ *
+ * @param contentHash {@code sha256:<hex>} of the YAML text (line endings normalised to LF), the
+ *     same hash caveat-core gives a version file without sibling files
+ * @param impactJson what the change would flip among the logged requests, as computed at submission
+ * @param history every step, oldest first, starting with {@code submit}
+ */
+public record ChangeRequest(String id, String grant, String version, LocalDate inForce, String author, State state,
+    String yamlText, String contentHash, String impactJson, List<Step> history) {
+
+  public ChangeRequest {
+    history = List.copyOf(history);
+  }
+
+  /** SUBMITTED → APPROVED or REJECTED; APPROVED → PUBLISHED. REJECTED and PUBLISHED are final. */
+  public enum State { SUBMITTED, APPROVED, REJECTED, PUBLISHED }
+
+  /**
+   * One recorded step: {@code submit}, {@code approve}, {@code reject} or {@code publish}, who took
+   * it and when (from the store's clock).
+   */
+  public record Step(String action, String principal, Instant at, String comment) {}
+}

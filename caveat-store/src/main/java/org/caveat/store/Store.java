@@ -1,0 +1,41 @@
+package org.caveat.store;
+
+import org.caveat.store.jdbc.JdbcStore;
+
+/**
+ * The decision service's durable state: one database (SQLite file or PostgreSQL) holding the
+ * decision log, the access tokens, the change requests and the published versions.
+ *
+ * <p>Open once per process and share; every part is thread-safe. Closing drains the decision
+ * log's pending appends first (their futures complete) and then releases the connections.
+ */
+public interface Store extends AutoCloseable {
+
+  /**
+   * Opens (and, on first use, creates or migrates by Flyway) the database named by the config.
+   *
+   * @throws StoreException when the database cannot be reached or migrated, with the reason
+   */
+  static Store open(StoreConfig config) {
+    return JdbcStore.open(config);
+  }
+
+  /** The append-only, tamper-evident decision log. */
+  DecisionLog log();
+
+  /** Bearer tokens (only their SHA-256 is stored) and the roles they carry. */
+  Tokens tokens();
+
+  /** Proposed new policy versions and their four-eyes review. */
+  ChangeRequests changeRequests();
+
+  /** Versions made part of the service's policy by publishing a change request. */
+  PublishedVersions published();
+
+  /** Where the data lives, without secrets, e.g. {@code sqlite:/srv/caveat/caveat.db}. */
+  String describe();
+
+  /** Completes pending log appends, then releases the database. */
+  @Override
+  void close();
+}

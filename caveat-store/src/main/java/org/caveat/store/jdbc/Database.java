@@ -1,0 +1,168 @@
+package org.caveat.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import javax.sql.DataSource;
+import org.caveat.store.StoreConfig;
+import org.caveat.store.StoreConflict;
+import org.caveat.store.StoreException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Connections to one database: a small pool for reads and short write transactions (the decision
+ * log's writer keeps a connection of its own), and the Flyway migration run at open.
+ */
+final class Database implements AutoCloseable {
+
+  private static final int POOL_SIZE = 4;
+
+  /**
+   * Flyway logs every open at INFO through java.util.logging, which a CLI would print on every
+   * start; unless the application configured that logger, only warnings are shown. Held here
+   * because JUL keeps loggers weakly and would forget the level.
+   */
+  private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
+  static {
+    if (FLYWAY_LOG.getLevel() == null) {
+      FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+  }
+
+  final StoreConfig config;
+  final Dialect dialect;
+  private final DataSource dataSource;
+  private final Semaphore permits = new Semaphore(POOL_SIZE, true);
+  private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+
+  Database(StoreConfig config) {
+    this.config = config;
+    this.dialect = Dialect.of(config);
+    this.dataSource = dialect.dataSource(config);
+  }
+
+  /** Brings the schema to the newest migration; first opening a connection sets SQLite's WAL mode. */
+  void migrate() {
+    try (Connection c = connect()) {
+      // Opening is enough: journal_mode=WAL is stored in the database file.
+    } catch (SQLException e) {
+      throw new StoreException("cannot open " + config.describe() + ": " + e.getMessage(), e);
+    }
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:" + dialect.migrations)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException("cannot migrate the schema of " + config.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A new connection owned by the caller. */
+  Connection connect() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  /** Runs {@code work} on a pooled connection in autocommit mode. */
+  <T> T read(String what, SqlWork<T> work) {
+    return withConnection(what, c -> work.run(c));
+  }
+
+  /** Runs {@code work} in one transaction; rolls back on any failure. */
+  <T> T write(String what, SqlWork<T> work) {
+    return withConnection(what, c -> inTransaction(c, work));
+  }
+
+  /**
+   * Streams a query: PostgreSQL needs a transaction and a fetch size to use a cursor instead of
+   * loading every row; SQLite streams in autocommit (a transaction there would take the write lock).
+   */
+  <T> T stream(String what, SqlWork<T> work) {
+    if (dialect.cursorNeedsTransaction()) {
+      return write(what, work);
+    }
+    return read(what, work);
+  }
+
+  static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private <T> T withConnection(String what, SqlWork<T> work) {
+    try {
+      permits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while " + what);
+    }
+    Connection c = null;
+    boolean healthy = false;
+    try {
+      c = idle.poll();
+      if (c == null) {
+        c = connect();
+      }
+      T result = work.run(c);
+      healthy = true;
+      return result;
+    } catch (StoreConflict | IllegalArgumentException e) {
+      healthy = true;
+      throw e;
+    } catch (SQLException e) {
+      healthy = isValid(c);
+      throw new StoreException("database error while " + what + " (" + config.describe() + "): "
+          + e.getMessage(), e);
+    } finally {
+      if (c != null) {
+        if (healthy) {
+          idle.add(c);
+        } else {
+          closeQuietly(c);
+        }
+      }
+      permits.release();
+    }
+  }
+
+  private static boolean isValid(Connection c) {
+    try {
+      return c != null && c.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // closing a broken connection: nothing left to release
+    }
+  }
+
+  @Override
+  public void close() {
+    Connection c;
+    while ((c = idle.poll()) != null) {
+      closeQuietly(c);
+    }
+  }
+}

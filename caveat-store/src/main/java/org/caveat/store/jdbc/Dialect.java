@@ -1,0 +1,74 @@
+package org.caveat.store.jdbc;
+
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.caveat.store.StoreConfig;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+
+/** What differs between the two databases: connecting, migrations folder, error codes, cursors. */
+enum Dialect {
+  SQLITE("db/migration/sqlite"),
+  POSTGRESQL("db/migration/postgresql");
+
+  final String migrations;
+
+  Dialect(String migrations) {
+    this.migrations = migrations;
+  }
+
+  static Dialect of(StoreConfig config) {
+    return config.kind() == StoreConfig.Kind.SQLITE ? SQLITE : POSTGRESQL;
+  }
+
+  /**
+   * Where connections come from, also handed to Flyway so that its connection has the same
+   * settings. SQLite: WAL with synchronous=FULL (a commit is on disk before it returns, so an
+   * acknowledged append survives a crash), write transactions begin IMMEDIATE (take the write
+   * lock up front instead of failing on upgrade), and a busy timeout so that a second process
+   * (the CLI beside a running server) waits for the lock instead of failing.
+   */
+  DataSource dataSource(StoreConfig config) {
+    if (this == SQLITE) {
+      SQLiteConfig sqlite = new SQLiteConfig();
+      sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+      sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      sqlite.setBusyTimeout(30_000);
+      sqlite.enforceForeignKeys(true);
+      SQLiteDataSource ds = new SQLiteDataSource(sqlite);
+      ds.setUrl(config.url());
+      return ds;
+    }
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(config.url());
+    if (config.user() != null) {
+      ds.setUser(config.user());
+    }
+    if (config.password() != null) {
+      ds.setPassword(config.password());
+    }
+    ds.setReWriteBatchedInserts(true);
+    ds.setApplicationName("caveat");
+    return ds;
+  }
+
+  /** PostgreSQL streams a result set only inside a transaction with a fetch size. */
+  boolean cursorNeedsTransaction() {
+    return this == POSTGRESQL;
+  }
+
+  /** A UNIQUE or PRIMARY KEY violation. */
+  boolean isUniqueViolation(SQLException e) {
+    if (this == POSTGRESQL) {
+      return "23505".equals(e.getSQLState());
+    }
+    int code = e.getErrorCode();
+    return code == SQLiteErrorCode.SQLITE_CONSTRAINT.code
+        || code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE.code
+        || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY.code
+        || String.valueOf(e.getMessage()).contains("UNIQUE constraint failed");
+  }
+}

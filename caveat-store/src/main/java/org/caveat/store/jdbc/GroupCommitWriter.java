@@ -1,0 +1,250 @@
+package org.caveat.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.caveat.store.LogEntry;
+import org.caveat.store.StoreException;
+import org.caveat.store.merkle.MerkleTree;
+import org.caveat.store.merkle.MerkleTree.Mark;
+
+/**
+ * Group commit for the decision log: callers queue entries; one thread takes everything queued
+ * (up to {@value #MAX_BATCH} entries), assigns consecutive indexes, hashes them into the Merkle
+ * tree, writes them and the new checkpoint in one transaction, and only after the commit
+ * completes the callers' futures. One fsync thus acknowledges a whole batch, which is what
+ * makes tens of thousands of durable appends per second possible on one disk.
+ *
+ * <p>If the transaction fails, the tree is rolled back to its state before the batch and every
+ * future in it fails; nothing of the batch is acknowledged. Before the next batch the writer
+ * catches up with the database: if the checkpoint shows more entries than the tree holds (a
+ * commit that went through although the driver reported an error, or another process appending
+ * to the same database), their leaf hashes are read into the tree, which must then reproduce the
+ * checkpoint's root.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+  static final int MAX_BATCH = 4096;
+  private static final int QUEUE_CAPACITY = 65_536;
+
+  /** Entries of one caller and the future to complete with their indexes. */
+  private record Pending(List<PreparedLeaf> entries, CompletableFuture<long[]> done) {}
+
+  /** What the writer publishes after each commit. */
+  interface CommitListener {
+    void committed(long size, byte[] root);
+  }
+
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
+  private volatile boolean closed;
+  private boolean catchUp;
+  private final Database db;
+  private Connection connection;
+  private final MerkleTree tree;
+  private final CommitListener listener;
+  private final String where;
+  private final Thread thread;
+
+  GroupCommitWriter(Database db, MerkleTree tree, CommitListener listener) throws SQLException {
+    this.db = db;
+    this.connection = connect(db);
+    this.tree = tree;
+    this.listener = listener;
+    this.where = db.config.describe();
+    this.thread = new Thread(this::run, "caveat-log-writer");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  CompletableFuture<long[]> submit(List<PreparedLeaf> entries) {
+    closing.readLock().lock();
+    try {
+      if (closed) {
+        return CompletableFuture.failedFuture(new StoreException("the store is closed; the entry was not logged"));
+      }
+      Pending p = new Pending(entries, new CompletableFuture<>());
+      queue.put(p);
+      return p.done();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.failedFuture(new StoreException("interrupted before the entry was logged"));
+    } finally {
+      closing.readLock().unlock();
+    }
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>();
+    while (true) {
+      Pending first;
+      try {
+        first = queue.poll(50, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        first = null;
+      }
+      if (first == null) {
+        if (closed && queue.isEmpty()) {
+          return;
+        }
+        continue;
+      }
+      batch.add(first);
+      int count = first.entries().size();
+      Pending next;
+      while (count < MAX_BATCH && (next = queue.poll()) != null) {
+        batch.add(next);
+        count += next.entries().size();
+      }
+      write(batch);
+      batch.clear();
+    }
+  }
+
+  private void write(List<Pending> batch) {
+    Mark mark = tree.mark();
+    long index = mark.size();
+    List<long[]> indexes = new ArrayList<>(batch.size());
+    byte[] root = null;
+    try {
+      if (connection == null) {
+        connection = connect(db);
+      }
+      if (catchUp) {
+        catchUp();
+        mark = tree.mark();
+        index = mark.size();
+        catchUp = false;
+      }
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO log_entry"
+          + " (idx, id, time_utc, request, answer, version_hashes, leaf_hash, root_after)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (Pending p : batch) {
+          long[] assigned = new long[p.entries().size()];
+          for (int i = 0; i < assigned.length; i++) {
+            PreparedLeaf prepared = p.entries().get(i);
+            LogEntry e = prepared.entry();
+            byte[] leaf = prepared.leafHash(index);
+            root = tree.append(leaf);
+            insert.setLong(1, index);
+            insert.setString(2, e.id());
+            insert.setString(3, prepared.time());
+            insert.setString(4, e.requestJson());
+            insert.setString(5, e.answerJson());
+            insert.setString(6, prepared.hashesColumn());
+            insert.setBytes(7, leaf);
+            insert.setBytes(8, root);
+            insert.addBatch();
+            assigned[i] = index++;
+          }
+          indexes.add(assigned);
+        }
+        insert.executeBatch();
+      }
+      Checkpoint.write(connection, index, root);
+      connection.commit();
+      // Back to autocommit: sqlite-jdbc begins the next (IMMEDIATE) transaction right after a
+      // commit when autocommit is off, which would hold the write lock between batches.
+      connection.setAutoCommit(true);
+    } catch (SQLException | RuntimeException e) {
+      dropConnectionIfBroken(e);
+      tree.rollback(mark);
+      catchUp = true;
+      StoreException failure = new StoreException("could not write the decision log (" + where + "): "
+          + e.getMessage(), e);
+      batch.forEach(p -> p.done().completeExceptionally(failure));
+      return;
+    }
+    listener.committed(index, root);
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).done().complete(indexes.get(i));
+    }
+  }
+
+  /** Reads entries committed behind the tree's back, up to the checkpoint; see the class comment. */
+  private void catchUp() throws SQLException {
+    Checkpoint.Head checkpoint = Checkpoint.read(connection);
+    if (checkpoint == null || checkpoint.size() <= tree.size()) {
+      return;
+    }
+    Mark before = tree.mark();
+    long expected = tree.size();
+    try (PreparedStatement q = connection.prepareStatement(
+        "SELECT idx, leaf_hash FROM log_entry WHERE idx >= ? AND idx < ? ORDER BY idx")) {
+      q.setLong(1, expected);
+      q.setLong(2, checkpoint.size());
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next() && rs.getLong(1) == expected) {
+          tree.restore(rs.getBytes(2));
+          expected++;
+        }
+      }
+    }
+    byte[] root = tree.root();
+    if (expected != checkpoint.size() || !Arrays.equals(root, checkpoint.root())) {
+      tree.rollback(before);
+      throw new StoreException("the stored log does not match its checkpoint after entry " + (before.size() - 1)
+          + "; run `caveat log verify`");
+    }
+    listener.committed(checkpoint.size(), root);
+  }
+
+  private static Connection connect(Database db) throws SQLException {
+    Connection c = db.connect();
+    if (db.dialect == Dialect.SQLITE) {
+      WalCheckpointer.disableAutomaticCheckpoints(c);
+    }
+    return c;
+  }
+
+  /** Rolls back; a connection that no longer answers is closed and reopened for the next batch. */
+  private void dropConnectionIfBroken(Exception cause) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.rollback();
+      connection.setAutoCommit(true);
+      if (connection.isValid(2)) {
+        return;
+      }
+    } catch (SQLException suppressed) {
+      cause.addSuppressed(suppressed);
+    }
+    Database.closeQuietly(connection);
+    connection = null;
+  }
+
+  /** Stops taking entries, writes everything already queued, then stops the thread. */
+  @Override
+  public void close() {
+    closing.writeLock().lock();
+    try {
+      closed = true;
+    } finally {
+      closing.writeLock().unlock();
+    }
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Pending left;
+    while ((left = queue.poll()) != null) {
+      left.done().completeExceptionally(new StoreException("the store closed before the entry was logged"));
+    }
+    if (connection != null) {
+      Database.closeQuietly(connection);
+    }
+  }
+}

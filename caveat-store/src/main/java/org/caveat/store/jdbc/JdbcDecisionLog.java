@@ -1,0 +1,224 @@
+package org.caveat.store.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.caveat.store.DecisionLog;
+import org.caveat.store.InclusionProof;
+import org.caveat.store.LogEntry;
+import org.caveat.store.LogHead;
+import org.caveat.store.LogRecord;
+import org.caveat.store.StoreException;
+import org.caveat.store.VerifyReport;
+import org.caveat.store.merkle.MerkleTree;
+import org.caveat.store.merkle.Rfc6962;
+
+/**
+ * The decision log on JDBC. Appends go through the {@link GroupCommitWriter}; the Merkle tree is
+ * kept in memory ({@link MerkleTree}, rebuilt at open from the stored leaf hashes in one pass),
+ * so heads are free and an audit path reads at most two runs of 256 leaf hashes.
+ */
+final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
+
+  private static final int MAX_ID_LENGTH = 256;
+
+  private record Head(long size, byte[] root) {}
+
+  private final Database db;
+  private final Clock clock;
+  private final MerkleTree tree = new MerkleTree();
+  private volatile Head committed;
+  private final GroupCommitWriter writer;
+  private final WalCheckpointer checkpointer;
+
+  JdbcDecisionLog(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+    db.stream("reading the decision log's leaf hashes", c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT leaf_hash FROM log_entry ORDER BY idx")) {
+        q.setFetchSize(4096);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            tree.restore(rs.getBytes(1));
+          }
+        }
+      }
+      return null;
+    });
+    this.committed = new Head(tree.size(), tree.root());
+    this.checkpointer = db.dialect == Dialect.SQLITE ? new WalCheckpointer(db) : null;
+    try {
+      this.writer = new GroupCommitWriter(db, tree, (size, root) -> committed = new Head(size, root));
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the decision log's writer on " + db.config.describe() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Long> append(LogEntry entry) {
+    return appendAll(List.of(entry)).thenApply(indexes -> indexes[0]);
+  }
+
+  @Override
+  public CompletableFuture<long[]> appendAll(List<LogEntry> entries) {
+    if (entries == null) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("no entries given"));
+    }
+    if (entries.isEmpty()) {
+      return CompletableFuture.completedFuture(new long[0]);
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      String problem = problem(entries.get(i));
+      if (problem != null) {
+        String which = entries.size() == 1 ? "log entry" : "log entry " + i + " of " + entries.size();
+        return CompletableFuture.failedFuture(new IllegalArgumentException(which + ": " + problem
+            + "; nothing was logged"));
+      }
+    }
+    List<PreparedLeaf> prepared = new ArrayList<>(entries.size());
+    for (LogEntry e : entries) {
+      prepared.add(PreparedLeaf.of(e));
+    }
+    return writer.submit(prepared);
+  }
+
+  /** What makes an entry unfit for the log, or null. Checked before queueing: bad input never reaches a row. */
+  static String problem(LogEntry e) {
+    if (e == null) {
+      return "entry is null";
+    }
+    if (e.id().isBlank()) {
+      return "id is empty";
+    }
+    if (e.id().length() > MAX_ID_LENGTH) {
+      return "id is longer than " + MAX_ID_LENGTH + " characters";
+    }
+    String request = LeafCodec.jsonProblem(e.requestJson());
+    if (request != null) {
+      return "request " + request;
+    }
+    String answer = LeafCodec.jsonProblem(e.answerJson());
+    if (answer != null) {
+      return "answer " + answer;
+    }
+    for (int i = 0; i < e.versionHashes().size(); i++) {
+      String h = e.versionHashes().get(i);
+      if (h == null || h.isBlank()) {
+        return "version hash " + i + " is empty";
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public LogHead head() {
+    Head h = committed;
+    return new LogHead(h.size(), Rfc6962.hex(h.root()), clock.instant());
+  }
+
+  @Override
+  public InclusionProof proof(long index, long treeSize) {
+    Head h = committed;
+    if (treeSize < 1 || treeSize > h.size()) {
+      throw new IllegalArgumentException("tree size " + treeSize + " is outside 1.." + h.size()
+          + " (the log has " + h.size() + " entries)");
+    }
+    if (index < 0 || index >= treeSize) {
+      throw new IllegalArgumentException("index " + index + " is outside 0.." + (treeSize - 1)
+          + " for tree size " + treeSize);
+    }
+    List<String> path = tree.auditPath(index, treeSize, this::leafHashes).stream().map(Rfc6962::hex).toList();
+    byte[] leaf = leafHashes(index, index + 1)[0];
+    byte[] root = treeSize == h.size() ? h.root() : tree.rootOf(treeSize, this::leafHashes);
+    return new InclusionProof(index, treeSize, Rfc6962.hex(leaf), path, Rfc6962.hex(root));
+  }
+
+  private byte[][] leafHashes(long from, long to) {
+    List<byte[]> out = db.read("reading leaf hashes " + from + ".." + (to - 1), c -> {
+      List<byte[]> hashes = new ArrayList<>((int) (to - from));
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT leaf_hash FROM log_entry WHERE idx >= ? AND idx < ? ORDER BY idx")) {
+        q.setLong(1, from);
+        q.setLong(2, to);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            hashes.add(rs.getBytes(1));
+          }
+        }
+      }
+      return hashes;
+    });
+    if (out.size() != to - from) {
+      throw new StoreException("the decision log is missing entries between " + from + " and " + (to - 1)
+          + "; run `caveat log verify`");
+    }
+    return out.toArray(new byte[0][]);
+  }
+
+  @Override
+  public Optional<LogRecord> entry(long index) {
+    if (index < 0 || index >= committed.size()) {
+      return Optional.empty();
+    }
+    return db.read("reading log entry " + index, c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT id, time_utc, request, answer, version_hashes, leaf_hash"
+          + " FROM log_entry WHERE idx = ?")) {
+        q.setLong(1, index);
+        try (ResultSet rs = q.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          List<String> hashes;
+          Instant time;
+          try {
+            hashes = LeafCodec.parseHashes(rs.getString(5));
+            time = Instant.parse(rs.getString(2));
+          } catch (RuntimeException e) {
+            throw new StoreException("log entry " + index + " is damaged (" + e.getMessage()
+                + "); run `caveat log verify`", e);
+          }
+          LogEntry e = new LogEntry(rs.getString(1), time, rs.getString(3), rs.getString(4), hashes);
+          return Optional.of(new LogRecord(index, e, Rfc6962.hex(rs.getBytes(6))));
+        }
+      }
+    });
+  }
+
+  @Override
+  public void forEachRequest(Consumer<String> requestJson) {
+    long size = committed.size();
+    db.stream("reading logged requests", c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT request FROM log_entry WHERE idx < ? ORDER BY idx")) {
+        q.setLong(1, size);
+        q.setFetchSize(1000);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            requestJson.accept(rs.getString(1));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public VerifyReport verify() {
+    return new LogVerifier(db).verify();
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.caveat.store.jdbc;
+
+import org.caveat.store.ChangeRequests;
+import org.caveat.store.DecisionLog;
+import org.caveat.store.PublishedVersions;
+import org.caveat.store.Store;
+import org.caveat.store.StoreConfig;
+import org.caveat.store.StoreException;
+import org.caveat.store.Tokens;
+
+/** {@link Store} on one JDBC database, migrated by Flyway when opened. */
+public final class JdbcStore implements Store {
+
+  private final Database db;
+  private final JdbcDecisionLog log;
+  private final Tokens tokens;
+  private final ChangeRequests changeRequests;
+  private final PublishedVersions published;
+
+  private JdbcStore(Database db) {
+    this.db = db;
+    this.log = new JdbcDecisionLog(db, db.config.clock());
+    this.tokens = new JdbcTokens(db, db.config.clock());
+    this.changeRequests = new JdbcChangeRequests(db, db.config.clock());
+    this.published = new JdbcPublishedVersions(db);
+  }
+
+  /** Opens and migrates the database; see {@link Store#open(StoreConfig)}. */
+  public static Store open(StoreConfig config) {
+    if (config == null) {
+      throw new IllegalArgumentException("no store configuration given");
+    }
+    Database db = new Database(config);
+    try {
+      db.migrate();
+      return new JdbcStore(db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e instanceof StoreException ? e : new StoreException("cannot open " + config.describe() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public DecisionLog log() {
+    return log;
+  }
+
+  @Override
+  public Tokens tokens() {
+    return tokens;
+  }
+
+  @Override
+  public ChangeRequests changeRequests() {
+    return changeRequests;
+  }
+
+  @Override
+  public PublishedVersions published() {
+    return published;
+  }
+
+  @Override
+  public String describe() {
+    return db.config.describe();
+  }
+
+  @Override
+  public void close() {
+    try {
+      log.close();
+    } finally {
+      db.close();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package org.caveat.store.jdbc;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.caveat.store.merkle.Rfc6962;
+
+/**
+ * The canonical bytes of a log leaf, a length-prefixed encoding (no escaping, so no two entries
+ * share bytes and nothing needs re-serialising):
+ *
+ * <pre>
+ *   "caveat-log-leaf/1"                      17 ASCII bytes, the format's name
+ *   str(id) str(time) str(request) str(answer)
+ *   u32(count of version hashes) str(hash)…
+ *   u64(index)                               last, see below
+ * </pre>
+ *
+ * where {@code str(s)} is the big-endian u32 byte length of UTF-8 {@code s} followed by those
+ * bytes, and {@code time} is the ISO-8601 text stored in the row. The index is part of the leaf,
+ * so moving content to another row changes its hash; it comes last so that callers can hash the
+ * content before the writer assigns the index ({@link #feedContent} then {@link #indexSuffix}).
+ */
+final class LeafCodec {
+
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final byte[] FORMAT = "caveat-log-leaf/1".getBytes(StandardCharsets.US_ASCII);
+
+  private LeafCodec() {}
+
+  /** The whole leaf hash, recomputed from stored columns. */
+  static byte[] leafHash(long index, String id, String time, String request, String answer,
+      List<String> versionHashes) {
+    MessageDigest d = Rfc6962.leafDigest();
+    feedContent(d, id, time, request, answer, versionHashes);
+    d.update(indexSuffix(index));
+    return d.digest();
+  }
+
+  /** Feeds the leaf up to, not including, the index. */
+  static void feedContent(MessageDigest d, String id, String time, String request, String answer,
+      List<String> versionHashes) {
+    d.update(FORMAT);
+    feedString(d, id);
+    feedString(d, time);
+    feedString(d, request);
+    feedString(d, answer);
+    d.update(ByteBuffer.allocate(4).putInt(versionHashes.size()).array());
+    for (String h : versionHashes) {
+      feedString(d, h);
+    }
+  }
+
+  private static void feedString(MessageDigest d, String s) {
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    d.update(ByteBuffer.allocate(4).putInt(utf8.length).array());
+    d.update(utf8);
+  }
+
+  /** The rest of the leaf: the index as a big-endian u64. */
+  static byte[] indexSuffix(long index) {
+    return ByteBuffer.allocate(8).putLong(index).array();
+  }
+
+  /** The version hashes column: a JSON array of strings. */
+  static String hashesColumn(List<String> versionHashes) {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      g.writeStartArray();
+      for (String h : versionHashes) {
+        g.writeString(h);
+      }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  /**
+   * Reads the version hashes column back.
+   *
+   * @throws IllegalArgumentException when it is not a JSON array of strings
+   */
+  static List<String> parseHashes(String column) {
+    List<String> out = new ArrayList<>();
+    try (JsonParser p = JSON.createParser(column)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new IllegalArgumentException("version hashes are not a JSON array");
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
+        out.add(p.getText());
+      }
+      if (t != JsonToken.END_ARRAY || p.nextToken() != null) {
+        throw new IllegalArgumentException("version hashes are not a JSON array of strings");
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("version hashes are not valid JSON: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /**
+   * Null when {@code text} is exactly one JSON value (with optional surrounding whitespace),
+   * otherwise what is wrong and where.
+   */
+  static String jsonProblem(String text) {
+    try (JsonParser p = JSON.createParser(text)) {
+      if (p.nextToken() == null) {
+        return "is empty";
+      }
+      p.skipChildren();
+      if (p.nextToken() != null) {
+        return "has content after the JSON value at line " + p.currentLocation().getLineNr()
+            + ", column " + p.currentLocation().getColumnNr();
+      }
+      return null;
+    } catch (JsonProcessingException e) {
+      return "is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr();
+    } catch (IOException e) {
+      return "cannot be read: " + e.getMessage();
+    }
+  }
+}

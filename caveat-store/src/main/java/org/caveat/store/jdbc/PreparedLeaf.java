@@ -1,0 +1,25 @@
+package org.caveat.store.jdbc;
+
+import java.security.MessageDigest;
+import org.caveat.store.LogEntry;
+import org.caveat.store.merkle.Rfc6962;
+
+/**
+ * An entry made ready for the writer on the caller's thread: its column texts and a SHA-256 already
+ * fed the leaf prefix and the content, so the single writer thread only hashes the index suffix.
+ */
+record PreparedLeaf(LogEntry entry, String time, String hashesColumn, MessageDigest partial) {
+
+  static PreparedLeaf of(LogEntry e) {
+    String time = e.time().toString();
+    MessageDigest d = Rfc6962.leafDigest();
+    LeafCodec.feedContent(d, e.id(), time, e.requestJson(), e.answerJson(), e.versionHashes());
+    return new PreparedLeaf(e, time, LeafCodec.hashesColumn(e.versionHashes()), d);
+  }
+
+  /** The leaf hash once the index is known; call once. */
+  byte[] leafHash(long index) {
+    partial.update(LeafCodec.indexSuffix(index));
+    return partial.digest();
+  }
+}

@@ -1,0 +1,41 @@
+package org.caveat.store;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The process the crash test kills: appends from four threads as fast as it can and prints each
+ * index only once its append is acknowledged (the future completed), one per line, flushed.
+ *
+ * <p>Arguments: {@code sqlite <dataDir>} or {@code postgresql <jdbcUrl> <user>}.
+ */
+public final class CrashChild {
+
+  private CrashChild() {}
+
+  public static void main(String[] args) throws Exception {
+    StoreConfig config = args[0].equals("sqlite")
+        ? StoreConfig.sqlite(Path.of(args[1]))
+        : StoreConfig.jdbc(args[1], args[2], null);
+    Store store = Store.open(config);
+    System.out.println("ready");
+    System.out.flush();
+    for (int t = 0; t < 4; t++) {
+      int thread = t;
+      Thread worker = new Thread(() -> {
+        for (int i = 0; ; i++) {
+          LogEntry e = new LogEntry("crash-" + thread + "-" + i, Instant.EPOCH.plusSeconds(i),
+              "{\"n\":" + i + "}", "{\"outcome\":\"PERMIT\"}", List.of("sha256:00"));
+          long index = store.log().append(e).join();
+          synchronized (System.out) {
+            System.out.println(index);
+            System.out.flush();
+          }
+        }
+      });
+      worker.start();
+    }
+    Thread.sleep(Long.MAX_VALUE);
+  }
+}
