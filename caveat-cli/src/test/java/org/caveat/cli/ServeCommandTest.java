@@ -1,0 +1,102 @@
+package org.caveat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code caveat serve} end to end: starts on a free port over a fresh data folder, prints the URL
+ * and a one-time admin token, answers {@code /v1/decisions} with exactly the bytes {@code caveat
+ * check} prints for the same file, and on a second start prints no new token.
+ */
+class ServeCommandTest {
+  @TempDir
+  Path dir;
+
+  /** A running {@code caveat serve}, its output so far, and how to stop it. */
+  record Running(ServeCommand serve, Thread thread, ByteArrayOutputStream out) {
+    String output() {
+      return out.toString(StandardCharsets.UTF_8);
+    }
+
+    void stop() throws InterruptedException {
+      serve.stop();
+      thread.join(30_000);
+    }
+  }
+
+  static Running start(String... args) throws InterruptedException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CommandLine cli = new CommandLine(new CaveatCli(new ByteArrayInputStream(new byte[0]), out));
+    cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(System.err, true));
+    ServeCommand serve = cli.getSubcommands().get("serve").getCommand();
+    Thread t = new Thread(() -> cli.execute(args), "serve-under-test");
+    t.start();
+    for (int i = 0; i < 600 && serve.url() == null && t.isAlive(); i++) Thread.sleep(50);
+    assertThat(serve.url()).as("serve did not start: " + out.toString(StandardCharsets.UTF_8)).isNotNull();
+    return new Running(serve, t, out);
+  }
+
+  @Test
+  void servesWhatCheckPrintsAndShowsTheAdminTokenOnce() throws Exception {
+    String data = dir.resolve("data").toString();
+    Running r = start("serve", "--data", data, "--port", "0");
+    String admin;
+    try {
+      assertThat(r.output()).contains("Caveat serving on http://127.0.0.1:");
+      Matcher m = Pattern.compile("admin token \\(shown once\\): (\\S+)").matcher(r.output());
+      assertThat(m.find()).isTrue();
+      admin = m.group(1);
+      HttpClient http = HttpClient.newHttpClient();
+      byte[] events = Files.readAllBytes(Path.of(Cli.path("examples/kharkiv.ndjson")));
+      HttpResponse<String> answers = http.send(HttpRequest.newBuilder(URI.create(r.serve().url() + "/v1/decisions"))
+          .header("Authorization", "Bearer " + admin).header("Content-Type", "application/x-ndjson")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(events)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(answers.statusCode()).isEqualTo(200);
+      assertThat(answers.body()).isEqualTo(Cli.run("check", Cli.path("examples/kharkiv.ndjson")).out());
+    } finally {
+      r.stop();
+    }
+    assertThat(Cli.run("log", "verify", "--data", data).out()).startsWith("log ok: ");
+
+    Running again = start("serve", "--data", data, "--port", "0");
+    try {
+      assertThat(again.output()).doesNotContain("admin token");
+    } finally {
+      again.stop();
+    }
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() {
+    assertThat(Cli.run("serve", "--port", "70000", "--data", dir.toString()).code()).isEqualTo(CaveatCli.USAGE);
+    assertThat(Cli.run("serve", "--db-user", "x", "--data", dir.toString()).code()).isEqualTo(CaveatCli.USAGE);
+    Cli.Result both = Cli.run("serve", "--data", dir.toString(), "--db", "jdbc:postgresql://localhost/x");
+    assertThat(both.code()).isEqualTo(CaveatCli.USAGE);
+    Cli.Result sqliteUrl = Cli.run("serve", "--db", "jdbc:sqlite:x.db");
+    assertThat(sqliteUrl.code()).isEqualTo(CaveatCli.FAILED);
+    assertThat(sqliteUrl.err()).contains("--data");
+  }
+
+  @Test
+  void helpShowsExamples() {
+    Cli.Result r = Cli.run("serve", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Examples:").contains("--data").contains("--db").contains("127.0.0.1");
+  }
+}

@@ -1,0 +1,179 @@
+package org.caveat.server;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.caveat.server.auth.Access;
+import org.caveat.server.authzen.AuthZenRoutes;
+import org.caveat.server.change.ChangeRoutes;
+import org.caveat.server.decide.DecisionRoutes;
+import org.caveat.server.decide.DecisionService;
+import org.caveat.server.http.Bodies;
+import org.caveat.server.http.Failures;
+import org.caveat.server.http.Routes;
+import org.caveat.server.log.LogRoutes;
+import org.caveat.server.ops.Metrics;
+import org.caveat.server.ops.OpsRoutes;
+import org.caveat.server.policy.EngineFactory;
+import org.caveat.server.policy.GrantRoutes;
+import org.caveat.server.policy.LiveEngine;
+import org.caveat.store.Store;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Caveat decision service: wires the engine, the store and the routes into one Javalin
+ * server. It does not own the store (the caller opens and closes it).
+ *
+ * <pre>{@code
+ * try (Store store = Store.open(StoreConfig.sqlite(dir));
+ *      CaveatServer server = CaveatServer.builder().store(store).port(8080).start()) {
+ *   System.out.println(server.url());
+ * }
+ * }</pre>
+ */
+public final class CaveatServer implements AutoCloseable {
+  private final Javalin app;
+  private final Routes routes;
+  private final LiveEngine engine;
+
+  private CaveatServer(Builder b) {
+    Metrics metrics = new Metrics(() -> b.store.log().head().size());
+    this.engine = new LiveEngine(b.engines, b.store.published());
+    Bodies bodies = new Bodies(b.maxBodyBytes);
+    this.routes = new Routes(new Access(b.store.tokens()));
+    DecisionService decisions = new DecisionService(engine, b.store.log(), b.clock, metrics);
+    new DecisionRoutes(decisions, bodies, b.maxBatch, metrics).register(routes);
+    new AuthZenRoutes(decisions, bodies, b.maxBatch).register(routes);
+    new GrantRoutes(engine).register(routes);
+    new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);
+    new LogRoutes(b.store.log()).register(routes);
+    new OpsRoutes(b.store, metrics).register(routes);
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.jetty.host = b.host;
+      config.jetty.port = b.port;
+      config.jetty.threadPool = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
+      // Javalin enforces the body limit too, for bodies read without a Content-Length.
+      config.http.maxRequestSize = b.maxBodyBytes;
+      config.http.prefer405over404 = true;
+      config.router.ignoreTrailingSlashes = true;
+      Failures.install(config);
+      config.requestLogger.http((ctx, ms) -> {
+        io.javalin.router.Endpoint e = ctx.endpoints().lastHttpEndpoint();
+        metrics.http(ctx.method().name(), e == null ? "unmatched" : e.path, ctx.statusCode());
+      });
+      routes.bind(config);
+    });
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Binds and starts serving; returns once the port is open. */
+  private CaveatServer start() {
+    app.start();
+    return this;
+  }
+
+  /** The bound port (the ephemeral one when configured with 0). */
+  public int port() {
+    return app.port();
+  }
+
+  public String url() {
+    String host = app.jettyServer().server().getURI().getHost();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+  }
+
+  /** Every route served, for documentation and the OpenAPI coverage check. */
+  public List<Routes.Route> routes() {
+    return routes.list();
+  }
+
+  public LiveEngine engine() {
+    return engine;
+  }
+
+  /** Stops serving; in-flight requests finish first (Jetty's graceful stop). */
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  /** Settings, checked when {@link #start()} is called so a bad one fails before binding. */
+  public static final class Builder {
+    private EngineFactory engines = EngineFactory.packs(null);
+    private Store store;
+    private Clock clock = Clock.systemUTC();
+    private String host = "127.0.0.1";
+    private int port = 8080;
+    private long maxBodyBytes = 8L << 20;
+    private int maxBatch = 100_000;
+    private int threads = 64;
+
+    public Builder engines(EngineFactory f) {
+      this.engines = Objects.requireNonNull(f, "engine factory");
+      return this;
+    }
+
+    public Builder store(Store s) {
+      this.store = s;
+      return this;
+    }
+
+    public Builder clock(Clock c) {
+      this.clock = Objects.requireNonNull(c, "clock");
+      return this;
+    }
+
+    /** Default 127.0.0.1: the service is reachable from other machines only when told so. */
+    public Builder host(String h) {
+      this.host = h;
+      return this;
+    }
+
+    /** 0 picks a free port; see {@link CaveatServer#port()}. */
+    public Builder port(int p) {
+      this.port = p;
+      return this;
+    }
+
+    public Builder maxBodyBytes(long n) {
+      this.maxBodyBytes = n;
+      return this;
+    }
+
+    public Builder maxBatch(int n) {
+      this.maxBatch = n;
+      return this;
+    }
+
+    /** Jetty's request threads (default 64); decisions run on them. */
+    public Builder threads(int n) {
+      this.threads = n;
+      return this;
+    }
+
+    /**
+     * Validates, builds the engine (packs plus published versions) and starts serving.
+     *
+     * @throws IllegalArgumentException for a bad setting, naming it
+     * @throws org.caveat.policy.PolicyException when the packs or a published version are invalid
+     */
+    public CaveatServer start() {
+      if (store == null) throw new IllegalArgumentException("a store is required (Store.open(StoreConfig…))");
+      if (host == null || host.isBlank()) throw new IllegalArgumentException("host is empty; e.g. 127.0.0.1");
+      if (port < 0 || port > 65_535) throw new IllegalArgumentException("port " + port + " is outside 0..65535");
+      if (maxBodyBytes < 1024) throw new IllegalArgumentException("max body bytes " + maxBodyBytes + " is below 1024");
+      if (maxBatch < 1) throw new IllegalArgumentException("max batch " + maxBatch + " must be at least 1");
+      if (threads < 16) {
+        throw new IllegalArgumentException("threads " + threads + " must be at least 16 (Jetty keeps some for"
+            + " accepting and selecting connections)");
+      }
+      return new CaveatServer(this).start();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package org.caveat.server.auth;
+
+/**
+ * What a route needs of its caller. {@code admin} holds every role; an approver's grantor is
+ * checked by the change-request handlers themselves, since it depends on the request's grant.
+ */
+public enum Role {
+  /** No token needed: health, discovery, the OpenAPI document. */
+  PUBLIC(null),
+  /** Read grants, versions, change requests and the decision log. */
+  READER("reader"),
+  /** Ask for decisions (native and AuthZEN) and submit change requests. */
+  ANALYST("analyst"),
+  /** Any valid token; the handler decides (approve/reject/publish need approver:GRANTOR). */
+  AUTHENTICATED(null),
+  /** Everything, including tokens. */
+  ADMIN("admin");
+
+  private final String name;
+
+  Role(String name) {
+    this.name = name;
+  }
+
+  /** The role name stored with tokens, or null for PUBLIC and AUTHENTICATED. */
+  public String storedName() {
+    return name;
+  }
+
+  /** The approver role for one grantor, e.g. {@code approver:US}. */
+  public static String approver(String grantor) {
+    return "approver:" + grantor;
+  }
+}

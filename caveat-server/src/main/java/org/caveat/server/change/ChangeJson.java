@@ -1,0 +1,72 @@
+package org.caveat.server.change;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.caveat.json.Json;
+import org.caveat.store.ChangeRequest;
+
+/** Change requests as JSON: state, author, content hash, the impact (flip list) and every step. */
+final class ChangeJson {
+  private ChangeJson() {}
+
+  static byte[] one(ChangeRequest cr) {
+    return write(g -> cr(g, cr, true));
+  }
+
+  /** The list leaves out the YAML texts; read one request for its text. */
+  static byte[] list(List<ChangeRequest> all) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("change_requests");
+      for (ChangeRequest cr : all) cr(g, cr, false);
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private static void cr(JsonGenerator g, ChangeRequest cr, boolean withText) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", cr.id());
+    g.writeStringField("grant", cr.grant());
+    g.writeStringField("version", cr.version());
+    g.writeStringField("in_force", cr.inForce().toString());
+    g.writeStringField("state", cr.state().name());
+    g.writeStringField("author", cr.author());
+    g.writeStringField("content_hash", cr.contentHash());
+    g.writeFieldName("impact");
+    if (cr.impactJson() == null) g.writeNull();
+    else g.writeRawValue(cr.impactJson());
+    g.writeArrayFieldStart("history");
+    for (ChangeRequest.Step s : cr.history()) {
+      g.writeStartObject();
+      g.writeStringField("action", s.action());
+      g.writeStringField("principal", s.principal());
+      g.writeStringField("at", s.at().toString());
+      g.writeStringField("comment", s.comment());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    if (withText) g.writeStringField("yaml", cr.yamlText());
+    g.writeEndObject();
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static byte[] write(Body body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,111 @@
+package org.caveat.server.decide;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.caveat.json.Json;
+import org.caveat.json.RequestStream;
+import org.caveat.server.problem.Problems;
+
+/**
+ * A decision request body split into items by caveat-core's {@link RequestStream}, and its
+ * shape, which decides the shape of the response: one object in, one answer out; an array in,
+ * an array out; NDJSON in (by Content-Type, or more than one value), NDJSON out.
+ *
+ * <p>A body that is not JSON at all, a single object with a syntax error, or an array with one
+ * (an array cannot be resynchronised) is refused whole with the line and column of the error.
+ * NDJSON lines that are malformed are answered in place, as {@code caveat check} does.
+ */
+public record DecisionBody(Shape shape, List<RequestStream.Item> items) {
+  /** How the body was framed, and so how the answers are. */
+  public enum Shape { SINGLE, ARRAY, NDJSON }
+
+  public static final String NDJSON = "application/x-ndjson";
+
+  /**
+   * @param ndjson the Content-Type says NDJSON
+   * @param maxItems the batch limit; more items is a 413
+   */
+  public static DecisionBody read(byte[] body, boolean ndjson, int maxItems) {
+    int first = firstNonBlank(body);
+    if (first == '{' && !ndjson) {
+      DecisionBody one = wholeObject(body);
+      if (one != null) return one;
+    }
+    boolean array = first == '[';
+    List<RequestStream.Item> items = new ArrayList<>();
+    try (RequestStream s = new RequestStream(reader(body), true)) {
+      while (s.hasNext()) {
+        if (items.size() == maxItems) {
+          throw Problems.tooLarge("the body holds more than " + maxItems + " requests, the batch limit;"
+              + " split it into several requests");
+        }
+        items.add(s.next());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // Without the NDJSON type, several values make NDJSON only if the first is sound: a broken
+    // pretty-printed object otherwise reads as a run of broken lines, and deserves one problem.
+    boolean several = items.size() > 1 && items.get(0).error() == null;
+    Shape shape = array ? Shape.ARRAY : ndjson || several ? Shape.NDJSON : Shape.SINGLE;
+    if (shape != Shape.NDJSON) {
+      for (RequestStream.Item i : items) if (i.error() != null) throw syntaxProblem(body, array, i);
+    }
+    if (items.isEmpty()) throw Problems.badRequest("the body holds no JSON value");
+    if (array && items.isEmpty()) throw Problems.badRequest("the JSON array is empty; send at least one request");
+    return new DecisionBody(shape, List.copyOf(items));
+  }
+
+  /**
+   * The common case, one object, parsed straight from the bytes; null when the body is not exactly
+   * one well-formed object (NDJSON, or malformed), which the general path then frames and reports.
+   */
+  private static DecisionBody wholeObject(byte[] body) {
+    try (JsonParser p = Json.FACTORY.createParser(body)) {
+      JsonNode node = Json.MAPPER.readTree(p);
+      if (node == null || !node.isObject() || p.nextToken() != null) return null;
+      return new DecisionBody(Shape.SINGLE, List.of(new RequestStream.Item(node, null, 1)));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static Reader reader(byte[] body) {
+    return new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8);
+  }
+
+  private static int firstNonBlank(byte[] body) {
+    for (byte b : body) if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return b;
+    return -1;
+  }
+
+  /**
+   * The problem for a malformed body, with the exact line and column from Jackson's own parse
+   * of the whole body (the stream reports lines only).
+   */
+  private static RuntimeException syntaxProblem(byte[] body, boolean array, RequestStream.Item item) {
+    try (JsonParser p = (array ? Json.ARRAY_FACTORY : Json.FACTORY).createParser(reader(body))) {
+      Json.MAPPER.readTree(p);
+      if (p.nextToken() != null) {
+        return Problems.syntax("unexpected content after the JSON value", p.currentLocation().getLineNr(),
+            p.currentLocation().getColumnNr());
+      }
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      return Problems.syntax(e.getOriginalMessage(), loc == null ? item.line() : loc.getLineNr(),
+          loc == null ? 0 : loc.getColumnNr());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Problems.syntax(item.error().message(), item.line(), 0);
+  }
+}

@@ -1,0 +1,119 @@
+package org.caveat.server.decide;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.caveat.Caveat;
+import org.caveat.explain.Answer;
+import org.caveat.json.AnswerWriter;
+import org.caveat.json.Json;
+import org.caveat.json.RequestError;
+import org.caveat.json.RequestReader;
+import org.caveat.json.RequestStream;
+import org.caveat.server.ops.Metrics;
+import org.caveat.server.policy.LiveEngine;
+import org.caveat.store.DecisionLog;
+import org.caveat.store.LogEntry;
+
+/**
+ * Decides parsed request items with the live engine and logs every decision. The returned
+ * future completes only when all of the call's log entries are durable (one group commit for
+ * the whole call), so a caller that answers on completion never acknowledges an unlogged decision.
+ */
+public final class DecisionService {
+  private final LiveEngine engine;
+  private final DecisionLog log;
+  private final Clock clock;
+  private final Metrics metrics;
+
+  public DecisionService(LiveEngine engine, DecisionLog log, Clock clock, Metrics metrics) {
+    this.engine = engine;
+    this.log = log;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  /**
+   * One item's outcome: an answer and its JSON exactly as {@code caveat check} writes it, or the
+   * request error and its JSON ({@code {"id":…,"error":{…}}}).
+   */
+  public record Result(Answer answer, RequestError error, String json) {}
+
+  /** Decides every item; see {@link #decide(List, String, boolean, Predicate)}. */
+  public CompletableFuture<List<Result>> decide(List<RequestStream.Item> items, String asOf, boolean quotes) {
+    return decide(items, asOf, quotes, r -> false);
+  }
+
+  /**
+   * @param items parsed JSON values, each meant to be one request (they may be modified: see
+   *     asOf), or items already known to be malformed (answered with their error)
+   * @param asOf ISO 8601 time put into requests without a {@code time}, or null
+   * @param quotes add the full source records to each answer
+   * @param stopAfter short-circuit: items after the first result it accepts are neither decided nor logged
+   */
+  public CompletableFuture<List<Result>> decide(List<RequestStream.Item> items, String asOf, boolean quotes,
+      Predicate<Result> stopAfter) {
+    Caveat caveat = engine.current(); // one policy for the whole call, even if a publish lands meanwhile
+    List<Result> results = new ArrayList<>(items.size());
+    List<LogEntry> entries = new ArrayList<>(items.size());
+    for (RequestStream.Item item : items) {
+      if (!results.isEmpty() && stopAfter.test(results.get(results.size() - 1))) break;
+      if (item.error() != null) {
+        results.add(new Result(null, item.error(), AnswerWriter.toJson(item.error())));
+        continue;
+      }
+      JsonNode node = item.node();
+      if (asOf != null && node instanceof ObjectNode o && (o.get("time") == null || o.get("time").isNull())) {
+        o.put("time", asOf);
+      }
+      RequestReader.Parsed p = RequestReader.read(node);
+      if (p.error() != null) {
+        results.add(new Result(null, p.error(), AnswerWriter.toJson(p.error())));
+        continue;
+      }
+      Answer a = caveat.answer(p.request());
+      String json = AnswerWriter.toJson(a, quotes);
+      results.add(new Result(a, null, json));
+      entries.add(entry(node, a, json));
+    }
+    if (entries.isEmpty()) return CompletableFuture.completedFuture(results);
+    return log.appendAll(entries).thenApply(indexes -> {
+      for (Result r : results) if (r.answer() != null) metrics.decision(r.answer().decision().name());
+      return results;
+    });
+  }
+
+  private LogEntry entry(JsonNode request, Answer a, String answerJson) {
+    String requestJson;
+    try {
+      requestJson = Json.MAPPER.writeValueAsString(request);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a parsed request always serialises", e);
+    }
+    Set<String> hashes = new LinkedHashSet<>();
+    for (Answer.GrantAnswer g : a.grants()) if (g.hash() != null) hashes.add(g.hash());
+    String id = a.id() != null ? a.id() : derivedId(requestJson);
+    return new LogEntry(id, clock.instant(), requestJson, answerJson, List.copyOf(hashes));
+  }
+
+  /** For requests without an id: {@code req-} and 16 hex digits of the request's SHA-256, so replays match. */
+  public static String derivedId(String requestJson) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(requestJson.getBytes(StandardCharsets.UTF_8));
+      return "req-" + HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package org.caveat.server.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
+import org.caveat.server.auth.Access;
+import org.caveat.server.auth.Role;
+
+/**
+ * The service's route table. Each route names the role it needs; the handler runs only once
+ * {@link Access} has admitted the caller. Kept as data so the OpenAPI document can be checked
+ * against it.
+ */
+public final class Routes {
+  /** One registered route; {@code path} uses Javalin's {@code {param}} syntax, as OpenAPI does. */
+  public record Route(String method, String path, Role role) {}
+
+  private final Access access;
+  private final List<Route> routes = new ArrayList<>();
+  private final List<Runnable> registrations = new ArrayList<>();
+  private JavalinConfig config;
+
+  public Routes(Access access) {
+    this.access = access;
+  }
+
+  /** Binds to the Javalin config being built; routes added before or after are registered. */
+  public void bind(JavalinConfig config) {
+    this.config = config;
+    registrations.forEach(Runnable::run);
+    registrations.clear();
+  }
+
+  public Routes get(String path, Role role, Handler h) {
+    return add("GET", path, role, h);
+  }
+
+  public Routes post(String path, Role role, Handler h) {
+    return add("POST", path, role, h);
+  }
+
+  private Routes add(String method, String path, Role role, Handler h) {
+    routes.add(new Route(method, path, role));
+    Handler guarded = ctx -> {
+      access.require(ctx, role);
+      h.handle(ctx);
+    };
+    Runnable r = () -> {
+      if (method.equals("GET")) config.routes.get(path, guarded);
+      else config.routes.post(path, guarded);
+    };
+    if (config != null) r.run();
+    else registrations.add(r);
+    return this;
+  }
+
+  public List<Route> list() {
+    return List.copyOf(routes);
+  }
+}

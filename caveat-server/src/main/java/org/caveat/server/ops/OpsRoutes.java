@@ -1,0 +1,50 @@
+package org.caveat.server.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.caveat.json.Json;
+import org.caveat.server.auth.Role;
+import org.caveat.server.http.Routes;
+import org.caveat.store.Store;
+
+/** {@code GET /healthz}, {@code GET /metrics} and {@code GET /openapi.json}; none needs a token. */
+public final class OpsRoutes {
+  /** The hand-written OpenAPI 3.1 document, a resource beside this class's package root. */
+  public static final String OPENAPI = "/org/caveat/server/openapi.json";
+
+  private final Store store;
+  private final Metrics metrics;
+  private final byte[] openapi;
+
+  public OpsRoutes(Store store, Metrics metrics) {
+    this.store = store;
+    this.metrics = metrics;
+    this.openapi = openapi();
+  }
+
+  public void register(Routes routes) {
+    routes.get("/healthz", Role.PUBLIC, this::health);
+    routes.get("/metrics", Role.PUBLIC, ctx -> ctx.contentType(Metrics.contentType()).result(metrics.scrape()));
+    routes.get("/openapi.json", Role.PUBLIC, ctx -> ctx.contentType("application/json").result(openapi));
+  }
+
+  private void health(Context ctx) throws IOException {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("status", "ok");
+    o.put("store", store.describe());
+    o.put("log_size", store.log().head().size());
+    ctx.contentType("application/json").result(Json.MAPPER.writeValueAsBytes(o));
+  }
+
+  public static byte[] openapi() {
+    try (InputStream in = OpsRoutes.class.getResourceAsStream(OPENAPI)) {
+      if (in == null) throw new IllegalStateException("OpenAPI document missing from the classpath: " + OPENAPI);
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package org.caveat.server.policy;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.caveat.compile.CompiledVersion;
+import org.caveat.decide.CompiledGrant;
+import org.caveat.json.Json;
+import org.caveat.policy.PolicyVersion;
+import org.caveat.timeline.Timeline;
+
+/**
+ * JSON documents of the grant routes, in a fixed field order. The timeline document has the
+ * fields of {@code caveat timeline --format json}; the diff one those of {@code caveat diff
+ * --format json} (see {@link DiffJson}).
+ */
+final class GrantJson {
+  private GrantJson() {}
+
+  interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  static byte[] write(Body body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
+
+  static byte[] grants(List<CompiledGrant> grants) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("grants");
+      for (CompiledGrant cg : grants) {
+        List<CompiledVersion> vs = cg.versions();
+        g.writeStartObject();
+        g.writeStringField("grant", cg.grant().id());
+        g.writeStringField("grantor", cg.grant().grantor());
+        g.writeStringField("grantee", cg.grant().grantee());
+        g.writeNumberField("versions", vs.size());
+        g.writeStringField("first", vs.isEmpty() ? null : vs.get(0).policy().version());
+        g.writeStringField("latest", vs.isEmpty() ? null : vs.get(vs.size() - 1).policy().version());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  static byte[] versions(CompiledGrant cg, LiveEngine engine) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeStringField("grant", cg.grant().id());
+      g.writeArrayFieldStart("versions");
+      for (CompiledVersion v : cg.versions()) {
+        g.writeStartObject();
+        head(g, v.policy(), engine);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  static byte[] version(CompiledGrant cg, CompiledVersion v, LiveEngine engine) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeStringField("grant", cg.grant().id());
+      g.writeStringField("grantor", cg.grant().grantor());
+      g.writeStringField("grantee", cg.grant().grantee());
+      head(g, v.policy(), engine);
+      g.writeStringField("summary", v.policy().summary());
+      g.writeStringField("yaml", engine.text(v.policy()).orElse(null));
+      g.writeEndObject();
+    });
+  }
+
+  private static void head(JsonGenerator g, PolicyVersion p, LiveEngine engine) throws IOException {
+    g.writeStringField("version", p.version());
+    g.writeStringField("in_force", p.inForce().toString());
+    g.writeStringField("reliability", p.reliability().label());
+    g.writeStringField("title", p.title());
+    g.writeStringField("hash", p.contentHash());
+    g.writeStringField("origin", engine.isPublished(p) ? "published" : "pack");
+  }
+
+  static byte[] timeline(Timeline t) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeStringField("as_of", t.asOf() == null ? null : t.asOf().toString());
+      g.writeArrayFieldStart("reliability");
+      for (org.caveat.policy.Reliability r : org.caveat.policy.Reliability.values()) {
+        if (t.reliability().contains(r)) g.writeString(r.label());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("grants");
+      for (Timeline.GrantTimeline gt : t.grants()) {
+        g.writeStartObject();
+        g.writeStringField("grant", gt.grant());
+        g.writeStringField("grantor", gt.grantor());
+        g.writeStringField("grantee", gt.grantee());
+        g.writeArrayFieldStart("versions");
+        for (Timeline.Entry e : gt.versions()) entry(g, e);
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private static void entry(JsonGenerator g, Timeline.Entry e) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("version", e.version());
+    g.writeStringField("in_force", e.inForce());
+    g.writeStringField("reliability", e.reliability());
+    g.writeStringField("title", e.title());
+    g.writeStringField("previous", e.previous());
+    g.writeObjectFieldStart("changes");
+    DiffJson.strings(g, "added", e.changes().added());
+    DiffJson.strings(g, "removed", e.changes().removed());
+    DiffJson.strings(g, "changed", e.changes().changed());
+    DiffJson.strings(g, "assumptions_changed", e.changes().assumptionsChanged());
+    g.writeStringField("summary", e.changes().summary());
+    g.writeEndObject();
+    g.writeArrayFieldStart("sources");
+    for (Timeline.SourceRef s : e.sources()) {
+      g.writeStartObject();
+      g.writeStringField("id", s.id());
+      g.writeStringField("outlet", s.outlet());
+      g.writeStringField("date", s.date());
+      g.writeStringField("url", s.url());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeBooleanField("in_force_at_as_of", e.inForceAtAsOf());
+    g.writeEndObject();
+  }
+
+  static byte[] diff(org.caveat.diff.VersionDiff d) {
+    return write(g -> DiffJson.write(g, d));
+  }
+}

@@ -1,0 +1,89 @@
+package org.caveat.server.policy;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.caveat.compile.CompiledVersion;
+import org.caveat.decide.CompiledGrant;
+import org.caveat.diff.FlipList;
+import org.caveat.diff.VersionDiff;
+import org.caveat.policy.Reliability;
+import org.caveat.policy.Suggest;
+import org.caveat.server.auth.Role;
+import org.caveat.server.http.Queries;
+import org.caveat.server.http.Routes;
+import org.caveat.server.problem.Problem;
+import org.caveat.server.problem.Problems;
+import org.caveat.timeline.Timeline;
+
+/**
+ * Grants and versions as the CLI shows them: the list, one version's text with its content hash,
+ * the timeline ({@code caveat timeline}) and the difference of two versions ({@code caveat diff}),
+ * computed by caveat-core's {@link Timeline} and {@link VersionDiff}.
+ */
+public final class GrantRoutes {
+  private final LiveEngine engine;
+
+  public GrantRoutes(LiveEngine engine) {
+    this.engine = engine;
+  }
+
+  public void register(Routes routes) {
+    routes.get("/v1/grants", Role.READER, ctx -> json(ctx, GrantJson.grants(engine.current().grants())));
+    routes.get("/v1/grants/{grant}/versions", Role.READER,
+        ctx -> json(ctx, GrantJson.versions(grant(ctx), engine)));
+    routes.get("/v1/grants/{grant}/versions/{version}", Role.READER, this::version);
+    routes.get("/v1/grants/{grant}/timeline", Role.READER, this::timeline);
+    routes.get("/v1/grants/{grant}/diff", Role.READER, this::diff);
+  }
+
+  private void version(Context ctx) throws IOException {
+    CompiledGrant g = grant(ctx);
+    CompiledVersion v = version(g, ctx.pathParam("version"), "version");
+    json(ctx, GrantJson.version(g, v, engine));
+  }
+
+  private void timeline(Context ctx) throws IOException {
+    CompiledGrant g = grant(ctx);
+    Instant asOf = Queries.instant(ctx, "as_of");
+    Set<Reliability> admitted = Queries.reliability(ctx);
+    json(ctx, GrantJson.timeline(Timeline.of(List.of(g.grant()), g.grant().id(), admitted, asOf)));
+  }
+
+  private void diff(Context ctx) throws IOException {
+    CompiledGrant g = grant(ctx);
+    String from = Queries.required(ctx, "from"), to = Queries.required(ctx, "to");
+    VersionDiff d = VersionDiff.of(new FlipList.Side(g, version(g, from, "from")), new FlipList.Side(g, version(g, to, "to")));
+    json(ctx, GrantJson.diff(d));
+  }
+
+  private CompiledGrant grant(Context ctx) {
+    String id = ctx.pathParam("grant");
+    List<String> ids = new ArrayList<>();
+    for (CompiledGrant g : engine.current().grants()) {
+      if (g.grant().id().equals(id)) return g;
+      ids.add(g.grant().id());
+    }
+    throw Problems.notFound("unknown grant `" + id + "`; " + Suggest.didYouMean(id, ids));
+  }
+
+  /** A version id, or {@code latest}; 404 with did-you-mean otherwise. */
+  static CompiledVersion version(CompiledGrant g, String id, String param) {
+    List<String> ids = new ArrayList<>();
+    for (CompiledVersion v : g.versions()) {
+      if (v.policy().version().equals(id)) return v;
+      ids.add(v.policy().version());
+    }
+    if (id.equals("latest")) return g.versions().get(g.versions().size() - 1);
+    throw new Problem(404, Problem.TYPE_BASE + "not-found", "Not found", "grant " + g.grant().id()
+        + " has no version `" + id + "`; " + Suggest.didYouMean(id, ids),
+        List.of(Problem.Error.at("version.unknown", param, "versions: " + String.join(", ", ids)))).exception();
+  }
+
+  private static void json(Context ctx, byte[] body) {
+    ctx.contentType("application/json").result(body);
+  }
+}

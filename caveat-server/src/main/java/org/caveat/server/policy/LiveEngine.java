@@ -1,0 +1,62 @@
+package org.caveat.server.policy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.caveat.Caveat;
+import org.caveat.policy.PolicyVersion;
+import org.caveat.store.PublishedVersion;
+import org.caveat.store.PublishedVersions;
+
+/**
+ * The engine in force. Decisions read it without locking; publishing builds a new engine off
+ * to the side and swaps it in with one atomic write, so every decision sees either the old policy
+ * or the new one, never a mixture. A version takes effect from its own {@code in_force} date
+ * because the engine picks the version in force at each request's time.
+ */
+public final class LiveEngine {
+  private final EngineFactory factory;
+  private final PublishedVersions published;
+  private final AtomicReference<Caveat> current = new AtomicReference<>();
+
+  /** Builds the first engine at once, so a bad pack or published version fails at start-up. */
+  public LiveEngine(EngineFactory factory, PublishedVersions published) {
+    this.factory = factory;
+    this.published = published;
+    current.set(factory.build(publishedFiles()));
+  }
+
+  public Caveat current() {
+    return current.get();
+  }
+
+  /** The engine as it would be with one more version file; throws PolicyException if invalid. */
+  public Caveat withCandidate(String fileName, String yaml) {
+    Map<String, String> files = publishedFiles();
+    files.put(fileName, yaml);
+    return factory.build(files);
+  }
+
+  /** Rebuilds from the store's published versions and swaps the result in. */
+  public synchronized void reload() {
+    current.set(factory.build(publishedFiles()));
+  }
+
+  /** The YAML text of a version in force in the live engine: from the store if published, else its pack. */
+  public Optional<String> text(PolicyVersion v) {
+    for (PublishedVersion p : published.all()) if (p.fileName().equals(v.file())) return Optional.of(p.yamlText());
+    return factory.packText(v);
+  }
+
+  /** Whether the version came in through a published change request (rather than a pack). */
+  public boolean isPublished(PolicyVersion v) {
+    return published.all().stream().anyMatch(p -> p.fileName().equals(v.file()));
+  }
+
+  private Map<String, String> publishedFiles() {
+    Map<String, String> files = new LinkedHashMap<>();
+    for (PublishedVersion v : published.all()) files.put(v.fileName(), v.yamlText());
+    return files;
+  }
+}

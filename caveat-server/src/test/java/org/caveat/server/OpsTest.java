@@ -1,0 +1,94 @@
+package org.caveat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+import org.caveat.json.Json;
+import org.caveat.server.ops.OpsRoutes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /metrics holds the promised series; /openapi.json describes exactly the routes served. */
+class OpsTest {
+  static ServerFixture f;
+
+  @BeforeAll
+  static void start() throws Exception {
+    f = new ServerFixture();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    f.close();
+  }
+
+  @Test
+  void metricsCountDecisionsLatencyLogSizeAndRequests() throws Exception {
+    f.postJson("/v1/decisions", "analyst", "[" + ServerFixture.permitRequest("m1") + "," + ServerFixture.denyRequest("m2") + "]");
+    f.get("/v1/nothing", "analyst");
+    String m = f.get("/metrics", null).body();
+    assertThat(m).contains("caveat_decisions_total{outcome=\"PERMIT\"} 1")
+        .contains("caveat_decisions_total{outcome=\"DENY\"} 1")
+        .contains("caveat_decision_latency_seconds_bucket{le=\"0.01\"}")
+        .contains("caveat_decision_latency_seconds_count 1")
+        .contains("caveat_log_size 2")
+        .contains("caveat_http_requests_total{method=\"POST\",route=\"/v1/decisions\",status=\"200\"} 1")
+        .contains("status=\"404\"");
+  }
+
+  @Test
+  void openApiDescribesEveryRouteAndNothingElse() throws Exception {
+    JsonNode doc = Json.MAPPER.readTree(f.get("/openapi.json", null).body());
+    assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
+    Set<String> documented = new TreeSet<>();
+    for (Iterator<String> paths = doc.path("paths").fieldNames(); paths.hasNext(); ) {
+      String path = paths.next();
+      doc.path("paths").path(path).fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path));
+    }
+    Set<String> served = new TreeSet<>();
+    f.server.routes().forEach(r -> served.add(r.method() + " " + r.path()));
+    assertThat(documented).isEqualTo(served);
+    assertThat(f.get("/openapi.json", null).body().getBytes()).isEqualTo(OpsRoutes.openapi());
+  }
+
+  @Test
+  void everyOperationSaysWhoMayCallIt() throws Exception {
+    JsonNode doc = Json.MAPPER.readTree(OpsRoutes.openapi());
+    f.server.routes().forEach(r -> {
+      JsonNode op = doc.path("paths").path(r.path()).path(r.method().toLowerCase());
+      if (r.role() == org.caveat.server.auth.Role.PUBLIC) assertThat(op.path("security").isArray()).as(r.path()).isTrue();
+      else assertThat(op.path("x-caveat-role").asText()).as(r.path()).isNotBlank();
+    });
+  }
+
+  @Test
+  void healthReportsTheStoreAndLogSize() throws Exception {
+    JsonNode h = Json.MAPPER.readTree(f.get("/healthz", null).body());
+    assertThat(h.path("status").asText()).isEqualTo("ok");
+    assertThat(h.path("store").asText()).startsWith("sqlite:");
+    assertThat(h.path("log_size").isNumber()).isTrue();
+  }
+
+  @Test
+  void grantsVersionsTimelineAndDiffAsTheCliShowsThem() throws Exception {
+    JsonNode grants = Json.MAPPER.readTree(f.get("/v1/grants", "reader").body()).path("grants");
+    assertThat(grants.findValuesAsText("grant")).contains("us-ua", "gb-ua");
+    JsonNode versions = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/versions", "reader").body()).path("versions");
+    assertThat(versions.get(0).path("version").asText()).isEqualTo("2022-06-01");
+    JsonNode v = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/versions/2024-05-30", "reader").body());
+    assertThat(v.path("yaml").asText()).contains("version: \"2024-05-30\"");
+    assertThat(v.path("hash").asText()).startsWith("sha256:");
+    assertThat(v.path("in_force").asText()).isEqualTo("2024-05-30T00:00:00Z");
+    assertThat(v.path("reliability").asText()).isEqualTo("reported");
+    JsonNode t = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/timeline?as_of=2024-06-01", "reader").body());
+    assertThat(t.path("grants").get(0).path("versions").findValuesAsText("version")).contains("2024-05-30");
+    JsonNode d = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/diff?from=2022-06-01&to=2024-05-30", "reader").body());
+    assertThat(d.path("from").path("version").asText()).isEqualTo("2022-06-01");
+    assertThat(d.path("rules").path("added")).isNotEmpty();
+    assertThat(f.get("/v1/grants/us-ua/diff?from=2022-06-01&to=latest", "reader").statusCode()).isEqualTo(200);
+  }
+}
