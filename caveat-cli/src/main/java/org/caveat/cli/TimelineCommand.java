@@ -15,6 +15,7 @@ import org.caveat.decide.CompiledGrant;
 import org.caveat.json.Json;
 import org.caveat.policy.Reliability;
 import org.caveat.timeline.Timeline;
+import org.caveat.timeline.TimelineJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -106,60 +107,9 @@ final class TimelineCommand implements Callable<Integer> {
   static byte[] json(Timeline t) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator g = Json.FACTORY.createGenerator(bytes)) {
-      g.writeStartObject();
-      g.writeStringField("as_of", t.asOf() == null ? null : t.asOf().toString());
-      g.writeArrayFieldStart("reliability");
-      for (Reliability r : Reliability.values()) if (t.reliability().contains(r)) g.writeString(r.label());
-      g.writeEndArray();
-      g.writeArrayFieldStart("grants");
-      for (Timeline.GrantTimeline gt : t.grants()) {
-        g.writeStartObject();
-        g.writeStringField("grant", gt.grant());
-        g.writeStringField("grantor", gt.grantor());
-        g.writeStringField("grantee", gt.grantee());
-        g.writeArrayFieldStart("versions");
-        for (Timeline.Entry e : gt.versions()) entry(g, e);
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
+      TimelineJson.write(g, t);
       g.writeRaw('\n');
     }
     return bytes.toByteArray();
-  }
-
-  private static void entry(JsonGenerator g, Timeline.Entry e) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("version", e.version());
-    g.writeStringField("in_force", e.inForce());
-    g.writeStringField("reliability", e.reliability());
-    g.writeStringField("title", e.title());
-    g.writeStringField("previous", e.previous());
-    g.writeObjectFieldStart("changes");
-    strings(g, "added", e.changes().added());
-    strings(g, "removed", e.changes().removed());
-    strings(g, "changed", e.changes().changed());
-    strings(g, "assumptions_changed", e.changes().assumptionsChanged());
-    g.writeStringField("summary", e.changes().summary());
-    g.writeEndObject();
-    g.writeArrayFieldStart("sources");
-    for (Timeline.SourceRef s : e.sources()) {
-      g.writeStartObject();
-      g.writeStringField("id", s.id());
-      g.writeStringField("outlet", s.outlet());
-      g.writeStringField("date", s.date());
-      g.writeStringField("url", s.url());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeBooleanField("in_force_at_as_of", e.inForceAtAsOf());
-    g.writeEndObject();
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) g.writeString(v);
-    g.writeEndArray();
   }
 }

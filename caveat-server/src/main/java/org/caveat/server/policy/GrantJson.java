@@ -8,14 +8,17 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.caveat.compile.CompiledVersion;
 import org.caveat.decide.CompiledGrant;
+import org.caveat.diff.VersionDiffJson;
 import org.caveat.json.Json;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.timeline.Timeline;
+import org.caveat.timeline.TimelineJson;
 
 /**
  * JSON documents of the grant routes, in a fixed field order. The timeline document has the
  * fields of {@code caveat timeline --format json}; the diff one those of {@code caveat diff
- * --format json} (see {@link DiffJson}).
+ * --format json} without its permitted-area and event parts; both come from the core
+ * ({@link TimelineJson}, {@link VersionDiffJson}), so they stay the same.
  */
 final class GrantJson {
   private GrantJson() {}
@@ -94,59 +97,14 @@ final class GrantJson {
   }
 
   static byte[] timeline(Timeline t) {
-    return write(g -> {
-      g.writeStartObject();
-      g.writeStringField("as_of", t.asOf() == null ? null : t.asOf().toString());
-      g.writeArrayFieldStart("reliability");
-      for (org.caveat.policy.Reliability r : org.caveat.policy.Reliability.values()) {
-        if (t.reliability().contains(r)) g.writeString(r.label());
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("grants");
-      for (Timeline.GrantTimeline gt : t.grants()) {
-        g.writeStartObject();
-        g.writeStringField("grant", gt.grant());
-        g.writeStringField("grantor", gt.grantor());
-        g.writeStringField("grantee", gt.grantee());
-        g.writeArrayFieldStart("versions");
-        for (Timeline.Entry e : gt.versions()) entry(g, e);
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    });
-  }
-
-  private static void entry(JsonGenerator g, Timeline.Entry e) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("version", e.version());
-    g.writeStringField("in_force", e.inForce());
-    g.writeStringField("reliability", e.reliability());
-    g.writeStringField("title", e.title());
-    g.writeStringField("previous", e.previous());
-    g.writeObjectFieldStart("changes");
-    DiffJson.strings(g, "added", e.changes().added());
-    DiffJson.strings(g, "removed", e.changes().removed());
-    DiffJson.strings(g, "changed", e.changes().changed());
-    DiffJson.strings(g, "assumptions_changed", e.changes().assumptionsChanged());
-    g.writeStringField("summary", e.changes().summary());
-    g.writeEndObject();
-    g.writeArrayFieldStart("sources");
-    for (Timeline.SourceRef s : e.sources()) {
-      g.writeStartObject();
-      g.writeStringField("id", s.id());
-      g.writeStringField("outlet", s.outlet());
-      g.writeStringField("date", s.date());
-      g.writeStringField("url", s.url());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeBooleanField("in_force_at_as_of", e.inForceAtAsOf());
-    g.writeEndObject();
+    return write(g -> TimelineJson.write(g, t));
   }
 
   static byte[] diff(org.caveat.diff.VersionDiff d) {
-    return write(g -> DiffJson.write(g, d));
+    return write(g -> {
+      g.writeStartObject();
+      VersionDiffJson.writeFields(g, d);
+      g.writeEndObject();
+    });
   }
 }

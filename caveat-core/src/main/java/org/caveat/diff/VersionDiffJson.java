@@ -1,33 +1,28 @@
-package org.caveat.server.policy;
+package org.caveat.diff;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
-import org.caveat.diff.AssumptionDiff;
-import org.caveat.diff.FlipList;
-import org.caveat.diff.RuleDiff;
-import org.caveat.diff.VersionDiff;
-import org.caveat.diff.ZoneDiff;
 import org.caveat.explain.Numbers;
 import org.caveat.policy.PolicyVersion;
 
 /**
- * The version-difference document, with the fields and order of {@code caveat diff --format
- * json} (from, to, same_grant, rules, assumptions, zones); the permitted-area and event parts of
- * the CLI are not offered over HTTP.
+ * The JSON form of a {@link VersionDiff} (from, to, same_grant, rules, assumptions, zones), shared
+ * by {@code caveat diff --format json} and the service's diff route so both print the same fields
+ * in the same order; numbers are fixed-point (areas 0.1 km², lengths 1 m) for byte-stable output.
  */
-final class DiffJson {
-  private DiffJson() {}
+public final class VersionDiffJson {
+  private VersionDiffJson() {}
 
-  static void write(JsonGenerator g, VersionDiff d) throws IOException {
-    g.writeStartObject();
+  /** Writes the diff's fields into the object the generator is in. */
+  public static void writeFields(JsonGenerator g, VersionDiff d) throws IOException {
     endpoint(g, "from", d.from());
     endpoint(g, "to", d.to());
     g.writeBooleanField("same_grant", d.sameGrant());
     g.writeObjectFieldStart("rules");
-    rules(g, "added", d.rules().added());
-    rules(g, "removed", d.rules().removed());
+    ruleList(g, "added", d.rules().added());
+    ruleList(g, "removed", d.rules().removed());
     g.writeArrayFieldStart("changed");
     for (RuleDiff.Changed c : d.rules().changed()) {
       g.writeStartObject();
@@ -44,39 +39,38 @@ final class DiffJson {
       strings(g, "kept", c.conjunctsKept());
       g.writeEndObject();
       g.writeEndObject();
-    }
-    g.writeEndArray();
-    strings(g, "unchanged", d.rules().unchanged());
-    g.writeArrayFieldStart("renamed");
-    for (List<String> p : d.rules().renamed()) {
-      g.writeStartObject();
-      g.writeStringField("from", p.get(0));
-      g.writeStringField("to", p.get(1));
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+  }
+  g.writeEndArray();
+  strings(g, "unchanged", d.rules().unchanged());
+  g.writeArrayFieldStart("renamed");
+  for (List<String> pair : d.rules().renamed()) {
+    g.writeStartObject();
+    g.writeStringField("from", pair.get(0));
+    g.writeStringField("to", pair.get(1));
     g.writeEndObject();
-    g.writeObjectFieldStart("assumptions");
-    assumptions(g, "added", d.assumptions().added());
-    assumptions(g, "removed", d.assumptions().removed());
-    assumptions(g, "changed", d.assumptions().changed());
+  }
+  g.writeEndArray();
+  g.writeEndObject();
+  g.writeObjectFieldStart("assumptions");
+  assumptionList(g, "added", d.assumptions().added());
+  assumptionList(g, "removed", d.assumptions().removed());
+  assumptionList(g, "changed", d.assumptions().changed());
+  g.writeEndObject();
+  g.writeArrayFieldStart("zones");
+  for (ZoneDiff z : d.zones()) {
+    int places = z.isArea() ? 1 : 3;
+    String unit = z.isArea() ? "_km2" : "_km";
+    g.writeStartObject();
+    g.writeStringField("zone", z.zone());
+    g.writeStringField("kind", z.kind());
+    g.writeBooleanField("approximate", z.approximate());
+    number(g, "from" + unit, z.from(), places);
+    number(g, "to" + unit, z.to(), places);
+    number(g, "gained" + unit, z.gained(), places);
+    number(g, "lost" + unit, z.lost(), places);
     g.writeEndObject();
-    g.writeArrayFieldStart("zones");
-    for (ZoneDiff z : d.zones()) {
-      int places = z.isArea() ? 1 : 3;
-      String unit = z.isArea() ? "_km2" : "_km";
-      g.writeStartObject();
-      g.writeStringField("zone", z.zone());
-      g.writeStringField("kind", z.kind());
-      g.writeBooleanField("approximate", z.approximate());
-      number(g, "from" + unit, z.from(), places);
-      number(g, "to" + unit, z.to(), places);
-      number(g, "gained" + unit, z.gained(), places);
-      number(g, "lost" + unit, z.lost(), places);
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeEndObject();
+  }
+  g.writeEndArray();
   }
 
   private static void endpoint(JsonGenerator g, String name, FlipList.Side s) throws IOException {
@@ -91,7 +85,7 @@ final class DiffJson {
     g.writeEndObject();
   }
 
-  private static void rules(JsonGenerator g, String name, List<RuleDiff.RuleView> rules) throws IOException {
+  private static void ruleList(JsonGenerator g, String name, List<RuleDiff.RuleView> rules) throws IOException {
     g.writeArrayFieldStart(name);
     for (RuleDiff.RuleView r : rules) {
       g.writeStartObject();
@@ -105,7 +99,8 @@ final class DiffJson {
     g.writeEndArray();
   }
 
-  private static void assumptions(JsonGenerator g, String name, List<AssumptionDiff.Entry> entries) throws IOException {
+  private static void assumptionList(JsonGenerator g, String name, List<AssumptionDiff.Entry> entries)
+      throws IOException {
     g.writeArrayFieldStart(name);
     for (AssumptionDiff.Entry e : entries) {
       g.writeStartObject();
@@ -120,10 +115,15 @@ final class DiffJson {
 
   private static void value(JsonGenerator g, String name, Object v) throws IOException {
     g.writeFieldName(name);
-    if (v == null) g.writeNull();
-    else if (v instanceof Double x) g.writeNumber(new BigDecimal(Numbers.format(x, 6)));
-    else if (v instanceof Boolean x) g.writeBoolean(x);
-    else g.writeString(v.toString());
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof Double x) {
+      g.writeNumber(new BigDecimal(Numbers.format(x, 6)));
+    } else if (v instanceof Boolean x) {
+      g.writeBoolean(x);
+    } else {
+      g.writeString(v.toString());
+    }
   }
 
   private static void pair(JsonGenerator g, String name, List<String> fromTo) throws IOException {
@@ -138,15 +138,19 @@ final class DiffJson {
     g.writeEndObject();
   }
 
-  static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+  public static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
     g.writeArrayFieldStart(name);
     for (String s : values) g.writeString(s);
     g.writeEndArray();
   }
 
-  private static void number(JsonGenerator g, String name, Double v, int places) throws IOException {
+  /** A number rounded to {@code places} decimals, or null. */
+  public static void number(JsonGenerator g, String name, Double v, int places) throws IOException {
     g.writeFieldName(name);
-    if (v == null) g.writeNull();
-    else g.writeNumber(new BigDecimal(Numbers.format(v, places)));
+    if (v == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(new BigDecimal(Numbers.format(v, places)));
+    }
   }
 }
