@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "caveat",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {CheckCommand.class, ValidateCommand.class, TimelineCommand.class, DiffCommand.class},
+    subcommands = {CheckCommand.class, ValidateCommand.class, TimelineCommand.class, DiffCommand.class,
+        ServeCommand.class, TokenCommand.class, LogCommand.class, ReplayCommand.class, GenEventsCommand.class},
     description = {
         "Checks reported or proposed uses of supplied weapons against the end-use",
         "restrictions in force on that date, and explains why. A compliance and audit",
@@ -35,6 +36,11 @@ import picocli.CommandLine.Command;
         "  caveat validate packs",
         "  caveat timeline us-ua --as-of 2024-06-01",
         "  caveat diff us-ua@2022-06-01 us-ua@2024-05-30",
+        "  caveat serve                      (the decision service, SQLite under ./caveat-data)",
+        "  caveat token create --name alice --role analyst",
+        "  caveat log verify",
+        "  caveat gen-events --rows 1000 --seed 7 --out events.csv",
+        "  caveat replay events.csv --summary --report report.html",
         "",
         "Exit codes: 0 ok; 1 policy-pack, assumption or unexpected error; 2 some",
         "request was malformed (the others were still answered); 64 wrong usage."})
@@ -59,7 +65,7 @@ public final class CaveatCli implements Runnable {
   @Override
   public void run() {
     // `caveat` alone: say what there is rather than doing nothing silently.
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate, timeline or diff)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate, timeline, diff, serve, token, log, replay or gen-events)");
   }
 
   public static void main(String[] args) {

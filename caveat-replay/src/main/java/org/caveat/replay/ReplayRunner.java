@@ -1,0 +1,156 @@
+package org.caveat.replay;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.caveat.Caveat;
+import org.caveat.decide.Outcome;
+import org.caveat.explain.Answer;
+
+/**
+ * Replays an event source on every core, in constant memory, keeping input order.
+ *
+ * <p>Three stages, as in {@code caveat check}: the calling thread frames items (the only
+ * sequential work) and cuts them into batches; a pool of workers decodes, maps, decides and
+ * renders whole batches; one writer thread takes finished batches strictly in submission order,
+ * writes their bytes and hands each event to the listener. A bounded queue of pending batches
+ * (4 per worker) gives back-pressure, so memory does not grow with the input.
+ */
+public final class ReplayRunner {
+  public static final int BATCH = 2048;
+
+  /** Receives every event in input order, on the writer thread (no synchronisation needed). */
+  public interface Listener {
+    void accept(ReplayEvent event);
+  }
+
+  private final Caveat caveat;
+  private final List<Caveat> variants;
+  private final DecisionRenderer renderer;
+  private final int threads;
+  private final Instant asOf;
+
+  /**
+   * @param caveat   the engine deciding each request (its answer is rendered and listened to)
+   * @param variants engines for {@code --vary} (each request is also decided by each), or empty
+   * @param renderer how answers become output bytes, or null for no output
+   * @param asOf     time for requests without one, or null
+   */
+  public ReplayRunner(Caveat caveat, List<Caveat> variants, DecisionRenderer renderer, int threads, Instant asOf) {
+    this.caveat = caveat;
+    this.variants = List.copyOf(variants);
+    this.renderer = renderer;
+    this.threads = Math.max(1, threads);
+    this.asOf = asOf;
+  }
+
+  private record Chunk(List<ReplayEvent> events, byte[] bytes) {}
+
+  private static final Future<Chunk> END = CompletableFuture.completedFuture(null);
+
+  /** Runs the whole source; {@code out} may be null when nothing is rendered. */
+  public void run(EventSource source, OutputStream out, Listener listener) throws IOException, InterruptedException {
+    BlockingQueue<Future<Chunk>> pending = new ArrayBlockingQueue<>(threads * 4);
+    Writer writer = new Writer(pending, out, listener);
+    Thread writerThread = new Thread(writer, "caveat-replay-writer");
+    writerThread.setDaemon(true);
+    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "caveat-replay-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    writerThread.start();
+    try {
+      List<EventSource.Framed> batch = new ArrayList<>(BATCH);
+      for (EventSource.Framed f = source.next(); f != null && writer.failure == null; f = source.next()) {
+        batch.add(f);
+        if (batch.size() == BATCH) {
+          List<EventSource.Framed> full = batch;
+          pending.put(workers.submit(() -> process(source, full)));
+          batch = new ArrayList<>(BATCH);
+        }
+      }
+      if (!batch.isEmpty()) {
+        List<EventSource.Framed> last = batch;
+        pending.put(workers.submit(() -> process(source, last)));
+      }
+    } finally {
+      pending.put(END);
+      writerThread.join();
+      workers.shutdownNow();
+    }
+    if (writer.failure != null) throw writer.failure;
+  }
+
+  /** On a worker: decode, decide and render one batch, in order. */
+  private Chunk process(EventSource source, List<EventSource.Framed> batch) {
+    List<ReplayEvent> events = new ArrayList<>(batch.size());
+    DecisionRenderer.Batch rendered = renderer == null ? null : renderer.batch(batch.size());
+    for (EventSource.Framed f : batch) {
+      ReplayEvent e = source.decode(f, asOf);
+      if (e.request() != null) {
+        Answer a = caveat.answer(e.request());
+        Outcome[] v = null;
+        if (!variants.isEmpty()) {
+          v = new Outcome[variants.size()];
+          for (int i = 0; i < v.length; i++) v[i] = variants.get(i).decide(e.request()).outcome();
+        }
+        e = new ReplayEvent(e.line(), e.id(), e.request(), a, List.of(), null, v);
+      }
+      if (rendered != null) rendered.add(e);
+      events.add(e);
+    }
+    return new Chunk(events, rendered == null ? null : rendered.bytes());
+  }
+
+  /** Writes chunks in order; on the first failure it keeps draining so the reader never blocks. */
+  private static final class Writer implements Runnable {
+    private final BlockingQueue<Future<Chunk>> pending;
+    private final OutputStream out;
+    private final Listener listener;
+    volatile RuntimeException failure;
+
+    Writer(BlockingQueue<Future<Chunk>> pending, OutputStream out, Listener listener) {
+      this.pending = pending;
+      this.out = out;
+      this.listener = listener;
+    }
+
+    @Override
+    public void run() {
+      try {
+        for (Future<Chunk> f = pending.take(); f != END; f = pending.take()) {
+          if (failure != null) {
+            f.cancel(true);
+            continue;
+          }
+          try {
+            Chunk c = f.get();
+            if (out != null && c.bytes() != null) out.write(c.bytes());
+            for (ReplayEvent e : c.events()) listener.accept(e);
+          } catch (ExecutionException e) {
+            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          } catch (IOException e) {
+            failure = new ReplayException("cannot write output: " + e.getMessage(), e);
+          } catch (RuntimeException e) {
+            failure = e;
+          }
+        }
+        if (out != null && failure == null) out.flush();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (IOException e) {
+        failure = new ReplayException("cannot write output: " + e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.caveat.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The keyword rewrite keeps meaning: only alone-standing runs of || are merged. */
+class KeywordTestsTest {
+  @Test
+  void testsBecomeVariablesAndAloneStandingRunsMerge() {
+    KeywordTests k = new KeywordTests();
+    String out = k.rewrite("row.notes.contains(\"A\") || row.notes.contains('B') ? \"x\" : \"y\"");
+    assertThat(out).isEqualTo("caveat_kw_2 ? \"x\" : \"y\"");
+    assertThat(k.variables().get(2)).extracting(KeywordTests.Test::literal).containsExactly("A", "B");
+  }
+
+  @Test
+  void runsNextToTighterOperatorsAreLeftAlone() {
+    KeywordTests k = new KeywordTests();
+    String text = "row.actor1.contains(\"U\") && row.notes.contains(\"A\") || row.notes.contains(\"B\")";
+    assertThat(k.rewrite(text)).isEqualTo("caveat_kw_0 && caveat_kw_1 || caveat_kw_2");
+    assertThat(k.rewrite("!row.notes.contains(\"A\") || row.notes.contains(\"B\")"))
+        .isEqualTo("!caveat_kw_1 || caveat_kw_2");
+  }
+
+  @Test
+  void escapedLiteralsAndUnknownColumnsRunAsWritten() {
+    KeywordTests k = new KeywordTests();
+    assertThat(k.rewrite("row.notes.contains(\"a\\\"b\")")).isEqualTo("row.notes.contains(\"a\\\"b\")");
+    assertThat(k.rewrite("row.nope.contains(\"a\")")).isEqualTo("row.nope.contains(\"a\")");
+  }
+
+  @Test
+  void aMappingGivesTheSameValuesWithAndWithoutTheRewrite() {
+    String[] row = new String[AcledColumns.NAMES.size()];
+    java.util.Arrays.fill(row, "");
+    row[AcledColumns.EVENT_DATE] = "2024-06-01";
+    row[AcledColumns.LATITUDE] = "50.45";
+    row[AcledColumns.LONGITUDE] = "36.41";
+    row[AcledColumns.NAMES.indexOf("actor1")] = "Military Forces of Ukraine (2019-)";
+    row[AcledColumns.NAMES.indexOf("notes")] = "struck an electrical substation with Storm Shadow missiles";
+    var r = Replays.MAPPING.apply(row, null).request();
+    assertThat(r.targetCategory()).isEqualTo("energy_infrastructure");
+    assertThat(r.weaponOrigin()).isEqualTo("GB");
+    assertThat(r.targetActivity()).isEqualTo("unknown");
+    assertThat(r.targetUsedInInvasion()).isNull();
+  }
+}
