@@ -98,6 +98,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void anUnclosedArrayOnStdinIsReportedAfterItsItems() throws Exception {
+    String one = Files.readString(Cli.ROOT.resolve("examples/permit-counter-fire.json")).strip();
+    Cli.Result r = Cli.runWithStdin("[" + one, "check", "-");
+    assertThat(r.code()).isEqualTo(2);
+    List<JsonNode> out = lines(r.out());
+    assertThat(out).hasSize(2);
+    assertThat(out.get(0).get("decision").asText()).isEqualTo("PERMIT");
+    assertThat(out.get(1).at("/error/message").asText()).contains("the JSON array is not closed");
+    assertThat(r.err()).doesNotContain("unexpected error");
+  }
+
+  @Test
   void assumptionsChangeTheVerdict() throws Exception {
     Cli.Result narrow = Cli.run("check", "--assume", "kharkiv_band_depth_km=20",
         Cli.path("examples/permit-counter-fire.json"));

@@ -3,6 +3,7 @@ package org.caveat.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,13 +18,44 @@ public final class Json {
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
           .maxStringLength(MAX_REQUEST_CHARS).maxDocumentLength(MAX_REQUEST_CHARS).build())
       .build();
-  /** For JSON arrays of requests: no limit on the whole document; items are checked one by one. */
+  /**
+   * For JSON arrays of requests: no limit on the whole document; items are checked one by one.
+   * The parser leaves its source open at the end of input: the caller owns the stream (and may
+   * still ask it whether more is ready, as the CLI's pipeline does).
+   */
   public static final JsonFactory ARRAY_FACTORY = new JsonFactoryBuilder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
           .maxStringLength(MAX_REQUEST_CHARS).maxDocumentLength(-1).build())
       .build();
   public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
+  private static final java.util.regex.Pattern START_MARKER = java.util.regex.Pattern.compile(
+      " ?\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)");
+
   private Json() {}
+
+  /**
+   * A Jackson parse message made readable: its first line, without the source description Jackson
+   * adds ({@code [Source: REDACTED …]}), an unclosed array or object said in plain words, and
+   * where it was opened.
+   */
+  public static String readableMessage(String jackson) {
+    if (jackson == null) return "malformed JSON";
+    String m = jackson.lines().findFirst().orElse(jackson);
+    java.util.regex.Matcher at = START_MARKER.matcher(m);
+    String opened = "";
+    if (at.find()) {
+      opened = " (opened at line " + at.group(1) + ", column " + at.group(2) + ")";
+      m = at.replaceAll("");
+    }
+    if (m.startsWith("Unexpected end-of-input: expected close marker for Array")) {
+      return "the JSON array is not closed" + opened;
+    }
+    if (m.startsWith("Unexpected end-of-input: expected close marker for Object")) {
+      return "the JSON object is not closed" + opened;
+    }
+    return m + opened;
+  }
 }

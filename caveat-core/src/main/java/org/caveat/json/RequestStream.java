@@ -268,8 +268,7 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
   }
 
   private static RequestError syntax(String message, long line) {
-    String first = message == null ? "malformed JSON" : message.lines().findFirst().orElse(message);
-    return new RequestError(null, "json.syntax", "malformed JSON: " + first, "line " + line);
+    return new RequestError(null, "json.syntax", "malformed JSON: " + Json.readableMessage(message), "line " + line);
   }
 
   @Override

@@ -59,7 +59,7 @@ public final class GeoJsonSource implements EventSource {
       // A broken collection cannot be resynchronised: one error, then the end.
       done = true;
       return new Framed(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-          "broken GeoJSON: " + e.getOriginalMessage());
+          "broken GeoJSON: " + org.caveat.json.Json.readableMessage(e.getOriginalMessage()));
     }
   }
 

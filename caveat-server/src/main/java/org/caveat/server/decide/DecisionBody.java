@@ -101,7 +101,7 @@ public record DecisionBody(Shape shape, List<RequestStream.Item> items) {
       }
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      return Problems.syntax(e.getOriginalMessage(), loc == null ? item.line() : loc.getLineNr(),
+      return Problems.syntax(org.caveat.json.Json.readableMessage(e.getOriginalMessage()), loc == null ? item.line() : loc.getLineNr(),
           loc == null ? 0 : loc.getColumnNr());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

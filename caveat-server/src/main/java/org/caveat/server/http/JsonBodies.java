@@ -29,7 +29,7 @@ public final class JsonBodies {
       return n;
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      throw Problems.syntax(e.getOriginalMessage(), loc == null ? 1 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
+      throw Problems.syntax(org.caveat.json.Json.readableMessage(e.getOriginalMessage()), loc == null ? 1 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
