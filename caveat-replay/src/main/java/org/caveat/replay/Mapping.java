@@ -46,10 +46,15 @@ public final class Mapping {
   private final int[] fieldIndex;
   /** Each weapon entry's values by position in {@link MappingSpec#FIELDS} (null: not set). */
   private final Object[][] weaponValues;
+  /** Every variable name the combined program may ask for: a column index, or -1 - keyword variable number. */
+  private final Map<String, Integer> variableIndex;
 
   private Mapping(Cel cel, MappingSpec spec, List<String> fields, List<CelRuntime.Program> programs,
       CelRuntime.Program combined, List<KeywordTests.Test[]> keywords) {
     this.keywords = keywords.toArray(KeywordTests.Test[][]::new);
+    Map<String, Integer> names = new HashMap<>(RowVariables.INDEX);
+    for (int k = 0; k < this.keywords.length; k++) names.put(KeywordTests.PREFIX + k, -1 - k);
+    this.variableIndex = Map.copyOf(names);
     this.fieldIndex = fields.stream().mapToInt(MappingSpec.FIELDS::indexOf).toArray();
     this.weaponValues = spec.weapons().stream().map(w -> {
       Object[] a = new Object[MappingSpec.FIELDS.size()];
@@ -149,7 +154,7 @@ public final class Mapping {
    * @throws BadRow when an expression fails or yields a value a request cannot hold
    */
   public Mapped apply(String[] row, java.time.Instant asOf) {
-    RowVariables vars = new RowVariables(row, keywords);
+    RowVariables vars = new RowVariables(row, keywords, variableIndex);
     List<?> values;
     try {
       values = (List<?>) combined.eval(vars);
@@ -192,20 +197,21 @@ public final class Mapping {
 
     private final String[] row;
     private final KeywordTests.Test[][] keywords;
+    private final Map<String, Integer> names;
 
-    RowVariables(String[] row, KeywordTests.Test[][] keywords) {
+    RowVariables(String[] row, KeywordTests.Test[][] keywords, Map<String, Integer> names) {
       this.row = row;
       this.keywords = keywords;
+      this.names = names;
     }
 
+    /** One hash lookup per variable: columns by index, keyword tests computed on demand. */
     @Override
     public java.util.Optional<Object> find(String name) {
-      if (name.startsWith(KeywordTests.PREFIX)) {
-        KeywordTests.Test[] t = keywords[Integer.parseInt(name, KeywordTests.PREFIX.length(), name.length(), 10)];
-        return KeywordTests.holds(t, row) ? TRUE : FALSE;
-      }
-      Integer i = INDEX.get(name);
-      return i == null ? java.util.Optional.empty() : java.util.Optional.of(row[i]);
+      Integer i = names.get(name);
+      if (i == null) return java.util.Optional.empty();
+      if (i < 0) return KeywordTests.holds(keywords[-1 - i], row) ? TRUE : FALSE;
+      return java.util.Optional.of(row[i]);
     }
   }
 
