@@ -54,7 +54,7 @@ public final class Mapping {
     this.keywords = keywords.toArray(KeywordTests.Test[][]::new);
     Map<String, Integer> names = new HashMap<>(RowVariables.INDEX);
     for (int k = 0; k < this.keywords.length; k++) names.put(KeywordTests.PREFIX + k, -1 - k);
-    this.variableIndex = Map.copyOf(names);
+    this.variableIndex = names; // a HashMap, never modified after construction: faster to probe than Map.copyOf's
     this.fieldIndex = fields.stream().mapToInt(MappingSpec.FIELDS::indexOf).toArray();
     this.weaponValues = spec.weapons().stream().map(w -> {
       Object[] a = new Object[MappingSpec.FIELDS.size()];
