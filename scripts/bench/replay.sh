@@ -22,7 +22,7 @@ if [ ! -s "$INPUT" ]; then
     ./caveat gen-events --rows "$ROWS" --seed 7 --format acled --out "$INPUT.tmp"
   mv "$INPUT.tmp" "$INPUT"
 fi
-echo "input: $INPUT ($(du -h "$INPUT" | cut -f1)); CAVEAT_JAVA_OPTS=$CAVEAT_JAVA_OPTS; $(nproc) cores"
+echo "input: $INPUT ($(du -hL "$INPUT" | cut -f1)); CAVEAT_JAVA_OPTS=$CAVEAT_JAVA_OPTS; $(nproc) cores"
 
 for t in $THREADS; do
   echo "threads=$t load-before=$(cut -d' ' -f1-3 /proc/loadavg)"
