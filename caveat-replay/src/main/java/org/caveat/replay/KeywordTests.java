@@ -92,6 +92,46 @@ final class KeywordTests {
     return List.copyOf(variables);
   }
 
+  static final String CHOICE_PREFIX = "caveat_choice_";
+  private static final Pattern STEP = Pattern.compile("\\s*" + PREFIX + "(\\d+)\\s*\\?\\s*\"([^\"\\\\]*)\"\\s*:");
+  private static final Pattern LAST = Pattern.compile("\\s*\"([^\"\\\\]*)\"\\s*");
+  private static final Pattern SINGLE = Pattern.compile("\\s*" + PREFIX + "(\\d+)\\s*");
+
+  /**
+   * A whole expression {@code kw_a ? v_a : kw_b ? v_b : … : otherwise} with literal values,
+   * computed in Java as one variable: the value of the first keyword variable that holds. The
+   * CEL conditional means exactly this (conditions and literals are pure), and each variable read
+   * through the interpreter costs more than the tests themselves.
+   */
+  record Choice(int[] variables, Object[] values, Object otherwise) {
+    Object pick(Test[][] tests, String[] row) {
+      for (int j = 0; j < variables.length; j++) if (holds(tests[variables[j]], row)) return values[j];
+      return otherwise;
+    }
+  }
+
+  /** The rewritten expression as a choice among string literals, or null when it is anything else. */
+  static Choice stringChoice(String rewritten) {
+    List<Integer> variables = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    Matcher step = STEP.matcher(rewritten);
+    int at = 0;
+    while (step.region(at, rewritten.length()).lookingAt()) {
+      variables.add(Integer.parseInt(step.group(1)));
+      values.add(step.group(2));
+      at = step.end();
+    }
+    Matcher last = LAST.matcher(rewritten).region(at, rewritten.length());
+    if (variables.isEmpty() || !last.matches()) return null;
+    return new Choice(variables.stream().mapToInt(Integer::intValue).toArray(), values.toArray(), last.group(1));
+  }
+
+  /** The variable number when the rewritten expression is one keyword variable alone, else null. */
+  static Integer single(String rewritten) {
+    Matcher m = SINGLE.matcher(rewritten);
+    return m.matches() ? Integer.valueOf(m.group(1)) : null;
+  }
+
   /** Whether any of the tests holds for the row. */
   static boolean holds(Test[] tests, String[] row) {
     for (Test t : tests) if (row[t.column()].contains(t.literal())) return true;

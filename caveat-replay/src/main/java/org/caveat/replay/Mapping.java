@@ -46,10 +46,19 @@ public final class Mapping {
   private final int[] fieldIndex;
   /** Each weapon entry's values by position in {@link MappingSpec#FIELDS} (null: not set). */
   private final Object[][] weaponValues;
+  /** Every variable name the combined program may ask for: a column index, or -1 - keyword variable number. */
+  private final Map<String, Integer> variableIndex;
+  /** The choice variables the combined program reads, by number. */
+  private final KeywordTests.Choice[] choices;
 
   private Mapping(Cel cel, MappingSpec spec, List<String> fields, List<CelRuntime.Program> programs,
-      CelRuntime.Program combined, List<KeywordTests.Test[]> keywords) {
+      CelRuntime.Program combined, List<KeywordTests.Test[]> keywords, List<KeywordTests.Choice> choices) {
     this.keywords = keywords.toArray(KeywordTests.Test[][]::new);
+    Map<String, Integer> names = new HashMap<>(RowVariables.INDEX);
+    for (int k = 0; k < this.keywords.length; k++) names.put(KeywordTests.PREFIX + k, -1 - k);
+    for (int c = 0; c < choices.size(); c++) names.put(KeywordTests.CHOICE_PREFIX + c, RowVariables.CHOICE_BASE - c);
+    this.choices = choices.toArray(KeywordTests.Choice[]::new);
+    this.variableIndex = names; // a HashMap, never modified after construction: faster to probe than Map.copyOf's
     this.fieldIndex = fields.stream().mapToInt(MappingSpec.FIELDS::indexOf).toArray();
     this.weaponValues = spec.weapons().stream().map(w -> {
       Object[] a = new Object[MappingSpec.FIELDS.size()];
@@ -76,12 +85,13 @@ public final class Mapping {
   }
 
   static Mapping compile(MappingSpec spec) {
-    Cel cel = environment(0);
+    Cel cel = environment(0, List.of());
     KeywordTests keywords = new KeywordTests();
     List<Diagnostic> problems = new ArrayList<>(spec.problems());
     List<String> fields = new ArrayList<>();
     List<CelRuntime.Program> programs = new ArrayList<>();
     List<String> parts = new ArrayList<>();
+    List<KeywordTests.Choice> choices = new ArrayList<>();
     for (String f : MappingSpec.FIELDS) {
       MappingSpec.Expr e = spec.fields().get(f);
       if (e == null) continue;
@@ -90,31 +100,53 @@ public final class Mapping {
       if (!MappingChecks.typeFits(f, ast, e, problems)) continue;
       fields.add(f);
       programs.add(program(cel, ast));
-      parts.add("dyn(" + keywords.rewrite(e.text()) + ")");
+      String rewritten = keywords.rewrite(e.text());
+      KeywordTests.Choice choice = KeywordTests.stringChoice(rewritten);
+      if (choice != null) {
+        choices.add(choice);
+        rewritten = KeywordTests.CHOICE_PREFIX + (choices.size() - 1);
+      }
+      parts.add("dyn(" + rewritten + ")");
     }
     StringBuilder chain = new StringBuilder();
+    List<Integer> weaponVariables = new ArrayList<>();
     for (int i = 0; i < spec.weapons().size(); i++) {
       MappingSpec.WeaponEntry w = spec.weapons().get(i);
       CelAbstractSyntaxTree ast = MappingChecks.check(cel, w.when(), problems);
       if (ast != null) MappingChecks.isCondition(ast, w.when(), problems);
       MappingChecks.weaponValues(w, problems);
-      chain.append("(").append(keywords.rewrite(w.when().text())).append(") ? ").append(i).append(" : ");
+      String when = keywords.rewrite(w.when().text());
+      Integer single = KeywordTests.single(when);
+      if (single != null && weaponVariables != null) weaponVariables.add(single);
+      else weaponVariables = null;
+      chain.append("(").append(when).append(") ? ").append(i).append(" : ");
     }
     chain.append("-1");
     if (!problems.isEmpty()) throw new PolicyException(problems);
-    parts.add(chain.toString());
-    Cel run = environment(keywords.variables().size());
+    if (weaponVariables == null) {
+      parts.add(chain.toString());
+    } else {
+      // Every condition is one keyword variable: the chain is a choice among the entries' numbers.
+      choices.add(new KeywordTests.Choice(weaponVariables.stream().mapToInt(Integer::intValue).toArray(),
+          java.util.stream.LongStream.range(0, weaponVariables.size()).boxed().toArray(), -1L));
+      parts.add(KeywordTests.CHOICE_PREFIX + (choices.size() - 1));
+    }
+    Cel run = environment(keywords.variables().size(), choices);
     CelValidationResult all = run.compile("[" + String.join(",\n", parts) + "]");
     if (all.hasError()) throw new IllegalStateException("checked expressions failed to combine: " + all.getErrorString());
     try {
-      return new Mapping(cel, spec, fields, programs, program(run, all.getAst()), keywords.variables());
+      return new Mapping(cel, spec, fields, programs, program(run, all.getAst()), keywords.variables(), choices);
     } catch (dev.cel.common.CelValidationException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** @param keywordVariables how many {@link KeywordTests} variables to declare */
-  private static Cel environment(int keywordVariables) {
+  /**
+   * @param keywordVariables how many {@link KeywordTests} variables to declare
+   * @param choices          the {@link KeywordTests.Choice} variables to declare (strings or, for
+   *                         the weapon table, ints)
+   */
+  private static Cel environment(int keywordVariables, List<KeywordTests.Choice> choices) {
     CelOptions options = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
     var b = CelFactory.plannerCelBuilder().setOptions(options)
         .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
@@ -122,6 +154,9 @@ public final class Mapping {
         .addRuntimeLibraries(CelExtensions.strings());
     for (String c : AcledColumns.NAMES) b.addVar("row." + c, SimpleType.STRING);
     for (int i = 0; i < keywordVariables; i++) b.addVar(KeywordTests.PREFIX + i, SimpleType.BOOL);
+    for (int i = 0; i < choices.size(); i++) {
+      b.addVar(KeywordTests.CHOICE_PREFIX + i, choices.get(i).otherwise() instanceof Long ? SimpleType.INT : SimpleType.STRING);
+    }
     return b.build();
   }
 
@@ -149,7 +184,7 @@ public final class Mapping {
    * @throws BadRow when an expression fails or yields a value a request cannot hold
    */
   public Mapped apply(String[] row, java.time.Instant asOf) {
-    RowVariables vars = new RowVariables(row, keywords);
+    RowVariables vars = new RowVariables(row, keywords, choices, variableIndex);
     List<?> values;
     try {
       values = (List<?>) combined.eval(vars);
@@ -191,21 +226,29 @@ public final class Mapping {
     private static final java.util.Optional<Object> FALSE = java.util.Optional.of(Boolean.FALSE);
 
     private final String[] row;
-    private final KeywordTests.Test[][] keywords;
+    /** Indices at or below this stand for choice variables ({@code CHOICE_BASE - number}). */
+    static final int CHOICE_BASE = -1_000_000;
 
-    RowVariables(String[] row, KeywordTests.Test[][] keywords) {
+    private final KeywordTests.Test[][] keywords;
+    private final KeywordTests.Choice[] choices;
+    private final Map<String, Integer> names;
+
+    RowVariables(String[] row, KeywordTests.Test[][] keywords, KeywordTests.Choice[] choices,
+        Map<String, Integer> names) {
       this.row = row;
       this.keywords = keywords;
+      this.choices = choices;
+      this.names = names;
     }
 
+    /** One hash lookup per variable: columns by index, keyword tests computed on demand. */
     @Override
     public java.util.Optional<Object> find(String name) {
-      if (name.startsWith(KeywordTests.PREFIX)) {
-        KeywordTests.Test[] t = keywords[Integer.parseInt(name, KeywordTests.PREFIX.length(), name.length(), 10)];
-        return KeywordTests.holds(t, row) ? TRUE : FALSE;
-      }
-      Integer i = INDEX.get(name);
-      return i == null ? java.util.Optional.empty() : java.util.Optional.of(row[i]);
+      Integer i = names.get(name);
+      if (i == null) return java.util.Optional.empty();
+      if (i <= CHOICE_BASE) return java.util.Optional.of(choices[CHOICE_BASE - i].pick(keywords, row));
+      if (i < 0) return KeywordTests.holds(keywords[-1 - i], row) ? TRUE : FALSE;
+      return java.util.Optional.of(row[i]);
     }
   }
 

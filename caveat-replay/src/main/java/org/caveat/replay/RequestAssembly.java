@@ -54,8 +54,15 @@ final class RequestAssembly {
 
   private static final List<String> FIELDS = MappingSpec.FIELDS;
 
+  /** Field name → position in {@link MappingSpec#FIELDS}; looked up instead of a linear search per field. */
+  private static final java.util.Map<String, Integer> POSITION = new java.util.HashMap<>();
+
+  static {
+    for (int i = 0; i < FIELDS.size(); i++) POSITION.put(FIELDS.get(i), i);
+  }
+
   private static Object get(Object[] v, String field) {
-    return v[FIELDS.indexOf(field)];
+    return v[POSITION.get(field)];
   }
 
   private static String text(Object[] v, String field) {

@@ -31,6 +31,38 @@ class KeywordTestsTest {
   }
 
   @Test
+  void aChainOfKeywordConditionsOverLiteralsBecomesOneChoice() {
+    KeywordTests k = new KeywordTests();
+    String out = k.rewrite("row.notes.contains(\"A\") || row.notes.contains(\"B\") ? \"ab\"\n"
+        + " : row.notes.contains(\"C\") ? \"c ? : x\" : \"none\"");
+    KeywordTests.Choice c = KeywordTests.stringChoice(out);
+    assertThat(c).isNotNull();
+    Object[] tests = k.variables().toArray();
+    KeywordTests.Test[][] byVariable = java.util.Arrays.copyOf(tests, tests.length, KeywordTests.Test[][].class);
+    assertThat(c.pick(byVariable, notes("has B and C"))).isEqualTo("ab");
+    assertThat(c.pick(byVariable, notes("only C"))).isEqualTo("c ? : x");
+    assertThat(c.pick(byVariable, notes("nothing"))).isEqualTo("none");
+  }
+
+  @Test
+  void anythingElseStaysWithCel() {
+    assertThat(KeywordTests.stringChoice("caveat_kw_0 ? row.notes : \"x\"")).isNull();
+    assertThat(KeywordTests.stringChoice("caveat_kw_0 && caveat_kw_1 ? \"a\" : \"b\"")).isNull();
+    assertThat(KeywordTests.stringChoice("caveat_kw_0 ? \"a\\n\" : \"b\"")).isNull();
+    assertThat(KeywordTests.stringChoice("\"only a literal\"")).isNull();
+    assertThat(KeywordTests.stringChoice("caveat_kw_0 ? \"a\" : \"b\" + \"c\"")).isNull();
+    assertThat(KeywordTests.single(" caveat_kw_12 ")).isEqualTo(12);
+    assertThat(KeywordTests.single("!caveat_kw_12")).isNull();
+  }
+
+  private static String[] notes(String text) {
+    String[] row = new String[AcledColumns.NAMES.size()];
+    java.util.Arrays.fill(row, "");
+    row[AcledColumns.NAMES.indexOf("notes")] = text;
+    return row;
+  }
+
+  @Test
   void aMappingGivesTheSameValuesWithAndWithoutTheRewrite() {
     String[] row = new String[AcledColumns.NAMES.size()];
     java.util.Arrays.fill(row, "");
