@@ -16,16 +16,19 @@ import java.sql.Statement;
  *
  * <p>Under sustained appends a PASSIVE checkpoint never finds the WAL fully copied with no writer
  * in between, so SQLite never starts the WAL over and the file grows without bound (measured: as
- * fast as the database itself). Once a pass leaves more than {@value #TRUNCATE_FRAMES} frames in
- * the WAL, a TRUNCATE checkpoint follows: it waits for the writer's current commit, copies only
- * what was appended since the passive pass, and empties the file. Appends wait that long once,
- * instead of the WAL (and the disk it takes) growing for as long as the load lasts.
+ * fast as the database itself). Once a pass leaves more than {@value #RESTART_FRAMES} frames in
+ * the WAL, a RESTART checkpoint follows: it waits for the writer's current commit, copies only
+ * what was appended since the passive pass, and makes the next commit write from the start of the
+ * WAL again. Appends wait that long once, instead of the WAL (and the disk it takes) growing for as
+ * long as the load lasts. RESTART rather than TRUNCATE: the file keeps its size and is overwritten
+ * in place, because syncing a WAL that grows again from empty cost batches two to three times
+ * their throughput in a trial.
  */
 final class WalCheckpointer implements AutoCloseable {
 
   private static final long PERIOD_MS = 200;
   /** About 64 MB of 4 KB pages. */
-  static final int TRUNCATE_FRAMES = 16_384;
+  static final int RESTART_FRAMES = 16_384;
 
   private final Database db;
   private final Thread thread;
@@ -59,8 +62,8 @@ final class WalCheckpointer implements AutoCloseable {
               walFrames = rs.getInt(2); // busy, frames in the WAL, frames copied
             }
           }
-          if (walFrames > TRUNCATE_FRAMES) {
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+          if (walFrames > RESTART_FRAMES) {
+            s.execute("PRAGMA wal_checkpoint(RESTART)");
           }
         }
       } catch (SQLException e) {
