@@ -42,7 +42,8 @@ public final class CaveatServer implements AutoCloseable {
     this.engine = new LiveEngine(b.engines, b.store.published());
     Bodies bodies = new Bodies(b.maxBodyBytes);
     this.routes = new Routes(new Access(b.store.tokens()));
-    DecisionService decisions = new DecisionService(engine, b.store.log(), b.clock, metrics);
+    QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
+    DecisionService decisions = new DecisionService(engine, b.store.log(), b.clock, metrics, threads);
     new DecisionRoutes(decisions, bodies, b.maxBatch, metrics).register(routes);
     new AuthZenRoutes(decisions, bodies, b.maxBatch).register(routes);
     new GrantRoutes(engine).register(routes);
@@ -54,7 +55,7 @@ public final class CaveatServer implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       config.jetty.host = b.host;
       config.jetty.port = b.port;
-      config.jetty.threadPool = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
+      config.jetty.threadPool = threads;
       // Javalin enforces the body limit too, for bodies read without a Content-Length.
       config.http.maxRequestSize = b.maxBodyBytes;
       config.http.prefer405over404 = true;

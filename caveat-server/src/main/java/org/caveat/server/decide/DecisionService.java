@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.caveat.Caveat;
 import org.caveat.explain.Answer;
@@ -30,18 +31,25 @@ import org.caveat.store.LogEntry;
  * Decides parsed request items with the live engine and logs every decision. The returned
  * future completes only when all of the call's log entries are durable (one group commit for
  * the whole call), so a caller that answers on completion never acknowledges an unlogged decision.
+ *
+ * <p>The log completes its futures on its single writer thread; whatever follows (rendering and
+ * writing the HTTP response) runs on {@code responders} instead, so the writer goes straight on to
+ * the next commit rather than writing a whole batch of responses one after another.
  */
 public final class DecisionService {
   private final LiveEngine engine;
   private final DecisionLog log;
   private final Clock clock;
   private final Metrics metrics;
+  private final Executor responders;
 
-  public DecisionService(LiveEngine engine, DecisionLog log, Clock clock, Metrics metrics) {
+  /** @param responders where the work after a durable append continues (the HTTP threads) */
+  public DecisionService(LiveEngine engine, DecisionLog log, Clock clock, Metrics metrics, Executor responders) {
     this.engine = engine;
     this.log = log;
     this.clock = clock;
     this.metrics = metrics;
+    this.responders = responders;
   }
 
   /**
@@ -88,10 +96,10 @@ public final class DecisionService {
       entries.add(entry(node, a, json));
     }
     if (entries.isEmpty()) return CompletableFuture.completedFuture(results);
-    return log.appendAll(entries).thenApply(indexes -> {
+    return log.appendAll(entries).thenApplyAsync(indexes -> {
       for (Result r : results) if (r.answer() != null) metrics.decision(r.answer().decision().name());
       return results;
-    });
+    }, responders);
   }
 
   private LogEntry entry(JsonNode request, Answer a, String answerJson) {

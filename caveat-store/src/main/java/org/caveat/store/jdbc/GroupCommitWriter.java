@@ -115,6 +115,8 @@ final class GroupCommitWriter implements AutoCloseable {
     long index = mark.size();
     List<long[]> indexes = new ArrayList<>(batch.size());
     byte[] root = null;
+    LogCommitEvent event = new LogCommitEvent();
+    event.begin();
     try {
       if (connection == null) {
         connection = connect(db);
@@ -145,6 +147,7 @@ final class GroupCommitWriter implements AutoCloseable {
             insert.setBytes(7, leaf);
             insert.setBytes(8, root);
             insert.addBatch();
+            event.bytes += e.requestJson().length() + e.answerJson().length();
             assigned[i] = index++;
           }
           indexes.add(assigned);
@@ -156,6 +159,9 @@ final class GroupCommitWriter implements AutoCloseable {
       // Back to autocommit: sqlite-jdbc begins the next (IMMEDIATE) transaction right after a
       // commit when autocommit is off, which would hold the write lock between batches.
       connection.setAutoCommit(true);
+      event.entries = (int) (index - mark.size());
+      event.callers = batch.size();
+      event.commit();
     } catch (SQLException | RuntimeException e) {
       dropConnectionIfBroken(e);
       tree.rollback(mark);

@@ -75,23 +75,27 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
     if (entries.isEmpty()) {
       return CompletableFuture.completedFuture(new long[0]);
     }
+    List<PreparedLeaf> prepared = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
-      String problem = problem(entries.get(i));
+      LogEntry e = entries.get(i);
+      byte[] request = e == null ? null : LeafCodec.utf8(e.requestJson());
+      byte[] answer = e == null ? null : LeafCodec.utf8(e.answerJson());
+      String problem = problem(e, request, answer);
       if (problem != null) {
         String which = entries.size() == 1 ? "log entry" : "log entry " + i + " of " + entries.size();
         return CompletableFuture.failedFuture(new IllegalArgumentException(which + ": " + problem
             + "; nothing was logged"));
       }
-    }
-    List<PreparedLeaf> prepared = new ArrayList<>(entries.size());
-    for (LogEntry e : entries) {
-      prepared.add(PreparedLeaf.of(e));
+      prepared.add(PreparedLeaf.of(e, request, answer));
     }
     return writer.submit(prepared);
   }
 
-  /** What makes an entry unfit for the log, or null. Checked before queueing: bad input never reaches a row. */
-  static String problem(LogEntry e) {
+  /**
+   * What makes an entry unfit for the log, or null. Checked before queueing: bad input never
+   * reaches a row. The JSON texts are checked as the UTF-8 the leaf hash is fed.
+   */
+  static String problem(LogEntry e, byte[] request, byte[] answer) {
     if (e == null) {
       return "entry is null";
     }
@@ -101,13 +105,13 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
     if (e.id().length() > MAX_ID_LENGTH) {
       return "id is longer than " + MAX_ID_LENGTH + " characters";
     }
-    String request = LeafCodec.jsonProblem(e.requestJson());
-    if (request != null) {
-      return "request " + request;
+    String requestProblem = LeafCodec.jsonProblem(request);
+    if (requestProblem != null) {
+      return "request " + requestProblem;
     }
-    String answer = LeafCodec.jsonProblem(e.answerJson());
-    if (answer != null) {
-      return "answer " + answer;
+    String answerProblem = LeafCodec.jsonProblem(answer);
+    if (answerProblem != null) {
+      return "answer " + answerProblem;
     }
     for (int i = 0; i < e.versionHashes().size(); i++) {
       String h = e.versionHashes().get(i);

@@ -50,21 +50,38 @@ final class LeafCodec {
   /** Feeds the leaf up to, not including, the index. */
   static void feedContent(MessageDigest d, String id, String time, String request, String answer,
       List<String> versionHashes) {
+    feedContent(d, id, time, utf8(request), utf8(answer), versionHashes);
+  }
+
+  /** The same, with request and answer already encoded as UTF-8 (see {@link #utf8}). */
+  static void feedContent(MessageDigest d, String id, String time, byte[] request, byte[] answer,
+      List<String> versionHashes) {
     d.update(FORMAT);
-    feedString(d, id);
-    feedString(d, time);
-    feedString(d, request);
-    feedString(d, answer);
-    d.update(ByteBuffer.allocate(4).putInt(versionHashes.size()).array());
+    feedBytes(d, utf8(id));
+    feedBytes(d, utf8(time));
+    feedBytes(d, request);
+    feedBytes(d, answer);
+    feedLength(d, versionHashes.size());
     for (String h : versionHashes) {
-      feedString(d, h);
+      feedBytes(d, utf8(h));
     }
   }
 
-  private static void feedString(MessageDigest d, String s) {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    d.update(ByteBuffer.allocate(4).putInt(utf8.length).array());
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void feedBytes(MessageDigest d, byte[] utf8) {
+    feedLength(d, utf8.length);
     d.update(utf8);
+  }
+
+  /** A big-endian u32. */
+  private static void feedLength(MessageDigest d, int n) {
+    d.update((byte) (n >>> 24));
+    d.update((byte) (n >>> 16));
+    d.update((byte) (n >>> 8));
+    d.update((byte) n);
   }
 
   /** The rest of the leaf: the index as a big-endian u64. */
@@ -117,6 +134,26 @@ final class LeafCodec {
    */
   static String jsonProblem(String text) {
     try (JsonParser p = JSON.createParser(text)) {
+      return jsonProblem(p);
+    } catch (IOException e) {
+      return "cannot be read: " + e.getMessage();
+    }
+  }
+
+  /**
+   * The same check on UTF-8 bytes: Jackson's byte parser skips the value without decoding it to
+   * characters, and the bytes are the ones the leaf hash is fed anyway.
+   */
+  static String jsonProblem(byte[] utf8) {
+    try (JsonParser p = JSON.createParser(utf8)) {
+      return jsonProblem(p);
+    } catch (IOException e) {
+      return "cannot be read: " + e.getMessage();
+    }
+  }
+
+  private static String jsonProblem(JsonParser p) {
+    try {
       if (p.nextToken() == null) {
         return "is empty";
       }

@@ -10,10 +10,15 @@ import org.caveat.store.merkle.Rfc6962;
  */
 record PreparedLeaf(LogEntry entry, String time, String hashesColumn, MessageDigest partial) {
 
-  static PreparedLeaf of(LogEntry e) {
+  /**
+   * @param request the entry's request JSON as UTF-8, as checked by the caller (encoded once for
+   *     both the check and the hash)
+   * @param answer the answer JSON likewise
+   */
+  static PreparedLeaf of(LogEntry e, byte[] request, byte[] answer) {
     String time = e.time().toString();
     MessageDigest d = Rfc6962.leafDigest();
-    LeafCodec.feedContent(d, e.id(), time, e.requestJson(), e.answerJson(), e.versionHashes());
+    LeafCodec.feedContent(d, e.id(), time, request, answer, e.versionHashes());
     return new PreparedLeaf(e, time, LeafCodec.hashesColumn(e.versionHashes()), d);
   }
 

@@ -13,6 +13,8 @@ public final class Rfc6962 {
 
   private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Rfc6962::newDigest);
   private static final HexFormat HEX = HexFormat.of();
+  /** Cloned by {@link #leafDigest()}: a clone is cheaper than a provider look-up per leaf. */
+  private static final MessageDigest LEAF_PREFIXED = leafPrefixed();
 
   private Rfc6962() {}
 
@@ -27,6 +29,14 @@ public final class Rfc6962 {
    * on different threads (clone it to fork), then {@code digest()} gives the leaf hash.
    */
   public static MessageDigest leafDigest() {
+    try {
+      return (MessageDigest) LEAF_PREFIXED.clone();
+    } catch (CloneNotSupportedException e) {
+      return leafPrefixed();
+    }
+  }
+
+  private static MessageDigest leafPrefixed() {
     MessageDigest d = newDigest();
     d.update((byte) 0x00);
     return d;
