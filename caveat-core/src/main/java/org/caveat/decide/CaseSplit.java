@@ -52,15 +52,14 @@ final class CaseSplit {
    * The decision when every case agrees, or null when a missing attribute could change it.
    *
    * @param open       the open rules, in file order (forbids and permits left unknown)
-   * @param surePermit whether a permit rule already matched whatever the missing values
    * @param sure       the permits that matched, to cite when every case permits
+   * @param missing    the missing attributes the open rules read (their three-valued results)
    */
   static GrantDecision settle(CompiledGrant g, CompiledVersion v, EvalContext ctx, List<CompiledRule> open,
-      List<CompiledRule> sure) {
+      List<CompiledRule> sure, long missing) {
     CaseSplit s = new CaseSplit(v, open, !sure.isEmpty(), ctx);
-    if (!s.explore(ctx.request())) return null;
-    long missing = 0;
-    for (CompiledRule r : open) missing |= Tri.missing(r.condition().eval(ctx));
+    // The caller has just evaluated the open rules on the request itself: split at once.
+    if (!s.split(ctx.request(), missing)) return null;
     if (s.agreed == Outcome.PERMIT) {
       return new GrantDecision(g, v, Outcome.PERMIT, Basis.PERMITTED, sure.isEmpty() ? s.matched(Rule.Effect.PERMIT) : sure,
           missing);
@@ -81,15 +80,8 @@ final class CaseSplit {
       values[i] = open.get(i).condition().eval(scratch);
       stillMissing |= Tri.missing(values[i]);
     }
-    if (stillMissing != 0) {
-      // Split until every open rule is settled, so the rules cited are exactly those that match.
-      Attribute split = splittable(stillMissing);
-      if (split == null) return false;
-      for (Object value : DOMAINS.get(split)) {
-        if (!explore(r.with(split, value))) return false;
-      }
-      return true;
-    }
+    // Split until every open rule is settled, so the rules cited are exactly those that match.
+    if (stillMissing != 0) return split(r, stillMissing);
     if (++cases > MAX_CASES) return false;
     boolean forbid = false, permit = surePermit;
     for (int i = 0; i < open.size(); i++) {
@@ -102,6 +94,16 @@ final class CaseSplit {
     forbiddenEverywhere &= forbid;
     if (agreed != null && agreed != o) return false;
     agreed = o;
+    return true;
+  }
+
+  /** Explores each value of the first splittable attribute in {@code missing}; false as {@link #explore}. */
+  private boolean split(Request r, long missing) {
+    Attribute a = splittable(missing);
+    if (a == null) return false;
+    for (Object value : DOMAINS.get(a)) {
+      if (!explore(r.with(a, value))) return false;
+    }
     return true;
   }
 

@@ -82,7 +82,7 @@ public final class Decider {
       if (unknownForbids == null) {
         return new GrantDecision(g, v, Outcome.PERMIT, Basis.PERMITTED, permitted, 0);
       }
-      GrantDecision settled = CaseSplit.settle(g, v, ctx, unknownForbids, permitted);
+      GrantDecision settled = CaseSplit.settle(g, v, ctx, unknownForbids, permitted, forbidMissing);
       return settled != null ? settled
           : new GrantDecision(g, v, Outcome.INDETERMINATE, Basis.MISSING_ATTRIBUTES, unknownForbids, forbidMissing);
     }
@@ -90,13 +90,13 @@ public final class Decider {
       List<CompiledRule> open = new ArrayList<>(unknownPermits);
       if (unknownForbids != null) open.addAll(unknownForbids);
       open = sorted(v, open);
-      GrantDecision settled = CaseSplit.settle(g, v, ctx, open, List.of());
+      GrantDecision settled = CaseSplit.settle(g, v, ctx, open, List.of(), permitMissing | forbidMissing);
       return settled != null ? settled
           : new GrantDecision(g, v, Outcome.INDETERMINATE, Basis.MISSING_ATTRIBUTES, open, permitMissing | forbidMissing);
     }
     if (unknownForbids != null) {
       // Denied whatever the missing values; case analysis tells "forbidden in every case" apart.
-      GrantDecision settled = CaseSplit.settle(g, v, ctx, unknownForbids, List.of());
+      GrantDecision settled = CaseSplit.settle(g, v, ctx, unknownForbids, List.of(), forbidMissing);
       if (settled != null) return settled;
     }
     return new GrantDecision(g, v, Outcome.DENY, Basis.NOT_PERMITTED, List.of(), 0);
