@@ -52,9 +52,22 @@ public final class AnswerWriter {
     answer(g, a, withSources);
   }
 
+  /**
+   * Writes an answer's fields into the object {@code g} is in, for writers that add fields of
+   * their own after them (the replay's {@code "line"}).
+   */
+  public static void writeFields(Answer a, boolean withSources, JsonGenerator g) throws IOException {
+    answerFields(g, a, withSources);
+  }
+
   /** Writes one request error as a root value of {@code g}. */
   public static void write(RequestError e, JsonGenerator g) throws IOException {
     error(g, e);
+  }
+
+  /** Writes a request error's fields into the object {@code g} is in. */
+  public static void writeFields(RequestError e, JsonGenerator g) throws IOException {
+    errorFields(g, e);
   }
 
   public static String toJson(RequestError e) {
@@ -62,16 +75,18 @@ public final class AnswerWriter {
   }
 
   private static void error(JsonGenerator g, RequestError e) throws IOException {
-    {
-      g.writeStartObject();
-      g.writeStringField("id", e.id());
-      g.writeObjectFieldStart("error");
-      g.writeStringField("code", e.code());
-      g.writeStringField("message", e.message());
-      g.writeStringField("at", e.at());
-      g.writeEndObject();
-      g.writeEndObject();
-    }
+    g.writeStartObject();
+    errorFields(g, e);
+    g.writeEndObject();
+  }
+
+  private static void errorFields(JsonGenerator g, RequestError e) throws IOException {
+    g.writeStringField("id", e.id());
+    g.writeObjectFieldStart("error");
+    g.writeStringField("code", e.code());
+    g.writeStringField("message", e.message());
+    g.writeStringField("at", e.at());
+    g.writeEndObject();
   }
 
   private interface Body {
@@ -90,6 +105,11 @@ public final class AnswerWriter {
 
   private static void answer(JsonGenerator g, Answer a, boolean withSources) throws IOException {
     g.writeStartObject();
+    answerFields(g, a, withSources);
+    g.writeEndObject();
+  }
+
+  private static void answerFields(JsonGenerator g, Answer a, boolean withSources) throws IOException {
     g.writeStringField("id", a.id());
     g.writeStringField("decision", a.decision().name());
     g.writeArrayFieldStart("grants");
@@ -108,7 +128,6 @@ public final class AnswerWriter {
     g.writeEndObject();
     g.writeStringField("explanation", a.explanation());
     if (withSources) sources(g, a);
-    g.writeEndObject();
   }
 
   private static void sources(JsonGenerator g, Answer a) throws IOException {

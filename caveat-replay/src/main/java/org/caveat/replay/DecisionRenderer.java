@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.caveat.json.AnswerWriter;
 import org.caveat.json.Json;
 import org.caveat.json.RequestError;
@@ -25,25 +24,13 @@ public final class DecisionRenderer {
     this.withSources = withSources;
   }
 
-  /** A growable buffer whose last byte can be taken back (the answer's closing brace). */
-  private static final class Buffer extends ByteArrayOutputStream {
-    Buffer(int size) {
-      super(size);
-    }
-
-    void dropClosingBrace() {
-      if (count > 0 && buf[count - 1] == '}') count--;
-      else throw new IllegalStateException("an answer does not end with }");
-    }
-  }
-
   /** One batch's output under construction. */
   public final class Batch {
-    private final Buffer bytes;
+    private final ByteArrayOutputStream bytes;
     private final JsonGenerator g;
 
     Batch(int size) {
-      bytes = new Buffer(Math.max(1024, size * 800));
+      bytes = new ByteArrayOutputStream(Math.max(1024, size * 800));
       try {
         g = Json.FACTORY.createGenerator(bytes);
       } catch (IOException e) {
@@ -54,18 +41,18 @@ public final class DecisionRenderer {
     public void add(ReplayEvent e) {
       if (e.isBad()) return;
       try {
+        if (e.answer() == null && e.request() != null) return;
+        g.writeStartObject();
         if (e.answer() != null) {
-          AnswerWriter.write(e.answer(), withSources, g);
-        } else if (e.request() == null) {
-          AnswerWriter.write(new RequestError(e.id(), "event.unattributed", String.join(", ", e.unattributed())
+          AnswerWriter.writeFields(e.answer(), withSources, g);
+        } else {
+          AnswerWriter.writeFields(new RequestError(e.id(), "event.unattributed", String.join(", ", e.unattributed())
               + (e.unattributed().size() == 1 ? " is" : " are") + " unknown: the row does not say, so it cannot be"
               + " decided (see the mapping)", "line " + e.line()), g);
-        } else {
-          return;
         }
-        g.flush();
-        bytes.dropClosingBrace();
-        bytes.write((",\"line\":" + e.line() + "}\n").getBytes(StandardCharsets.US_ASCII));
+        g.writeNumberField("line", e.line());
+        g.writeEndObject();
+        g.writeRaw('\n');
       } catch (IOException x) {
         throw new UncheckedIOException(x);
       }
