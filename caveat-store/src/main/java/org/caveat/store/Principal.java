@@ -23,8 +23,8 @@ public record Principal(String name, String person, Set<String> roles) {
     return Roles.grants(roles, role);
   }
 
-  /** Whether this principal and {@code otherPerson} are the same person. */
+  /** Whether {@code otherPerson} (as stored: already normalised) is this principal's person. */
   public boolean isPerson(String otherPerson) {
-    return otherPerson != null && person.equals(Persons.normalise(otherPerson));
+    return person.equals(otherPerson);
   }
 }
