@@ -42,7 +42,7 @@ final class ReferenceEvaluator {
   List<Verdict> decide(Request r) {
     List<Verdict> out = new ArrayList<>();
     for (Grant g : grants) {
-      if (!g.grantee().equals(r.user())) continue;
+      if (!g.grantee().equals(r.user()) || !g.grantor().equals(r.weaponOrigin())) continue;
       List<PolicyVersion> sorted = g.versions().stream().sorted(Comparator.comparing(PolicyVersion::inForce)).toList();
       PolicyVersion v = null;
       for (PolicyVersion c : sorted) if (!c.inForce().isAfter(r.time())) v = c;

@@ -39,6 +39,24 @@ class TokenCommandTest {
   }
 
   @Test
+  void personIsNormalisedDefaultsToTheNameAndIsListed() {
+    Cli.Result r = Cli.run("token", "create", "--name", "Alice", "--role", "analyst", "--data", dir.toString());
+    assertThat(r.err()).as(r.err()).contains("token `Alice` of person `alice` created");
+    Cli.Result laptop = Cli.run("token", "create", "--name", "ann-laptop", "--person", "  Ann   LEE ", "--role",
+        "analyst", "--data", dir.toString());
+    assertThat(laptop.code()).as(laptop.err()).isZero();
+    try (Store s = Store.open(StoreConfig.sqlite(dir))) {
+      assertThat(s.tokens().authenticate(laptop.out().strip()).orElseThrow().person()).isEqualTo("ann lee");
+    }
+    assertThat(Cli.run("token", "list", "--data", dir.toString()).out()).containsPattern("ann-laptop +ann lee +analyst")
+        .containsPattern("Alice +alice +analyst");
+    Cli.Result blank = Cli.run("token", "create", "--name", "bob", "--person", " ", "--role", "analyst", "--data",
+        dir.toString());
+    assertThat(blank.code()).isEqualTo(CaveatCli.USAGE);
+    assertThat(blank.err()).contains("the person is blank");
+  }
+
+  @Test
   void unknownRoleIsAUsageErrorWithAHint() {
     Cli.Result r = Cli.run("token", "create", "--name", "bob", "--role", "analist", "--data", dir.toString());
     assertThat(r.code()).isEqualTo(CaveatCli.USAGE);

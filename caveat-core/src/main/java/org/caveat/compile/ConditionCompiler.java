@@ -52,6 +52,15 @@ final class ConditionCompiler {
 
   /** Compiles, or returns null after adding diagnostics. */
   CompiledCondition compile(String text, SourceMap map) {
+    return compile(text, map, null, null);
+  }
+
+  /** Compiles a version's scope, which must also confine the version to its grantor ({@link GrantorScope}). */
+  CompiledCondition compileScope(String text, SourceMap map, String grant, String grantor) {
+    return compile(text, map, grant, grantor);
+  }
+
+  private CompiledCondition compile(String text, SourceMap map, String grant, String grantor) {
     Span at = map.start();
     if (text == null || text.isBlank()) {
       diagnostics.add(new Diagnostic("cel.empty", at, "empty condition", "write a CEL expression, e.g. true"));
@@ -78,6 +87,7 @@ final class ConditionCompiler {
     }
     int before = diagnostics.size();
     vocabulary.check(ast, map);
+    if (grantor != null && diagnostics.size() == before) GrantorScope.check(ast, map, grant, grantor, diagnostics);
     if (diagnostics.size() > before || checkOnly) return null;
     Cond whole = condOrFallback(ast, ast.getExpr());
     List<Conjunct> conjuncts = new ArrayList<>();
@@ -87,7 +97,8 @@ final class ConditionCompiler {
     return new CompiledCondition(whole, conjuncts, text);
   }
 
-  private static List<CelExpr> conjunctsOf(CelExpr e, List<CelExpr> out) {
+  /** The top-level {@code &&} operands of {@code e}, left to right. */
+  static List<CelExpr> conjunctsOf(CelExpr e, List<CelExpr> out) {
     if (e.getKind() == CelExpr.ExprKind.Kind.CALL && e.call().function().equals("_&&_")) {
       for (CelExpr a : e.call().args()) conjunctsOf(a, out);
     } else {

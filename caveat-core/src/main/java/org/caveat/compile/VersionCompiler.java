@@ -60,7 +60,7 @@ public final class VersionCompiler {
     // When zones failed, conditions are still checked (syntax, names, types) but not built.
     ConditionCompiler conditions = new ConditionCompiler(env, zones, assumptions, geo.regionCodes(), diagnostics,
         !zonesOk);
-    CompiledCondition scope = conditions.compile(v.scope(), v.scopeMap());
+    CompiledCondition scope = conditions.compileScope(v.scope(), v.scopeMap(), v.grant(), v.grantor());
     List<CompiledRule> rules = new ArrayList<>();
     for (Rule r : v.rules()) {
       CompiledCondition c = conditions.compile(r.when(), r.whenMap());

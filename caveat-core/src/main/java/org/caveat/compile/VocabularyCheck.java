@@ -81,9 +81,13 @@ final class VocabularyCheck {
   }
 
   private void report(CelAbstractSyntaxTree ast, CelExpr e, SourceMap at, String code, String message, String hint) {
+    diagnostics.add(new Diagnostic(code, spanOf(ast, e, at), message, hint));
+  }
+
+  /** Where a sub-expression starts in the pack file (the condition's start when cel-java has no position). */
+  static Span spanOf(CelAbstractSyntaxTree ast, CelExpr e, SourceMap at) {
     Integer offset = ast.getSource().getPositionsMap().get(e.id());
     CelSourceLocation loc = offset == null ? null : ast.getSource().getOffsetLocation(offset).orElse(null);
-    Span where = loc == null ? at.start() : at.at(loc.getLine(), loc.getColumn());
-    diagnostics.add(new Diagnostic(code, where, message, hint));
+    return loc == null ? at.start() : at.at(loc.getLine(), loc.getColumn());
   }
 }

@@ -28,6 +28,15 @@ public record CompiledGrant(Grant grant, List<CompiledVersion> versions, Set<Rel
     this(grant, versions, EnumSet.allOf(Reliability.class));
   }
 
+  /**
+   * Whether this grant may decide a weapon of {@code origin}: only weapons of its own grantor,
+   * whatever a version's scope says (validation refuses scopes that reach further; this is the
+   * run-time guard behind it).
+   */
+  public boolean governsOrigin(String origin) {
+    return grant.grantor().equals(origin);
+  }
+
   /** Whether the version's reliability is admitted. */
   public boolean admits(CompiledVersion v) {
     return admitted.contains(v.policy().reliability());

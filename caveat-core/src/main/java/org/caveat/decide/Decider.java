@@ -27,7 +27,8 @@ public final class Decider {
     Outcome outcome = Outcome.NOT_APPLICABLE;
     List<GrantDecision> decisions = new ArrayList<>(2);
     for (CompiledGrant g : grants) {
-      if (!g.grant().grantee().equals(request.user())) continue;
+      // Belt and braces behind validation (GrantorScope): a grant never decides another supplier's weapon.
+      if (!g.grant().grantee().equals(request.user()) || !g.governsOrigin(request.weaponOrigin())) continue;
       CompiledVersion v = g.inForceAt(request.time());
       // Before the first version, the first version's scope says whether the grant would apply.
       CompiledVersion scopeOf = v != null ? v : g.versions().get(0);

@@ -23,8 +23,8 @@ import org.caveat.model.Request;
  * version alone, at the request's own time whatever the versions' in-force dates (the question is
  * "what would each version say about this use?"), and explained for both sides.
  *
- * <p>A version applies when its grantee is the request's user and, with {@code checkScope}, its
- * scope matches (normally {@code weapon.origin == grantor}); otherwise that side is
+ * <p>A version applies when its grantee is the request's user and, with {@code checkScope}, the
+ * weapon's origin is the grantor and its scope matches; otherwise that side is
  * NOT_APPLICABLE. Across grants the scopes usually exclude each other (a US weapon is not under
  * the German grant), so a cross-grant comparison passes {@code checkScope = false}: each request
  * is then read as if its weapon came under each grant.
@@ -80,6 +80,7 @@ public final class FlipList {
     if (!g.grant().grantee().equals(r.user())) return new Decision(r, Outcome.NOT_APPLICABLE, List.of());
     GrantDecision d;
     if (checkScope) {
+      if (!g.governsOrigin(r.weaponOrigin())) return new Decision(r, Outcome.NOT_APPLICABLE, List.of());
       long scope = v.scope().eval(ctx);
       if (scope == Tri.FALSE) return new Decision(r, Outcome.NOT_APPLICABLE, List.of());
       d = Tri.isUnknown(scope)

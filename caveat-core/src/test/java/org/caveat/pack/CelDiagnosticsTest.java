@@ -32,7 +32,13 @@ class CelDiagnosticsTest {
           "target.activity has no value `preparing_atack`"),
       of("cel-unknown-region", "region.unknown", 33, 37, "did you mean `UA-09`?", "no shipped region `UA-99`"),
       of("cel-bad-country", "vocab.country", 31, 35, "two capital letters", "`Russia` is not an ISO 3166-1 alpha-2"),
-      of("scope-bad-country", "vocab.country", 5, 25, "two capital letters", "`usa` is not an ISO 3166-1 alpha-2"));
+      of("scope-bad-country", "vocab.country", 5, 25, "two capital letters", "`usa` is not an ISO 3166-1 alpha-2"),
+      of("scope-foreign-origin", "scope.foreign_origin", 5, 25, "write `weapon.origin == \"US\"`",
+          "names weapons of origin DE, but a version may only decide weapons of its own grantor US"),
+      of("scope-wider-than-grantor", "scope.foreign_origin", 5, 32, "a grant whose grantor is DE",
+          "names weapons of origin DE"),
+      of("scope-not-grantor", "scope.grantor", 5, 8, "make `weapon.origin == \"US\"` one of the scope's && parts",
+          "does not confine it to weapons of its grantor US"));
 
   static List<BadPacks.Case> cases() {
     return CASES;

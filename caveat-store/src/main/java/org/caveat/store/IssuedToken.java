@@ -2,8 +2,8 @@ package org.caveat.store;
 
 import java.util.Set;
 
-/** A newly created token: {@code secret} is returned this once and never stored. */
-public record IssuedToken(String name, String secret, Set<String> roles) {
+/** A newly created token: {@code secret} is returned this once and never stored; {@code person} is normalised. */
+public record IssuedToken(String name, String person, String secret, Set<String> roles) {
 
   public IssuedToken {
     roles = Set.copyOf(roles);
@@ -11,6 +11,6 @@ public record IssuedToken(String name, String secret, Set<String> roles) {
 
   @Override
   public String toString() {
-    return "IssuedToken[name=" + name + ", roles=" + roles + "]";
+    return "IssuedToken[name=" + name + ", person=" + person + ", roles=" + roles + "]";
   }
 }

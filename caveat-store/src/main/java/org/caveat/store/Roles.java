@@ -90,6 +90,11 @@ public final class Roles {
     return false;
   }
 
+  /** Whether holding {@code held} lets one approve for some grantor: an {@code approver:XX} role, or admin. */
+  public static boolean approvesSome(Collection<String> held) {
+    return held.stream().anyMatch(r -> r.equals(ADMIN) || r.startsWith(APPROVER_PREFIX));
+  }
+
   private static String vocabulary() {
     return "reader, analyst, admin, approver:<grantor> (e.g. approver:US)";
   }

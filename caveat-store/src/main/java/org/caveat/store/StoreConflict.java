@@ -5,7 +5,8 @@ package org.caveat.store;
  * approving a change request twice, approving one's own request, reusing a token name.
  *
  * <p>{@link #code()} is stable and dotted, for HTTP mapping: {@code change_request.state} and
- * {@code change_request.version_exists} → 409, {@code change_request.four_eyes} → 403,
+ * {@code change_request.version_exists} and {@code change_request.same_date} → 409,
+ * {@code change_request.four_eyes} → 403,
  * {@code change_request.not_found} → 404, {@code token.exists} → 409.
  */
 public class StoreConflict extends StoreException {
@@ -14,6 +15,7 @@ public class StoreConflict extends StoreException {
   public static final String FOUR_EYES = "change_request.four_eyes";
   public static final String NOT_FOUND = "change_request.not_found";
   public static final String VERSION_EXISTS = "change_request.version_exists";
+  public static final String SAME_DATE = "change_request.same_date";
   public static final String TOKEN_EXISTS = "token.exists";
 
   private final String code;

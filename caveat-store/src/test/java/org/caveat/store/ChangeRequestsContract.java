@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.caveat.store.ChangeRequest.State;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +15,16 @@ interface ChangeRequestsContract extends StoreFixture {
   String YAML = "grant: us-ua\nversion: v2\n";
 
   default ChangeRequest submitted() {
-    return store().changeRequests().submit("alice", "us-ua", "v2", LocalDate.parse("2026-04-01"), YAML,
+    return submitted("2026-04-01");
+  }
+
+  default ChangeRequest submitted(String inForce) {
+    return store().changeRequests().submit("alice", "us-ua", "v2", LocalDate.parse(inForce), YAML,
         "{\"flips\":[]}");
   }
 
   default String code(Throwable e) {
-    return ((StoreConflict) e).code();
+    return e instanceof StoreConflict c ? c.code() : String.valueOf(e);
   }
 
   @Test
@@ -45,6 +46,9 @@ interface ChangeRequestsContract extends StoreFixture {
         org.assertj.core.groups.Tuple.tuple("approve", "bob", StoreContract.T0.plus(Duration.ofHours(1)),
             "checked the zones"),
         org.assertj.core.groups.Tuple.tuple("publish", "carol", StoreContract.T0.plus(Duration.ofHours(2)), null));
+    assertThat(published.history()).extracting(ChangeRequest.Step::person).containsExactly("alice", "bob", "carol");
+    assertThat(published.authorPerson()).isEqualTo("alice");
+    assertThat(published.retroactiveReason()).isNull();
     assertThat(store().published().all()).singleElement().satisfies(v -> {
       assertThat(v.fileName()).isEqualTo("us-ua/v2.yaml");
       assertThat(v.yamlText()).isEqualTo(YAML);
@@ -88,7 +92,7 @@ interface ChangeRequestsContract extends StoreFixture {
   @Test
   default void aPublishedVersionCannotBeSubmittedOrPublishedAgain() {
     ChangeRequest first = submitted();
-    ChangeRequest second = submitted();
+    ChangeRequest second = submitted("2026-04-02");
     assertThat(second.id()).isEqualTo("cr-2");
     store().changeRequests().approve(first.id(), "bob", null);
     store().changeRequests().approve(second.id(), "bob", null);
@@ -108,38 +112,9 @@ interface ChangeRequestsContract extends StoreFixture {
   default void ofConcurrentApprovalsExactlyOneWins() throws Exception {
     for (int round = 0; round < 3; round++) {
       ChangeRequest cr = store().changeRequests().submit("alice", "us-ua", "v" + (10 + round),
-          LocalDate.parse("2026-04-01"), YAML, null);
-      int threads = 8;
-      CyclicBarrier start = new CyclicBarrier(threads);
-      AtomicInteger won = new AtomicInteger();
-      AtomicInteger refused = new AtomicInteger();
-      List<Throwable> other = java.util.Collections.synchronizedList(new ArrayList<>());
-      List<Thread> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        String who = "approver-" + t;
-        workers.add(new Thread(() -> {
-          try {
-            start.await();
-            store().changeRequests().approve(cr.id(), who, null);
-            won.incrementAndGet();
-          } catch (StoreConflict e) {
-            if (e.code().equals(StoreConflict.STATE)) {
-              refused.incrementAndGet();
-            } else {
-              other.add(e);
-            }
-          } catch (Throwable e) {
-            other.add(e);
-          }
-        }));
-      }
-      workers.forEach(Thread::start);
-      for (Thread w : workers) {
-        w.join();
-      }
-      assertThat(other).isEmpty();
-      assertThat(won.get()).isEqualTo(1);
-      assertThat(refused.get()).isEqualTo(threads - 1);
+          LocalDate.parse("2026-04-0" + (1 + round)), YAML, null);
+      List<Throwable> thrown = race(8, t -> store().changeRequests().approve(cr.id(), "approver-" + t, null));
+      assertThat(thrown).allSatisfy(e -> assertThat(code(e)).isEqualTo(StoreConflict.STATE)).hasSize(7);
       assertThat(store().changeRequests().get(cr.id()).orElseThrow().history()).hasSize(2);
     }
   }

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
  * The storage contract every database passes: subclasses say how to open a fresh, empty database
  * and how to reach it with raw JDBC (to tamper with rows behind the store's back). The decision
  * log's tests are here; tokens, change requests and crash safety are in the interfaces this class
- * implements ({@link TokensContract}, {@link ChangeRequestsContract}, {@link CrashContract}), so
- * that each database runs all of them.
+ * implements ({@link TokensContract}, {@link ChangeRequestsContract}, {@link FourEyesContract},
+ * {@link CrashContract}), so that each database runs all of them.
  */
-abstract class StoreContract implements TokensContract, ChangeRequestsContract, CrashContract {
+abstract class StoreContract implements TokensContract, ChangeRequestsContract, FourEyesContract, CrashContract {
 
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 

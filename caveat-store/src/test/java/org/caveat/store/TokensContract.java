@@ -69,4 +69,20 @@ interface TokensContract extends StoreFixture {
         .hasMessageStartingWith("token name `bad name` is not valid");
     assertThat(store().tokens().count()).isEqualTo(1);
   }
+
+  @Test
+  default void everyTokenCarriesANormalisedPerson() {
+    IssuedToken plain = store().tokens().create("Alice", Set.of("reader"));
+    assertThat(plain.person()).as("default: the normalised name").isEqualTo("alice");
+    IssuedToken wide = store().tokens().create("ci-bot", "\uFF21\uFF2C\uFF29\uFF23\uFF25 Stra\u00DFe", Set.of("reader"));
+    assertThat(wide.person()).isEqualTo("alice strasse");
+    assertThat(store().tokens().authenticate(wide.secret()).orElseThrow().person()).isEqualTo("alice strasse");
+    assertThat(store().tokens().list()).extracting(TokenInfo::name, TokenInfo::person).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("Alice", "alice"), org.assertj.core.groups.Tuple.tuple("ci-bot", "alice strasse"));
+    assertThatThrownBy(() -> store().tokens().create("carol", " \u200B ", Set.of("reader")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the person is blank");
+    assertThatThrownBy(() -> store().tokens().create("carol", "carol\u0007", Set.of("reader")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character (U+0007)");
+    assertThat(store().tokens().count()).isEqualTo(2);
+  }
 }

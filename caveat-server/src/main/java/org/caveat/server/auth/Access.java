@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.caveat.server.problem.Problems;
 import org.caveat.store.Principal;
+import org.caveat.store.Roles;
 import org.caveat.store.Tokens;
 
 /**
@@ -26,7 +27,7 @@ public final class Access {
     if (role == Role.PUBLIC) return;
     Principal p = authenticate(ctx);
     ctx.attribute(PRINCIPAL, p);
-    if (role == Role.AUTHENTICATED || allows(p, role)) return;
+    if (allows(p, role)) return;
     ctx.header("WWW-Authenticate",
         "Bearer realm=\"caveat\", error=\"insufficient_scope\", scope=\"" + role.storedName() + "\"");
     throw Problems.forbidden("role.missing", "token `" + p.name() + "` lacks the role `" + role.storedName()
@@ -35,7 +36,7 @@ public final class Access {
 
   /** The store's role vocabulary decides implications (admin holds all; analysts and approvers read). */
   static boolean allows(Principal p, Role role) {
-    return p.has(role.storedName());
+    return role == Role.APPROVER ? Roles.approvesSome(p.roles()) : p.has(role.storedName());
   }
 
   /** The principal {@link #require} found. */

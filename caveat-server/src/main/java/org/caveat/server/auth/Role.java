@@ -11,8 +11,12 @@ public enum Role {
   READER("reader"),
   /** Ask for decisions (native and AuthZEN) and submit change requests. */
   ANALYST("analyst"),
-  /** Any valid token; the handler decides (approve/reject/publish need approver:GRANTOR). */
-  AUTHENTICATED(null),
+  /**
+   * Some {@code approver:XX} role, or admin: approve, reject, publish. The handler then checks the
+   * grantor of the request's grant; callers holding no approver role are refused before that, so
+   * they cannot tell an existing request from a missing one.
+   */
+  APPROVER("approver:<grantor>"),
   /** Everything, including tokens. */
   ADMIN("admin");
 
@@ -22,7 +26,7 @@ public enum Role {
     this.name = name;
   }
 
-  /** The role name stored with tokens, or null for PUBLIC and AUTHENTICATED. */
+  /** The role name stored with tokens (for APPROVER, its pattern), or null for PUBLIC. */
   public String storedName() {
     return name;
   }

@@ -1,5 +1,6 @@
 package org.caveat.server.change;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,10 +20,14 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * A proposed version, validated the only way that counts: by building the engine with it on top
  * of the published versions. The YAML is read here only to learn the version id, which names the
- * file ({@code grant/version.yaml}); every real check, with file:line:col, is caveat-core's.
+ * file ({@code grant/version.yaml}); every real check, with file:line:col, is caveat-core's
+ * (including that the version decides only weapons of its grantor).
+ *
+ * @param inForce the date of {@code effective}, as the store records it
+ * @param effective the instant the version comes into force
  */
-record Candidate(String grant, String grantor, String version, LocalDate inForce, String fileName, String yaml,
-    Caveat engine) {
+record Candidate(String grant, String grantor, String version, LocalDate inForce, Instant effective, String fileName,
+    String yaml, Caveat engine) {
 
   static Candidate of(String grant, String yaml, LiveEngine live) {
     String version = versionId(yaml);
@@ -39,7 +44,7 @@ record Candidate(String grant, String grantor, String version, LocalDate inForce
       for (CompiledVersion v : g.versions()) {
         if (v.policy().version().equals(version) && file.equals(v.policy().file())) {
           return new Candidate(grant, g.grant().grantor(), version,
-              LocalDate.ofInstant(v.policy().inForce(), ZoneOffset.UTC), file, yaml, engine);
+              LocalDate.ofInstant(v.policy().inForce(), ZoneOffset.UTC), v.policy().inForce(), file, yaml, engine);
         }
       }
     }

@@ -9,7 +9,10 @@ import java.util.List;
 import org.caveat.json.Json;
 import org.caveat.store.ChangeRequest;
 
-/** Change requests as JSON: state, author, content hash, the impact (flip list) and every step. */
+/**
+ * Change requests as JSON: state, author (token and person), whether it was accepted as
+ * retroactive and why, content hash, the impact (flip list) and every step with its token and person.
+ */
 final class ChangeJson {
   private ChangeJson() {}
 
@@ -36,6 +39,9 @@ final class ChangeJson {
     g.writeStringField("in_force", cr.inForce().toString());
     g.writeStringField("state", cr.state().name());
     g.writeStringField("author", cr.author());
+    g.writeStringField("author_person", cr.authorPerson());
+    g.writeBooleanField("retroactive", cr.retroactiveReason() != null);
+    g.writeStringField("retroactive_reason", cr.retroactiveReason());
     g.writeStringField("content_hash", cr.contentHash());
     g.writeFieldName("impact");
     if (cr.impactJson() == null) g.writeNull();
@@ -45,6 +51,7 @@ final class ChangeJson {
       g.writeStartObject();
       g.writeStringField("action", s.action());
       g.writeStringField("principal", s.principal());
+      g.writeStringField("person", s.person());
       g.writeStringField("at", s.at().toString());
       g.writeStringField("comment", s.comment());
       g.writeEndObject();

@@ -19,8 +19,9 @@ import org.caveat.store.Principal;
 
 /**
  * {@code /v1/change-requests}: submit (analyst), list and read (reader), approve, reject and
- * publish (approver of the grant's grantor, or admin). Approving or rejecting one's own request
- * is refused here with a clear four-eyes message, and again by the store.
+ * publish (approver of the grant's grantor, or admin). Approving or rejecting a request by its
+ * author's person (any of their tokens) is refused here with a clear four-eyes message, and again
+ * by the store; so are retroactive versions without a declared reason ({@link Retroactivity}).
  */
 public final class ChangeRoutes {
   private static final String YAML_TYPES = "application/yaml, application/x-yaml, text/yaml";
@@ -41,19 +42,23 @@ public final class ChangeRoutes {
     routes.post("/v1/change-requests", Role.ANALYST, this::submit);
     routes.get("/v1/change-requests", Role.READER, ctx -> json(ctx, 200, ChangeJson.list(requests.list())));
     routes.get("/v1/change-requests/{id}", Role.READER, ctx -> json(ctx, 200, ChangeJson.one(find(ctx))));
-    routes.post("/v1/change-requests/{id}/approve", Role.AUTHENTICATED, ctx -> review(ctx, true));
-    routes.post("/v1/change-requests/{id}/reject", Role.AUTHENTICATED, ctx -> review(ctx, false));
-    routes.post("/v1/change-requests/{id}/publish", Role.AUTHENTICATED, this::publish);
+    // Role.APPROVER first (some approver role, or admin), so that callers who may approve nothing
+    // get 403 whether or not the request exists; the grantor is checked once the request is found.
+    routes.post("/v1/change-requests/{id}/approve", Role.APPROVER, ctx -> review(ctx, true));
+    routes.post("/v1/change-requests/{id}/reject", Role.APPROVER, ctx -> review(ctx, false));
+    routes.post("/v1/change-requests/{id}/publish", Role.APPROVER, this::publish);
   }
 
   /** Body: {@code {"grant": "us-ua", "yaml": "…"}}, or the YAML itself with {@code ?grant=us-ua}. */
   private void submit(Context ctx) {
     String mt = Bodies.requireMediaType(ctx, "application/json", "application/yaml", "application/x-yaml", "text/yaml");
     String grant, yaml;
+    Retroactivity.Declared declared;
     if (mt.isEmpty() || mt.equals("application/json")) {
       JsonNode body = JsonBodies.object(bodies.read(ctx));
       grant = text(body, "grant");
       yaml = text(body, "yaml");
+      declared = Retroactivity.fromJson(body);
     } else {
       yaml = new String(bodies.read(ctx), StandardCharsets.UTF_8);
       grant = ctx.queryParam("grant");
@@ -61,14 +66,16 @@ public final class ChangeRoutes {
         throw Problems.badRequest("a YAML body (" + YAML_TYPES + ") needs the grant as ?grant=…",
             Problem.Error.at("query.missing", "grant", "e.g. ?grant=us-ua"));
       }
+      declared = Retroactivity.fromQuery(ctx);
     }
     if (!grant.matches("[a-z0-9][a-z0-9-]*")) {
       throw Problems.badRequest("grant `" + grant + "` is not a grant id such as us-ua",
           Problem.Error.at("change.invalid", "grant", "lower-case letters, digits and hyphens"));
     }
     Candidate c = Candidate.of(grant, yaml, engine);
+    String reason = Retroactivity.check(c, engine.current(), declared);
     String impact = Impact.json(Impact.run(log, engine.current(), c.engine()));
-    ChangeRequest cr = requests.submit(Access.principal(ctx).name(), grant, c.version(), c.inForce(), yaml, impact);
+    ChangeRequest cr = requests.submit(Access.principal(ctx), grant, c.version(), c.inForce(), yaml, impact, reason);
     ctx.header("Location", "/v1/change-requests/" + cr.id());
     json(ctx, 201, ChangeJson.one(cr));
   }
@@ -77,12 +84,14 @@ public final class ChangeRoutes {
     ChangeRequest cr = find(ctx);
     Principal p = Access.principal(ctx);
     requireApprover(p, cr, approve ? "approve" : "reject");
-    if (p.name().equals(cr.author())) {
-      throw Problems.forbidden("change_request.four_eyes", "four-eyes rule: `" + p.name() + "` submitted change request "
-          + cr.id() + " and cannot " + (approve ? "approve" : "reject") + " it; another approver must review it");
+    if (p.isPerson(cr.authorPerson())) {
+      String who = p.name().equals(cr.author()) ? "`" + p.name() + "`" : "`" + p.name() + "` (person " + p.person()
+          + ", who submitted it as `" + cr.author() + "`)";
+      throw Problems.forbidden("change_request.four_eyes", "four-eyes rule: " + who + " submitted change request "
+          + cr.id() + " and cannot " + (approve ? "approve" : "reject") + " it; another person must review it");
     }
     String comment = comment(ctx);
-    ChangeRequest after = approve ? requests.approve(cr.id(), p.name(), comment) : requests.reject(cr.id(), p.name(), comment);
+    ChangeRequest after = approve ? requests.approve(cr.id(), p, comment) : requests.reject(cr.id(), p, comment);
     json(ctx, 200, ChangeJson.one(after));
   }
 
@@ -92,8 +101,10 @@ public final class ChangeRoutes {
     Principal p = Access.principal(ctx);
     requireApprover(p, cr, "publish");
     synchronized (engine) {
-      if (cr.state() == ChangeRequest.State.APPROVED) Candidate.of(cr.grant(), cr.yamlText(), engine);
-      ChangeRequest after = requests.publish(cr.id(), p.name());
+      if (cr.state() == ChangeRequest.State.APPROVED) {
+        Retroactivity.recheck(Candidate.of(cr.grant(), cr.yamlText(), engine), cr, engine.current());
+      }
+      ChangeRequest after = requests.publish(cr.id(), p);
       engine.reload();
       json(ctx, 200, ChangeJson.one(after));
     }

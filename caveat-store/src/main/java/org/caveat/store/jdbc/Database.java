@@ -52,14 +52,21 @@ final class Database implements AutoCloseable {
       throw new StoreException("cannot open " + config.describe() + ": " + e.getMessage(), e);
     }
     try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:" + dialect.migrations)
-          .load()
-          .migrate();
+      flyway(dataSource, "classpath:" + dialect.migrations).migrate();
     } catch (FlywayException e) {
       throw new StoreException("cannot migrate the schema of " + config.describe() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The Flyway set-up of every store. {@code outOfOrder}: migrations are numbered on parallel
+   * branches, so a store may already be at V3 when V2 arrives; Flyway then applies V2 late
+   * instead of refusing to open the store ("resolved migration not applied"). Gaps in the
+   * numbering need nothing: Flyway orders by version and does not require consecutive numbers.
+   * Hence every migration after V1 must not depend on another one but V1.
+   */
+  static Flyway flyway(DataSource dataSource, String... locations) {
+    return Flyway.configure().dataSource(dataSource).locations(locations).outOfOrder(true).load();
   }
 
   /** A new connection owned by the caller. */

@@ -60,6 +60,14 @@ enum Dialect {
     return this == POSTGRESQL;
   }
 
+  /**
+   * The suffix that locks the rows a SELECT reads until the transaction ends: PostgreSQL's
+   * {@code FOR UPDATE}; none for SQLite, whose write transactions begin IMMEDIATE and so never overlap.
+   */
+  String lockRows() {
+    return this == POSTGRESQL ? " FOR UPDATE" : "";
+  }
+
   /** A UNIQUE or PRIMARY KEY violation. */
   boolean isUniqueViolation(SQLException e) {
     if (this == POSTGRESQL) {

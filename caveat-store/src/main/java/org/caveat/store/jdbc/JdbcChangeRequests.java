@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.caveat.store.ChangeRequest;
 import org.caveat.store.ChangeRequest.State;
 import org.caveat.store.ChangeRequests;
+import org.caveat.store.Principal;
 import org.caveat.store.StoreConflict;
 import org.caveat.store.StoreException;
 
@@ -24,7 +25,8 @@ import org.caveat.store.StoreException;
  * Change requests on JDBC. Every transition is one transaction whose conditional
  * {@code UPDATE … WHERE state = <expected>} decides the race: of two concurrent approvals only one
  * updates a row, the other sees zero rows and gets {@code change_request.state}. Publishing
- * inserts the published version in the same transaction.
+ * inserts the published version in the same transaction. Four-eyes compares the persons behind
+ * the tokens, and at most one request per grant and date is approved or published.
  */
 final class JdbcChangeRequests implements ChangeRequests {
 
@@ -41,14 +43,17 @@ final class JdbcChangeRequests implements ChangeRequests {
   }
 
   @Override
-  public ChangeRequest submit(String author, String grant, String version, LocalDate inForce, String yamlText,
-      String impactJson) {
-    require("author", author);
+  public ChangeRequest submit(Principal author, String grant, String version, LocalDate inForce, String yamlText,
+      String impactJson, String retroactiveReason) {
+    require("author", author == null ? null : author.name());
     require("grant", grant);
     require("version", version);
     require("yamlText", yamlText);
     if (inForce == null) {
       throw new IllegalArgumentException("inForce is missing: the date the version comes into force");
+    }
+    if (retroactiveReason != null) {
+      require("retroactiveReason", retroactiveReason);
     }
     if (impactJson != null) {
       String problem = LeafCodec.jsonProblem(impactJson);
@@ -62,17 +67,20 @@ final class JdbcChangeRequests implements ChangeRequests {
         throw new StoreConflict(StoreConflict.VERSION_EXISTS, "version `" + version + "` of grant `" + grant
             + "` is already published; give the new version another name");
       }
+      refuseSecondForOneDate(c, grant, inForce, 0); // 0: no request of its own yet
       long id;
       try (PreparedStatement ins = c.prepareStatement("INSERT INTO change_request"
-          + " (grant_name, version, in_force, author, state, yaml, content_hash, impact)"
-          + " VALUES (?, ?, ?, ?, 'SUBMITTED', ?, ?, ?) RETURNING seq")) {
+          + " (grant_name, version, in_force, author, author_person, state, yaml, content_hash, impact,"
+          + " retroactive_reason) VALUES (?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?) RETURNING seq")) {
         ins.setString(1, grant);
         ins.setString(2, version);
         ins.setString(3, inForce.toString());
-        ins.setString(4, author);
-        ins.setString(5, yamlText);
-        ins.setString(6, contentHash(yamlText));
-        ins.setString(7, impactJson);
+        ins.setString(4, author.name());
+        ins.setString(5, author.person());
+        ins.setString(6, yamlText);
+        ins.setString(7, contentHash(yamlText));
+        ins.setString(8, impactJson);
+        ins.setString(9, retroactiveReason);
         try (ResultSet rs = ins.executeQuery()) {
           rs.next();
           id = rs.getLong(1);
@@ -100,22 +108,22 @@ final class JdbcChangeRequests implements ChangeRequests {
   }
 
   @Override
-  public ChangeRequest approve(String id, String principal, String comment) {
-    return transition(id, principal, comment, "approve", State.SUBMITTED, State.APPROVED);
+  public ChangeRequest approve(String id, Principal by, String comment) {
+    return transition(id, by, comment, "approve", State.SUBMITTED, State.APPROVED);
   }
 
   @Override
-  public ChangeRequest reject(String id, String principal, String comment) {
-    return transition(id, principal, comment, "reject", State.SUBMITTED, State.REJECTED);
+  public ChangeRequest reject(String id, Principal by, String comment) {
+    return transition(id, by, comment, "reject", State.SUBMITTED, State.REJECTED);
   }
 
   @Override
-  public ChangeRequest publish(String id, String principal) {
-    return transition(id, principal, null, "publish", State.APPROVED, State.PUBLISHED);
+  public ChangeRequest publish(String id, Principal by) {
+    return transition(id, by, null, "publish", State.APPROVED, State.PUBLISHED);
   }
 
-  private ChangeRequest transition(String id, String principal, String comment, String action, State from, State to) {
-    require("principal", principal);
+  private ChangeRequest transition(String id, Principal by, String comment, String action, State from, State to) {
+    require("principal", by == null ? null : by.name());
     Matcher m = id == null ? null : ID.matcher(id);
     if (m == null || !m.matches()) {
       throw new StoreConflict(StoreConflict.NOT_FOUND, "no change request `" + id + "` (ids look like cr-1)");
@@ -128,9 +136,13 @@ final class JdbcChangeRequests implements ChangeRequests {
         if (row == null) {
           throw new StoreConflict(StoreConflict.NOT_FOUND, "no change request `" + id + "`");
         }
-        if (to != State.PUBLISHED && row.author().equals(principal)) {
-          throw new StoreConflict(StoreConflict.FOUR_EYES, id + " was submitted by `" + principal
-              + "`; someone else must " + action + " it (four-eyes rule)");
+        if (to != State.PUBLISHED && row.authorPerson().equals(by.person())) {
+          throw new StoreConflict(StoreConflict.FOUR_EYES, id + " was submitted by `" + row.author() + "`"
+              + (row.author().equals(by.name()) ? "" : ", the same person (" + by.person() + ") as `" + by.name() + "`")
+              + "; someone else must " + action + " it (four-eyes rule)");
+        }
+        if (to == State.APPROVED) {
+          refuseSecondForOneDate(c, row.grant(), row.inForce(), seq);
         }
         try (PreparedStatement u = c.prepareStatement(
             "UPDATE change_request SET state = ? WHERE seq = ? AND state = ?")) {
@@ -143,7 +155,7 @@ final class JdbcChangeRequests implements ChangeRequests {
                 + (from == State.APPROVED ? "an " : "a ") + from + " change request can be " + past(action));
           }
         }
-        addStep(c, seq, action, principal, now, comment);
+        addStep(c, seq, action, by, now, comment);
         if (to == State.PUBLISHED) {
           publishVersion(c, seq, row, now);
         }
@@ -187,17 +199,53 @@ final class JdbcChangeRequests implements ChangeRequests {
     }
   }
 
-  private static void addStep(Connection c, long seq, String action, String principal, String at, String comment)
+  /**
+   * At most one request per grant and {@code in_force} date may be approved or published: two
+   * versions cannot take effect on one date. On PostgreSQL the rows of that grant and date
+   * (including the request being approved) are locked first, in {@code seq} order, so two
+   * concurrent approvals of different requests for one date are serialised without deadlock
+   * (SQLite's write transactions already are). When the request being approved ({@code self}) is
+   * no longer SUBMITTED, the state conflict that follows is the better answer, so none is raised here.
+   */
+  private void refuseSecondForOneDate(Connection c, String grant, LocalDate inForce, long self) throws SQLException {
+    long other = 0;
+    String otherState = null;
+    boolean selfSubmitted = self == 0;
+    try (PreparedStatement q = c.prepareStatement("SELECT seq, state FROM change_request"
+        + " WHERE grant_name = ? AND in_force = ? ORDER BY seq" + db.dialect.lockRows())) {
+      q.setString(1, grant);
+      q.setString(2, inForce.toString());
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          String state = rs.getString(2);
+          if (rs.getLong(1) == self) {
+            selfSubmitted = state.equals("SUBMITTED");
+          } else if (otherState == null && (state.equals("APPROVED") || state.equals("PUBLISHED"))) {
+            other = rs.getLong(1);
+            otherState = state;
+          }
+        }
+      }
+    }
+    if (otherState != null && selfSubmitted) {
+      throw new StoreConflict(StoreConflict.SAME_DATE, "cr-" + other + " for grant `" + grant + "` in force from "
+          + inForce + " is already " + otherState + "; two versions cannot take effect on one date: choose another"
+          + " in_force" + (otherState.equals("APPROVED") ? " or reject cr-" + other : ""));
+    }
+  }
+
+  private static void addStep(Connection c, long seq, String action, Principal by, String at, String comment)
       throws SQLException {
     try (PreparedStatement ins = c.prepareStatement("INSERT INTO change_request_step"
-        + " (cr_seq, step_no, action, principal, at_utc, comment)"
-        + " SELECT ?, COALESCE(MAX(step_no), 0) + 1, ?, ?, ?, ? FROM change_request_step WHERE cr_seq = ?")) {
+        + " (cr_seq, step_no, action, principal, person, at_utc, comment)"
+        + " SELECT ?, COALESCE(MAX(step_no), 0) + 1, ?, ?, ?, ?, ? FROM change_request_step WHERE cr_seq = ?")) {
       ins.setLong(1, seq);
       ins.setString(2, action);
-      ins.setString(3, principal);
-      ins.setString(4, at);
-      ins.setString(5, comment);
-      ins.setLong(6, seq);
+      ins.setString(3, by.name());
+      ins.setString(4, by.person());
+      ins.setString(5, at);
+      ins.setString(6, comment);
+      ins.setLong(7, seq);
       ins.executeUpdate();
     }
   }

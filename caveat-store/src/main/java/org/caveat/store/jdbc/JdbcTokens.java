@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.caveat.store.IssuedToken;
+import org.caveat.store.Persons;
 import org.caveat.store.Principal;
 import org.caveat.store.Roles;
 import org.caveat.store.StoreConflict;
@@ -29,8 +30,9 @@ import org.caveat.store.Tokens;
 /**
  * Tokens on JDBC. A secret is {@code cvt_} + 32 random bytes (base64url); the table keeps only its
  * SHA-256 (hex), looked up by a unique index; successful look-ups are cached briefly
- * ({@link PrincipalCache}). Revoked rows are kept for the record; creating a token with a revoked
- * token's name replaces that row.
+ * ({@link PrincipalCache}). Each token names the person holding it ({@link Persons}, default: the
+ * normalised name). Revoked rows are kept for the record; creating a token with a revoked token's
+ * name replaces that row.
  */
 final class JdbcTokens implements Tokens {
 
@@ -48,11 +50,12 @@ final class JdbcTokens implements Tokens {
   }
 
   @Override
-  public IssuedToken create(String name, Set<String> roles) {
+  public IssuedToken create(String name, String person, Set<String> roles) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("token name `" + name + "` is not valid: use 1 to 64 letters, digits,"
           + " '.', '_', '@' or '-', starting with a letter or digit");
     }
+    String who = Persons.normalise(person == null ? name : person);
     Set<String> valid = Roles.validateAll(roles);
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
@@ -75,11 +78,12 @@ final class JdbcTokens implements Tokens {
           d.executeUpdate();
         }
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO access_token"
-            + " (name, secret_sha256, roles, created_at, revoked_at) VALUES (?, ?, ?, ?, NULL)")) {
+            + " (name, person, secret_sha256, roles, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)")) {
           ins.setString(1, name);
-          ins.setString(2, sha256(secret));
-          ins.setString(3, rolesColumn);
-          ins.setString(4, now);
+          ins.setString(2, who);
+          ins.setString(3, sha256(secret));
+          ins.setString(4, rolesColumn);
+          ins.setString(5, now);
           ins.executeUpdate();
         }
         return null;
@@ -90,7 +94,7 @@ final class JdbcTokens implements Tokens {
       }
       throw e;
     }
-    return new IssuedToken(name, secret, valid);
+    return new IssuedToken(name, who, secret, valid);
   }
 
   @Override
@@ -105,10 +109,11 @@ final class JdbcTokens implements Tokens {
     }
     Optional<Principal> found = db.read("checking a token", c -> {
       try (PreparedStatement q = c.prepareStatement(
-          "SELECT name, roles FROM access_token WHERE secret_sha256 = ? AND revoked_at IS NULL")) {
+          "SELECT name, person, roles FROM access_token WHERE secret_sha256 = ? AND revoked_at IS NULL")) {
         q.setString(1, hash);
         try (ResultSet rs = q.executeQuery()) {
-          return rs.next() ? Optional.of(new Principal(rs.getString(1), roles(rs.getString(2)))) : Optional.empty();
+          return rs.next() ? Optional.of(new Principal(rs.getString(1), rs.getString(2), roles(rs.getString(3))))
+              : Optional.empty();
         }
       }
     });
@@ -121,12 +126,12 @@ final class JdbcTokens implements Tokens {
     return db.read("listing tokens", c -> {
       List<TokenInfo> out = new ArrayList<>();
       try (PreparedStatement q = c.prepareStatement(
-          "SELECT name, roles, created_at, revoked_at FROM access_token ORDER BY name");
+          "SELECT name, person, roles, created_at, revoked_at FROM access_token ORDER BY name");
           ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          String revoked = rs.getString(4);
-          out.add(new TokenInfo(rs.getString(1), roles(rs.getString(2)), Instant.parse(rs.getString(3)),
-              revoked == null ? null : Instant.parse(revoked)));
+          String revoked = rs.getString(5);
+          out.add(new TokenInfo(rs.getString(1), rs.getString(2), roles(rs.getString(3)),
+              Instant.parse(rs.getString(4)), revoked == null ? null : Instant.parse(revoked)));
         }
       }
       return out;
