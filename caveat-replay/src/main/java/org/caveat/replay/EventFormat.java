@@ -42,13 +42,14 @@ public enum EventFormat {
         + " event_id_cnty, not JSON); give --format acled|ndjson|geojson");
   }
 
-  /** The source reading this format from {@code in} (UTF-8; invalid bytes become U+FFFD). */
+  /**
+   * The source reading this format from {@code in}, as UTF-8. NDJSON is decoded line by line and
+   * strictly ({@link NdjsonSource}); for CSV and GeoJSON invalid bytes become U+FFFD, which the
+   * row's checks then report.
+   */
   public EventSource open(java.io.InputStream in, Mapping mapping) throws IOException {
+    if (this == NDJSON) return new NdjsonSource(in);
     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    return switch (this) {
-      case ACLED -> new AcledSource(r, mapping);
-      case NDJSON -> new NdjsonSource(r);
-      case GEOJSON -> new GeoJsonSource(r);
-    };
+    return this == ACLED ? new AcledSource(r, mapping) : new GeoJsonSource(r);
   }
 }
