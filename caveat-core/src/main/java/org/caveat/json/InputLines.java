@@ -19,10 +19,10 @@ import java.util.List;
  * never a replacement character. A line longer than the cap is kept only as an error, so memory is
  * bounded by the cap whatever the input.
  */
-final class InputLines {
+public final class InputLines {
   /** One line: its text, or the reason it cannot be read (then text is null). */
-  record Line(long number, String text, RequestError error) {
-    boolean blank() {
+  public record Line(long number, String text, RequestError error) {
+    public boolean blank() {
       return error == null && text.isBlank();
     }
   }
@@ -39,17 +39,17 @@ final class InputLines {
   private final ArrayDeque<Line> replay = new ArrayDeque<>();
   private long capChars = Json.MAX_REQUEST_CHARS;
 
-  InputLines(InputStream in) {
+  public InputLines(InputStream in) {
     this.in = in;
   }
 
   /** The longest line kept as text, in characters; longer ones are {@code request.too_large}. */
-  void cap(long chars) {
+  public void cap(long chars) {
     this.capChars = chars;
   }
 
   /** Gives lines back to be read again before any new input. */
-  void pushBack(List<Line> lines) {
+  public void pushBack(List<Line> lines) {
     for (int i = lines.size() - 1; i >= 0; i--) replay.addFirst(lines.get(i));
   }
 
@@ -59,7 +59,7 @@ final class InputLines {
   }
 
   /** The next line, or null at the end of the input. */
-  Line next() throws IOException {
+  public Line next() throws IOException {
     if (!replay.isEmpty()) return replay.pollFirst();
     len = 0;
     long total = 0;
@@ -142,7 +142,7 @@ final class InputLines {
     return true;
   }
 
-  void close() throws IOException {
+  public void close() throws IOException {
     in.close();
   }
 

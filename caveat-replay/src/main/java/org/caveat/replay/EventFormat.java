@@ -43,13 +43,12 @@ public enum EventFormat {
   }
 
   /**
-   * The source reading this format from {@code in}, as UTF-8. NDJSON is decoded line by line and
-   * strictly ({@link NdjsonSource}); for CSV and GeoJSON invalid bytes become U+FFFD, which the
-   * row's checks then report.
+   * The source reading this format from {@code in}, as UTF-8. NDJSON and CSV are decoded line by
+   * line and strictly (invalid UTF-8 is a bad row); in GeoJSON invalid bytes become U+FFFD.
    */
   public EventSource open(java.io.InputStream in, Mapping mapping) throws IOException {
     if (this == NDJSON) return new NdjsonSource(in);
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    return this == ACLED ? new AcledSource(r, mapping) : new GeoJsonSource(r);
+    if (this == ACLED) return new AcledSource(in, mapping);
+    return new GeoJsonSource(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
   }
 }
