@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** Bad rows are reported with their line and reason and skipped; the rows around them are replayed. */
 class BadRowsTest {
-  private static String row(String id, String date, String lat, String notes) {
+  static String row(String id, String date, String lat, String notes) {
     String[] v = new String[AcledColumns.NAMES.size()];
     java.util.Arrays.fill(v, "");
     v[0] = id;

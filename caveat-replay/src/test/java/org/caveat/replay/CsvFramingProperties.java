@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
  */
 class CsvFramingProperties {
   static final String HEADER = String.join(",", AcledColumns.NAMES);
-  static final String SENTINEL = row("S1", "2024-06-01", "50.458",
+  static final String SENTINEL = BadRowsTest.row("S1", "2024-06-01", "50.458",
       "\"Ukrainian forces struck Russian artillery firing on Kharkiv with HIMARS rockets.\"");
   static final String SENTINEL_ALONE;
 
@@ -28,18 +28,6 @@ class CsvFramingProperties {
     } catch (Exception e) {
       throw new ExceptionInInitializerError(e);
     }
-  }
-
-  static String row(String id, String date, String lat, String notes) {
-    String[] v = new String[AcledColumns.NAMES.size()];
-    java.util.Arrays.fill(v, "");
-    v[0] = id;
-    v[1] = date;
-    v[7] = "Military Forces of Ukraine (2019-)";
-    v[22] = lat;
-    v[23] = "36.4180";
-    v[27] = notes;
-    return String.join(",", v);
   }
 
   @Property(tries = 100)
