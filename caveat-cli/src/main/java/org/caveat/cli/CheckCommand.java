@@ -2,9 +2,6 @@ package org.caveat.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -100,7 +97,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     // Open the input first: a typo in the file name should not wait for the packs to compile.
-    try (Reader in = open(input, cli.stdin)) {
+    try (InputStream in = open(input, cli.stdin)) {
       if (vary != null) return vary(in);
       Caveat caveat = engine(packs, assumptions);
       Renderer renderer = format == Format.text ? new TextRenderer() : new JsonRenderer(quotes);
@@ -121,7 +118,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** {@code --vary}: one engine per value (sharing the geography), then the sensitivity table. */
-  private int vary(Reader in) throws IOException {
+  private int vary(InputStream in) throws IOException {
     org.caveat.geo.ReferenceGeography geo = org.caveat.geo.ReferenceGeography.shipped();
     boolean json = spec.commandLine().getParseResult().hasMatchedOption("--format") && format == Format.json;
     java.util.function.Function<String, Caveat> build = value -> {
@@ -140,7 +137,7 @@ final class CheckCommand implements Callable<Integer> {
         value -> value.equals(first) ? firstEngine : build.apply(value), json, cli.stdout);
   }
 
-  private static Reader open(String name, InputStream stdin) {
+  private static InputStream open(String name, InputStream stdin) {
     InputStream raw;
     if (name.equals("-")) {
       raw = stdin;
@@ -155,7 +152,7 @@ final class CheckCommand implements Callable<Integer> {
         throw new CliException("cannot read " + name + ": " + e.getMessage(), e);
       }
     }
-    // Invalid UTF-8 becomes U+FFFD instead of aborting the whole run; that request then fails alone.
-    return new InputStreamReader(raw, StandardCharsets.UTF_8);
+    // Decoded line by line by RequestStream: invalid UTF-8 is an error of its line alone.
+    return raw;
   }
 }

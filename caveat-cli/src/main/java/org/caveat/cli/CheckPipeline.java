@@ -2,7 +2,7 @@ package org.caveat.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Reader;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -69,7 +69,7 @@ final class CheckPipeline {
    * @param promptly cut a batch as soon as the input has nothing ready (for stdin)
    * @return the number of malformed requests
    */
-  long run(Reader in, boolean promptly, OutputStream out) throws IOException, InterruptedException {
+  long run(InputStream in, boolean promptly, OutputStream out) throws IOException, InterruptedException {
     BlockingQueue<Future<Chunk>> pending = new ArrayBlockingQueue<>(threads * 4);
     Writer writer = new Writer(pending, out);
     Thread writerThread = new Thread(writer, "caveat-writer");
@@ -85,7 +85,7 @@ final class CheckPipeline {
       List<RequestStream.Item> batch = new ArrayList<>(BATCH);
       while (writer.failure == null && items.hasNext()) {
         batch.add(items.next());
-        if (batch.size() == BATCH || (promptly && !in.ready())) {
+        if (batch.size() == BATCH || (promptly && !items.ready())) {
           List<RequestStream.Item> full = batch;
           pending.put(workers.submit(() -> render(full)));
           batch = new ArrayList<>(BATCH);

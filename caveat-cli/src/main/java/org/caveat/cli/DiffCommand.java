@@ -3,8 +3,6 @@ package org.caveat.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -241,7 +239,7 @@ final class DiffCommand implements Callable<Integer> {
     List<Request> requests = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
     List<Malformed> errors = new ArrayList<>();
-    try (Reader in = open(name, stdin); RequestStream stream = new RequestStream(in)) {
+    try (RequestStream stream = new RequestStream(open(name, stdin))) {
       while (stream.hasNext()) {
         RequestStream.Item item = stream.next();
         if (item.error() != null) {
@@ -260,12 +258,12 @@ final class DiffCommand implements Callable<Integer> {
     return new Events(requests, lines, errors, null);
   }
 
-  private static Reader open(String name, InputStream stdin) {
-    if (name.equals("-")) return new InputStreamReader(stdin, StandardCharsets.UTF_8);
+  private static InputStream open(String name, InputStream stdin) {
+    if (name.equals("-")) return stdin;
     Path p = Path.of(name);
     try {
       if (Files.isDirectory(p)) throw new CliException("cannot read " + name + ": it is a folder", null);
-      return new InputStreamReader(Files.newInputStream(p), StandardCharsets.UTF_8);
+      return Files.newInputStream(p);
     } catch (NoSuchFileException e) {
       throw new CliException("cannot read " + name + ": no such file", e);
     } catch (IOException e) {

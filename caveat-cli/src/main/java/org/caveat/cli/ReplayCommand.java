@@ -1,7 +1,6 @@
 package org.caveat.cli;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -141,7 +140,8 @@ final class ReplayCommand implements Callable<Integer> {
       List<Caveat> variants = new ArrayList<>();
       if (vary != null) for (String v : vary.texts()) variants.add(engine(geo, Map.of(vary.name(), v)));
       boolean decisionsToStdout = "-".equals(out) || (out == null && !summary && report == null && vary == null);
-      OutputStream decisions = decisionsToStdout ? cli.stdout : out == null ? null : create(Path.of(out));
+      AtomicOutput decisionsFile = decisionsToStdout || out == null ? null : AtomicOutput.create(Path.of(out));
+      OutputStream decisions = decisionsToStdout ? cli.stdout : decisionsFile == null ? null : decisionsFile.stream();
       Summary counts = new Summary();
       VaryTally varied = vary == null ? null : new VaryTally(vary);
       ReportBuilder html = report == null ? null : ReportBuilder.builder().engine(caveat).clock(clock)
@@ -159,16 +159,17 @@ final class ReplayCommand implements Callable<Integer> {
           else if (e.answer() != null) html.accept(ReplayRow.of(e.line(), e.request(), e.answer()));
         }
       };
-      try (EventSource source = f.open(in, m)) {
+      // Files appear only whole: a failed or killed run leaves any previous --out or --report as it was.
+      try (AtomicOutput written = decisionsFile; EventSource source = f.open(in, m)) {
         new ReplayRunner(caveat, variants, decisions == null ? null : new DecisionRenderer(quotes), threads, asOf)
             .run(source, decisions, listener);
+        if (written != null) written.commit();
       } catch (ReplayException e) {
         throw new CliException(e.getMessage(), e);
       } finally {
         if (bar != null) bar.close();
-        if (decisions != null && decisions != cli.stdout) decisions.close();
       }
-      if (html != null) html.writeHtml(report);
+      if (html != null) writeReport(html);
       StringBuilder text = new StringBuilder();
       if (summary) text.append(counts.table());
       if (varied != null) text.append(summary ? "\n" : "").append(varied.text());
@@ -220,11 +221,13 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private static OutputStream create(Path p) {
-    try {
-      return new BufferedOutputStream(Files.newOutputStream(p), 1 << 16);
-    } catch (IOException e) {
-      throw new CliException("cannot write " + p + ": " + e.getMessage(), e);
+  private void writeReport(ReportBuilder html) throws IOException {
+    try (AtomicOutput file = AtomicOutput.create(report)) {
+      java.io.Writer w = new java.io.OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
+      html.writeHtml(w);
+      file.commit();
+    } catch (java.io.UncheckedIOException e) {
+      throw new CliException("cannot write " + report + ": " + e.getCause().getMessage(), e);
     }
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ final class VaryReport {
   private record Malformed(String label, RequestError error) {}
 
   /** @return the exit code */
-  static int run(Reader in, String asOf, Sensitivity.Range range, Function<String, Caveat> engines, boolean json,
+  static int run(java.io.InputStream in, String asOf, Sensitivity.Range range, Function<String, Caveat> engines, boolean json,
       OutputStream out) throws IOException {
     List<Sensitivity.Item> items = new ArrayList<>();
     List<Malformed> malformed = new ArrayList<>();

@@ -105,7 +105,7 @@ class CheckCommandTest {
     List<JsonNode> out = lines(r.out());
     assertThat(out).hasSize(2);
     assertThat(out.get(0).get("decision").asText()).isEqualTo("PERMIT");
-    assertThat(out.get(1).at("/error/message").asText()).contains("the JSON array is not closed");
+    assertThat(out.get(1).at("/error/message").asText()).contains("the JSON array opened on line 1 is not closed");
     assertThat(r.err()).doesNotContain("unexpected error");
   }
 

@@ -100,4 +100,32 @@ class ReplayCommandTest {
     assertThat(stdout.out().lines()).hasSize(3);
     assertThat(stdout.out()).doesNotContain("disorder_type");
   }
+
+  @Test
+  void aFailedRunLeavesThePreviousOutputWholeAndASuccessfulOneReplacesIt() throws Exception {
+    Path dir = Files.createTempDirectory("replay-out");
+    Path out = dir.resolve("decisions.ndjson");
+    Path html = dir.resolve("report.html");
+    Files.writeString(out, "previous complete output\n");
+    Files.writeString(html, "previous report\n");
+    Path broken = dir.resolve("no-latitude.csv");
+    Files.writeString(broken, "event_id_cnty,event_date\nX1,2024-06-01\n");
+    Cli.Result failed = ReplayCli.run("replay", broken.toString(), "--format", "acled", "--out", out.toString(),
+        "--report", html.toString());
+    assertThat(failed.code()).isEqualTo(1);
+    assertThat(Files.readString(out)).isEqualTo("previous complete output\n");
+    assertThat(Files.readString(html)).isEqualTo("previous report\n");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("decisions.ndjson",
+          "report.html", "no-latitude.csv");
+    }
+    Cli.Result ok = ReplayCli.run("replay", Cli.path("caveat-cli/src/test/resources/replay/three-rows.csv"),
+        "--out", out.toString(), "--report", html.toString());
+    assertThat(ok.code()).isZero();
+    assertThat(Files.readString(out)).hasLineCount(3).contains("\"decision\"");
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>");
+    try (var files = Files.list(dir)) {
+      assertThat(files.filter(p -> p.getFileName().toString().endsWith(".partial"))).isEmpty();
+    }
+  }
 }

@@ -7,13 +7,18 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The shared Jackson configuration: NaN/Infinity are read (and then rejected with a clear message). */
+/**
+ * The shared Jackson configuration: NaN/Infinity are read (and then rejected with a clear message);
+ * a member name twice in one object is an error ({@code request.duplicate_key}), never "last one
+ * wins", since a second {@code user} or {@code weapon} would silently change the verdict.
+ */
 public final class Json {
   /** Largest accepted request, in characters. */
   public static final int MAX_REQUEST_CHARS = 1 << 20;
 
   public static final JsonFactory FACTORY = new JsonFactoryBuilder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .rootValueSeparator((String) null)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
           .maxStringLength(MAX_REQUEST_CHARS).maxDocumentLength(MAX_REQUEST_CHARS).build())
@@ -25,11 +30,22 @@ public final class Json {
    */
   public static final JsonFactory ARRAY_FACTORY = new JsonFactoryBuilder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
           .maxStringLength(MAX_REQUEST_CHARS).maxDocumentLength(-1).build())
       .build();
   public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+  /**
+   * For finding where values end without building them ({@link RequestStream}): no duplicate
+   * detection (the item's own parse reports a duplicate with its pointer) and no document limit
+   * (a streamed array is checked item by item).
+   */
+  static final JsonFactory FRAMING = new JsonFactoryBuilder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
+          .maxStringLength(MAX_REQUEST_CHARS).maxDocumentLength(-1).build())
+      .build();
 
   private static final java.util.regex.Pattern START_MARKER = java.util.regex.Pattern.compile(
       " ?\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)");

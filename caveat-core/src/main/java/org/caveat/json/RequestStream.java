@@ -1,220 +1,151 @@
 package org.caveat.json;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PushbackReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * Splits an input into request items, in order, with memory bounded by one request: one JSON
- * object, a JSON array of objects, or NDJSON (one value per line; a value may span lines).
+ * Splits a UTF-8 input into request items, in order, with memory bounded by one request.
  *
- * <p>For line input, Jackson's non-blocking parser is fed line by line and only tracks nesting,
- * so it finds where each value ends in linear time; the finished value is then read once. A
- * malformed item becomes an error item and reading resumes on the next line — or on the failing
- * line itself when that line starts a new object. A malformed array ends the stream with one
- * error, since an array cannot be resynchronised.
+ * <p><b>Framing rule.</b> NDJSON is line-framed: every non-blank line is one item (an answer or
+ * an error), and a broken line never takes the next one with it. Two kinds of value may span
+ * lines, so that a pretty-printed document still reads as one:
+ * <ul>
+ *   <li>an object whose first line holds only <code>{</code> (as {@code jq} and most pretty
+ *       printers write it), or any object begun but not finished on the input's first non-blank
+ *       line;
+ *   <li>an array begun on the input's first non-blank line: its elements are the items, and the
+ *       lines after its closing bracket are read as NDJSON again.
+ * </ul>
+ * Such a value is accepted only whole: if it breaks before any item was emitted, its first line
+ * is an error and every following line is read again on its own ({@link MultiLineValue}). An
+ * item's {@code line} is the line it starts on; {@code lastLine} the one it ends on; an error's
+ * {@code at} names {@code line N} or {@code lines N-M}. Byte-order marks at the start of a line
+ * are ignored; invalid UTF-8 and lone surrogate escapes are errors ({@code input.encoding}); a
+ * member given twice is {@code request.duplicate_key} ({@link ItemParser}).
+ *
+ * <p>One-line objects, the common case, are framed by a scan for balanced braces
+ * ({@link #isWholeObject}) and parsed once, possibly on another thread ({@link Item#parsed()}).
  */
 public final class RequestStream implements Iterator<RequestStream.Item>, AutoCloseable {
+  /** How long the first line may be: a top-level array is often written on one line. */
+  static final long MAX_FIRST_LINE_CHARS = 1L << 28;
+
   /**
-   * One input item with the line it starts on: a parsed JSON value, an error, or (from a stream
-   * made with {@code parse = false}) the raw text of a one-line value for {@link #parsed()}.
+   * One input item with the lines it spans: a parsed JSON value, an error, or (from a stream
+   * made with {@code parse = false}) the raw text of the value for {@link #parsed()}.
    */
-  public record Item(JsonNode node, RequestError error, long line, String text) {
+  public record Item(JsonNode node, RequestError error, long line, long lastLine, String text) {
     public Item(JsonNode node, RequestError error, long line) {
-      this(node, error, line, null);
+      this(node, error, line, line, null);
     }
 
-    /** This item with its raw text parsed (a syntax error becomes the item's error). */
+    public Item(JsonNode node, RequestError error, long line, String text) {
+      this(node, error, line, line, text);
+    }
+
+    /** This item with its raw text parsed (a syntax error, duplicate key or lone surrogate becomes its error). */
     public Item parsed() {
       if (text == null || node != null || error != null) return this;
-      try {
-        return new Item(Json.MAPPER.readTree(text), null, line);
-      } catch (JsonParseException | StreamConstraintsException e) {
-        return new Item(null, syntax(e.getOriginalMessage(), line), line);
-      } catch (IOException e) {
-        return new Item(null, syntax(e.getMessage(), line), line);
-      }
+      return ItemParser.parse(this);
     }
   }
 
-  private final BufferedReader lines;
-  private final JsonParser array;
+  private final InputLines lines;
   private final boolean parse;
-  private long lineNo;
-  private long arrayLineOffset;
-  private Item next;
+  private final ArrayDeque<Item> ready = new ArrayDeque<>();
+  private boolean started;
   private boolean done;
-  /** A line already read that starts the next item. */
-  private String pending;
 
   /** A stream whose items are parsed as they are read. */
-  public RequestStream(Reader in) throws IOException {
+  public RequestStream(InputStream in) {
     this(in, true);
   }
 
   /**
-   * @param parse false to leave one-line values as raw text, for {@link Item#parsed()} on
-   *              another thread: reading then only frames the input, which keeps the
-   *              sequential part of a parallel pipeline short
+   * @param parse false to leave values as raw text, for {@link Item#parsed()} on another thread:
+   *              reading then only frames the input, which keeps the sequential part of a
+   *              parallel pipeline short
    */
-  public RequestStream(Reader in, boolean parse) throws IOException {
+  public RequestStream(InputStream in, boolean parse) {
+    this.lines = new InputLines(in);
     this.parse = parse;
-    PushbackReader pb = new PushbackReader(in, 1);
-    int c;
-    do {
-      c = pb.read();
-      if (c == '\n') lineNo++;
-    } while (c != -1 && Character.isWhitespace(c));
-    if (c != -1) pb.unread(c);
-    if (c == '[') {
-      arrayLineOffset = lineNo;
-      array = Json.ARRAY_FACTORY.createParser(pb);
-      array.nextToken();
-      lines = null;
-    } else {
-      array = null;
-      lines = new BufferedReader(pb, 1 << 16);
-    }
+    lines.cap(MAX_FIRST_LINE_CHARS);
+  }
+
+  /** Whether more input is ready without blocking (for cutting batches early on a pipe). */
+  public boolean ready() throws IOException {
+    return !ready.isEmpty() || lines.ready();
   }
 
   @Override
   public boolean hasNext() {
-    if (next == null && !done) next = advance();
-    return next != null;
+    while (ready.isEmpty() && !done) {
+      try {
+        step();
+      } catch (IOException e) {
+        done = true;
+        long at = Math.max(1, lines.lastNumber());
+        ready.add(new Item(null, new RequestError(null, "input.io", "cannot read input: " + e.getMessage(),
+            "line " + at), at));
+      }
+    }
+    return !ready.isEmpty();
   }
 
   @Override
   public Item next() {
     if (!hasNext()) throw new NoSuchElementException();
-    Item i = next;
-    next = null;
-    return i;
+    return ready.poll();
   }
 
-  private Item advance() {
-    try {
-      return array != null ? fromArray() : fromLines();
-    } catch (IOException e) {
+  private void emit(Item i) {
+    ready.add(parse ? i.parsed() : i);
+  }
+
+  /** Frames the next unit of input: one line, or one value spanning lines. */
+  private void step() throws IOException {
+    InputLines.Line l;
+    do {
+      l = lines.next();
+    } while (l != null && l.blank());
+    if (l == null) {
       done = true;
-      return new Item(null, new RequestError(null, "input.io", "cannot read input: " + e.getMessage(), "line " + lineNo), lineNo);
+      return;
     }
-  }
-
-  private Item fromArray() throws IOException {
-    long line = arrayLineOffset + array.currentLocation().getLineNr();
-    try {
-      JsonToken t = array.nextToken();
-      if (t == null) {
-        done = true;
-        return new Item(null, syntax("the JSON array is not closed", line), line);
-      }
-      if (t == JsonToken.END_ARRAY) {
-        done = true;
-        if (array.nextToken() != null) {
-          long at = arrayLineOffset + array.currentLocation().getLineNr();
-          return new Item(null, syntax("unexpected content after the JSON array", at), at);
-        }
-        return null;
-      }
-      line = arrayLineOffset + array.currentLocation().getLineNr();
-      long start = array.currentLocation().getCharOffset();
-      JsonNode node = Json.MAPPER.readTree(array);
-      if (array.currentLocation().getCharOffset() - start > Json.MAX_REQUEST_CHARS) {
-        return new Item(null, tooLarge(line), line);
-      }
-      return new Item(node, null, line);
-    } catch (JsonParseException | StreamConstraintsException e) {
-      done = true;
-      return new Item(null, syntax(e.getOriginalMessage(), line), line);
+    boolean first = !started;
+    started = true;
+    if (first) lines.cap(Json.MAX_REQUEST_CHARS);
+    if (l.error() != null) {
+      emit(new Item(null, l.error(), l.number()));
+      return;
     }
-  }
-
-  private Item fromLines() throws IOException {
-    StringBuilder text = new StringBuilder();
-    JsonParser boundary = null;
-    ByteArrayFeeder feeder = null;
-    long start = -1;
-    int depth = 0;
-    String l;
-    while ((l = nextLine()) != null) {
-      if (text.length() == 0 && l.isBlank()) continue;
-      if (text.length() == 0 && l.length() <= Json.MAX_REQUEST_CHARS && isWholeObject(l)) {
-        Item raw = new Item(null, null, lineNo, l);
-        return parse ? raw.parsed() : raw;
-      }
-      if (start < 0) start = lineNo;
-      if (boundary == null) {
-        boundary = Json.FACTORY.createNonBlockingByteArrayParser();
-        feeder = (ByteArrayFeeder) boundary.getNonBlockingInputFeeder();
-      }
-      if (text.length() + l.length() > Json.MAX_REQUEST_CHARS) {
-        skipRestOfItem();
-        return new Item(null, tooLarge(start), start);
-      }
-      byte[] bytes = (l + "\n").getBytes(StandardCharsets.UTF_8);
-      feeder.feedInput(bytes, 0, bytes.length);
-      try {
-        JsonToken t;
-        while ((t = boundary.nextToken()) != JsonToken.NOT_AVAILABLE && t != null) {
-          if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) depth++;
-          else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) depth--;
-          if (depth == 0) {
-            text.append(l).append('\n');
-            return complete(boundary, feeder, text, start);
-          }
-        }
-      } catch (JsonParseException e) {
-        if (lineNo > start && l.startsWith("{")) {
-          // The previous value is broken and this line starts a new one: keep it for the next item.
-          pending = l;
-          lineNo--;
-          return new Item(null, syntax("the JSON value starting here is incomplete", start), start);
-        }
-        return new Item(null, syntax(e.getOriginalMessage(), lineNo), start);
-      }
-      text.append(l).append('\n');
+    String t = l.text().strip();
+    if (first && t.startsWith("[")) {
+      lines.cap(MAX_FIRST_LINE_CHARS);
+      new MultiLineValue(lines, true, this::emit).read(l);
+      lines.cap(Json.MAX_REQUEST_CHARS);
+      return;
     }
-    done = true;
-    if (text.length() > 0) {
-      return new Item(null, syntax("unexpected end of input: the JSON value starting here is incomplete", start), start);
+    if (l.text().length() > Json.MAX_REQUEST_CHARS) {
+      emit(new Item(null, new RequestError(null, "request.too_large", "line " + l.number() + " exceeds "
+          + Json.MAX_REQUEST_CHARS + " characters; a request must be smaller", "line " + l.number()), l.number()));
+      return;
     }
-    return null;
-  }
-
-  /** The value's text is complete: nothing may follow on its line; read it once. */
-  private Item complete(JsonParser boundary, ByteArrayFeeder feeder, StringBuilder text, long start) throws IOException {
-    feeder.endOfInput();
-    try {
-      JsonToken t = boundary.nextToken();
-      // Jackson may answer NOT_AVAILABLE once more after endOfInput before reporting the end.
-      for (int i = 0; t == JsonToken.NOT_AVAILABLE && i < 4; i++) t = boundary.nextToken();
-      if (t != null) {
-        return new Item(null, syntax("more than one JSON value on one line; put each request on its own line", lineNo), start);
-      }
-    } catch (JsonParseException e) {
-      return new Item(null, syntax(e.getOriginalMessage(), lineNo), start);
+    if (!isWholeObject(t) && (t.equals("{") || (first && t.startsWith("{")))) {
+      new MultiLineValue(lines, false, this::emit).read(l);
+      return;
     }
-    try {
-      return new Item(Json.MAPPER.readTree(text.toString()), null, start);
-    } catch (JsonParseException e) {
-      return new Item(null, syntax(e.getOriginalMessage(), start + e.getLocation().getLineNr() - 1), start);
-    }
+    emit(new Item(null, null, l.number(), l.text()));
   }
 
   /**
    * Whether a line holds exactly one object: it starts with '{', ends with '}', and its braces
-   * and brackets balance outside string literals. Such a line is framed without the boundary
-   * parser; if it is not valid JSON after all, parsing it reports the error for that line alone.
+   * and brackets balance outside string literals. Such a line is framed without a parser; if it
+   * is not valid JSON after all, parsing it reports the error for that line alone.
    */
   static boolean isWholeObject(String l) {
     String t = l.strip();
@@ -237,43 +168,18 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
     return depth == 0 && !inString;
   }
 
-  private String nextLine() throws IOException {
-    if (pending != null) {
-      String p = pending;
-      pending = null;
-      lineNo++;
-      return p;
-    }
-    String l = lines.readLine();
-    if (l != null) lineNo++;
-    return l;
+  /** {@code line N}, or {@code lines N-M} for an item over several lines. */
+  static String span(long from, long to) {
+    return from == to ? "line " + from : "lines " + from + "-" + to;
   }
 
-  /** Drops the rest of an oversized item, up to a line that could start a new request. */
-  private void skipRestOfItem() throws IOException {
-    String l;
-    while ((l = lines.readLine()) != null) {
-      lineNo++;
-      if (l.isBlank() || l.startsWith("{")) {
-        pending = l.isBlank() ? null : l;
-        if (pending != null) lineNo--;
-        return;
-      }
-    }
-  }
-
-  private static RequestError tooLarge(long line) {
-    return new RequestError(null, "request.too_large", "the request starting on line " + line + " exceeds "
-        + Json.MAX_REQUEST_CHARS + " characters", "line " + line);
-  }
-
-  private static RequestError syntax(String message, long line) {
-    return new RequestError(null, "json.syntax", "malformed JSON: " + Json.readableMessage(message), "line " + line);
+  static RequestError syntax(String message, long from, long to) {
+    return new RequestError(null, "json.syntax", "malformed JSON: " + Json.readableMessage(message), span(from, to));
   }
 
   @Override
   public void close() throws IOException {
-    if (array != null) array.close();
-    if (lines != null) lines.close();
+    done = true;
+    lines.close();
   }
 }

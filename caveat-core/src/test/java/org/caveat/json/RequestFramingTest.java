@@ -3,7 +3,6 @@ package org.caveat.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RequestFramingTest {
   private static List<String> items(String input, boolean parse) throws IOException {
     List<String> out = new ArrayList<>();
-    try (RequestStream s = new RequestStream(new StringReader(input), parse)) {
+    try (RequestStream s = new RequestStream(RequestStreamTest.bytes(input), parse)) {
       while (s.hasNext()) {
         RequestStream.Item i = s.next().parsed();
         out.add(i.error() != null ? i.error().code() + "@" + i.line() : i.node().path("id").asText() + "@" + i.line());

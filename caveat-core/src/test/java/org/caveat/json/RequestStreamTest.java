@@ -3,8 +3,9 @@ package org.caveat.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,13 +17,13 @@ class RequestStreamTest {
   /** "id@line" for a good item, "code@line" for an error; checks every error's shape. */
   static List<String> items(String input) throws IOException {
     List<String> out = new ArrayList<>();
-    try (RequestStream s = new RequestStream(new StringReader(input))) {
+    try (RequestStream s = new RequestStream(bytes(input))) {
       while (s.hasNext()) {
         RequestStream.Item i = s.next();
         assertThat(i.node() == null).as("exactly one of node and error").isNotEqualTo(i.error() == null);
         if (i.error() != null) {
           assertThat(i.error().message()).isNotBlank();
-          assertThat(i.error().at()).isEqualTo("line " + i.line());
+          assertThat(i.error().at()).isEqualTo(RequestStream.span(i.line(), i.lastLine()));
           out.add(i.error().code() + "@" + i.line());
         } else {
           out.add(i.node().path("id").asText(i.node().toString()) + "@" + i.line());
@@ -30,6 +31,10 @@ class RequestStreamTest {
       }
     }
     return out;
+  }
+
+  static InputStream bytes(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -50,7 +55,7 @@ class RequestStreamTest {
 
   @Test
   void truncatedLastObjectIsAnError() throws IOException {
-    assertThat(items(A + "\n{\"id\": \"b\",\n  \"time\": ")).containsExactly("a@1", "json.syntax@2");
+    assertThat(items(A + "\n{\"id\": \"b\",\n  \"time\": ")).containsExactly("a@1", "json.syntax@2", "json.syntax@3");
   }
 
   @Test
@@ -62,7 +67,7 @@ class RequestStreamTest {
   void twoValuesOnOneLine() throws IOException {
     List<String> got = items(A + " " + B + "\n" + C + "\n");
     assertThat(got).containsExactly("json.syntax@1", "c@2");
-    try (RequestStream s = new RequestStream(new StringReader(A + " " + B))) {
+    try (RequestStream s = new RequestStream(bytes(A + " " + B))) {
       assertThat(s.next().error().message()).contains("more than one JSON value on one line");
     }
   }
@@ -80,14 +85,15 @@ class RequestStreamTest {
   }
 
   @Test
-  void arrayBrokenInTheMiddleGivesTheGoodItemsThenOneErrorAndStops() throws IOException {
-    assertThat(items("[" + A + ",\n" + B + ",\n{\"id\": oops},\n" + C + "]")).containsExactly("a@1", "b@2", "json.syntax@3");
+  void arrayBrokenInTheMiddleGivesTheGoodItemsThenAnErrorAndReadsTheRestLineByLine() throws IOException {
+    assertThat(items("[" + A + ",\n" + B + ",\n{\"id\": oops},\n" + C + "]"))
+        .containsExactly("a@1", "b@2", "json.syntax@3", "json.syntax@4");
     assertThat(items("[" + A + ", " + B + ",")).containsExactly("a@1", "b@1", "json.syntax@1");
   }
 
   @Test
   void nanTokenIsReadSoTheReaderCanSayWhatIsWrong() throws IOException {
-    try (RequestStream s = new RequestStream(new StringReader("{\"target\": {\"location\": {\"lat\": NaN}}}"))) {
+    try (RequestStream s = new RequestStream(bytes("{\"target\": {\"location\": {\"lat\": NaN}}}"))) {
       assertThat(s.next().node().at("/target/location/lat").isNumber()).isTrue();
     }
   }
@@ -114,21 +120,15 @@ class RequestStreamTest {
 
   @Test
   void readFailureEndsTheStreamWithOneError() throws IOException {
-    Reader failing = new Reader() {
-      final String text = A + "\n" + B + "\n";
+    InputStream failing = new InputStream() {
+      final byte[] text = (A + "\n" + B + "\n").getBytes(StandardCharsets.UTF_8);
       int pos;
 
       @Override
-      public int read(char[] buf, int off, int len) throws IOException {
-        if (pos == text.length()) throw new IOException("disk gone");
-        int n = Math.min(len, text.length() - pos);
-        text.getChars(pos, pos + n, buf, off);
-        pos += n;
-        return n;
+      public int read() throws IOException {
+        if (pos == text.length) throw new IOException("disk gone");
+        return text[pos++];
       }
-
-      @Override
-      public void close() {}
     };
     List<RequestStream.Item> got = new ArrayList<>();
     new RequestStream(failing).forEachRemaining(got::add);
@@ -159,7 +159,8 @@ class RequestStreamTest {
   }
 
   @Test
-  void contentAfterTheArrayIsAnError() throws IOException {
-    assertThat(items("[" + A + "]\n" + B + "\n")).containsExactly("a@1", "json.syntax@2");
+  void linesAfterTheArrayAreReadOneByOne() throws IOException {
+    assertThat(items("[" + A + "]\n" + B + "\n")).containsExactly("a@1", "b@2");
+    assertThat(items("[" + A + "] " + B + "\n" + C + "\n")).containsExactly("a@1", "json.syntax@1", "c@2");
   }
 }

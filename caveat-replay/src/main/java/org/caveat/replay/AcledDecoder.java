@@ -105,6 +105,19 @@ final class AcledDecoder {
     coordinate(row[AcledColumns.LONGITUDE], "longitude", 180);
   }
 
+  int width() {
+    return width;
+  }
+
+  /** The number of fields of a record, or -1 when it is not one well-formed CSV row. */
+  static int fieldCount(String record) {
+    try {
+      return fields(record).size();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   private static List<String> fields(String record) throws IOException {
     List<String> out = new ArrayList<>(32);
     try (JsonParser p = CSV.createParser(record)) {

@@ -42,13 +42,13 @@ public enum EventFormat {
         + " event_id_cnty, not JSON); give --format acled|ndjson|geojson");
   }
 
-  /** The source reading this format from {@code in} (UTF-8; invalid bytes become U+FFFD). */
+  /**
+   * The source reading this format from {@code in}, as UTF-8. NDJSON and CSV are decoded line by
+   * line and strictly (invalid UTF-8 is a bad row); in GeoJSON invalid bytes become U+FFFD.
+   */
   public EventSource open(java.io.InputStream in, Mapping mapping) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    return switch (this) {
-      case ACLED -> new AcledSource(r, mapping);
-      case NDJSON -> new NdjsonSource(r);
-      case GEOJSON -> new GeoJsonSource(r);
-    };
+    if (this == NDJSON) return new NdjsonSource(in);
+    if (this == ACLED) return new AcledSource(in, mapping);
+    return new GeoJsonSource(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
   }
 }

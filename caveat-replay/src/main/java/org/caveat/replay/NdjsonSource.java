@@ -1,7 +1,7 @@
 package org.caveat.replay;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.time.Instant;
 import org.caveat.json.RequestStream;
 
@@ -12,7 +12,7 @@ import org.caveat.json.RequestStream;
 public final class NdjsonSource implements EventSource {
   private final RequestStream items;
 
-  public NdjsonSource(Reader in) throws IOException {
+  public NdjsonSource(InputStream in) {
     this.items = new RequestStream(in, false);
   }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** Bad rows are reported with their line and reason and skipped; the rows around them are replayed. */
 class BadRowsTest {
-  private static String row(String id, String date, String lat, String notes) {
+  static String row(String id, String date, String lat, String notes) {
     String[] v = new String[AcledColumns.NAMES.size()];
     java.util.Arrays.fill(v, "");
     v[0] = id;
@@ -40,7 +40,8 @@ class BadRowsTest {
     assertThat(bad.get(1)).isEqualTo("4: latitude 95 is outside [-90, 90]");
     assertThat(bad.get(2)).isEqualTo("5: event_date `2024-13-45` is not a date (2024-06-01 or 01 June 2024)");
     assertThat(bad.get(3)).startsWith("6: broken quoting: ");
-    assertThat(bad.get(4)).isEqualTo("8: broken quoting: a quoted field opened on this line is never closed");
+    assertThat(bad.get(4)).isEqualTo("8: broken quoting: a quoted field opened on this line is not closed"
+        + " (the lines after it are read as rows of their own)");
     assertThat(r.events().stream().filter(e -> e.answer() != null).map(ReplayEvent::id))
         .containsExactly("A1", "A6", "A8");
     assertThat(r.summary().bad()).isEqualTo(5);
@@ -69,5 +70,49 @@ class BadRowsTest {
     assertThat(r.events()).extracting(ReplayEvent::line).containsExactly(1L, 2L);
     assertThat(r.events().get(0).bad()).isEqualTo("request.range at /target/location/lat: latitude 95 is outside [-90, 90]");
     assertThat(r.events().get(1).bad()).startsWith("json.syntax: malformed JSON");
+  }
+
+  /**
+   * Issue 8's reproducer: line 3 gets {@code ,"oops} inserted and line 14 starts with a stray
+   * quote. Before, lines 3-14 were read as one record and lines 4-14 were neither decided,
+   * reported nor counted. Now lines 3 and 14 are bad and every other record is replayed as in
+   * the file without the damage.
+   */
+  @Test
+  void aBrokenQuoteNeverHidesTheRowsAfterIt() throws Exception {
+    java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("user.dir")).getParent()
+        .resolve("examples/replay/synthetic-300.csv");
+    List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(file));
+    Replays.Result clean = Replays.replay(String.join("\n", lines) + "\n", EventFormat.ACLED, 2);
+    lines.set(2, lines.get(2).replaceFirst(",", ",\"oops"));
+    lines.set(13, "\"" + lines.get(13));
+    Replays.Result r = Replays.replay(String.join("\n", lines) + "\n", EventFormat.ACLED, 2);
+    assertThat(r.events().stream().filter(ReplayEvent::isBad).map(ReplayEvent::line)).containsExactly(3L, 14L);
+    assertThat(r.events()).extracting(ReplayEvent::line).containsExactlyElementsOf(
+        clean.events().stream().map(ReplayEvent::line).toList());
+    for (int i = 0; i < r.events().size(); i++) {
+      ReplayEvent e = r.events().get(i);
+      if (e.line() == 3 || e.line() == 14) continue;
+      assertThat(Replays.describe(e)).isEqualTo(Replays.describe(clean.events().get(i)));
+    }
+    Summary s = r.summary();
+    assertThat(s.decided() + s.unattributed() + s.bad()).isEqualTo(clean.events().size());
+    assertThat(s.bad()).isEqualTo(2);
+  }
+
+  @Test
+  void invalidUtf8AndByteOrderMarksInCsv() throws Exception {
+    java.io.ByteArrayOutputStream in = new java.io.ByteArrayOutputStream();
+    in.writeBytes(("\uFEFF" + String.join(",", AcledColumns.NAMES) + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    in.writeBytes(("\uFEFF" + row("C1", "2024-06-01", "50.458", GOOD) + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    in.writeBytes(row("C2", "2024-06-01", "50.458", "\"bad ").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    in.writeBytes(new byte[] {(byte) 0xFF, '"', '\n'});
+    in.writeBytes((row("C3", "2024-06-01", "50.458", GOOD) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Replays.Result r = Replays.replay(in.toByteArray(), EventFormat.ACLED, 1);
+    assertThat(r.events()).extracting(ReplayEvent::line).containsExactly(2L, 3L, 4L);
+    assertThat(r.events().get(0).id()).isEqualTo("C1");
+    assertThat(r.events().get(0).isBad()).isFalse();
+    assertThat(r.events().get(1).bad()).startsWith("invalid UTF-8 at column");
+    assertThat(r.events().get(2).isBad()).isFalse();
   }
 }

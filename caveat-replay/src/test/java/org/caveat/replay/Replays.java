@@ -16,10 +16,14 @@ final class Replays {
   record Result(String decisions, Summary summary, List<ReplayEvent> events) {}
 
   static Result replay(String input, EventFormat format, int threads) throws Exception {
+    return replay(input.getBytes(StandardCharsets.UTF_8), format, threads);
+  }
+
+  static Result replay(byte[] input, EventFormat format, int threads) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Summary summary = new Summary();
     List<ReplayEvent> events = new ArrayList<>();
-    try (EventSource source = format.open(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), MAPPING)) {
+    try (EventSource source = format.open(new ByteArrayInputStream(input), MAPPING)) {
       new ReplayRunner(ENGINE, List.of(), new DecisionRenderer(false), threads, null).run(source, out, e -> {
         summary.accept(e);
         events.add(e);
@@ -32,5 +36,12 @@ final class Replays {
     StringWriter w = new StringWriter();
     new EventGenerator(seed, variant).write(rows, w);
     return w.toString();
+  }
+
+  /** What an event came to, for comparing two replays: decision, unattributed attributes or bad reason. */
+  static String describe(ReplayEvent e) {
+    if (e.isBad()) return "bad: " + e.bad();
+    if (e.answer() == null) return "unattributed: " + e.unattributed();
+    return e.id() + " " + e.answer().decision();
   }
 }

@@ -42,7 +42,7 @@ public record DecisionBody(Shape shape, List<RequestStream.Item> items) {
     }
     boolean array = first == '[';
     List<RequestStream.Item> items = new ArrayList<>();
-    try (RequestStream s = new RequestStream(reader(body), true)) {
+    try (RequestStream s = new RequestStream(new ByteArrayInputStream(body), true)) {
       while (s.hasNext()) {
         if (items.size() == maxItems) {
           throw Problems.tooLarge("the body holds more than " + maxItems + " requests, the batch limit;"
