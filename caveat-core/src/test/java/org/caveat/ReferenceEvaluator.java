@@ -24,8 +24,8 @@ import org.caveat.pack.PackLoader;
 import org.caveat.policy.*;
 
 /**
- * A deliberately simple evaluator of the decision semantics of docs/SEMANTICS.md, for property tests against the
- * engine: cel-java's interpreter on every rule, exact geodesic distances (no threshold tests),
+ * A deliberately simple evaluator of the decision semantics of docs/SEMANTICS.md, for property
+ * tests against the engine: cel-java's interpreter on every rule, exact geodesic distances (no threshold tests),
  * and "could change the outcome" decided by brute force over every completion of the missing
  * attributes instead of three-valued logic. Supports region and border zones only.
  */
