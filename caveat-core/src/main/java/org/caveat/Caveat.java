@@ -61,7 +61,7 @@ public final class Caveat {
     return decider.decide(request, contexts.get());
   }
 
-  /** The full answer of DESIGN.md: verdict, reasons, facts and explanation. */
+  /** The full answer (docs/SEMANTICS.md): verdict, reasons, facts and explanation. */
   public Answer answer(Request request) {
     EvalContext ctx = contexts.get();
     return explainer.explain(decider.decide(request, ctx), ctx);

@@ -54,7 +54,7 @@ public final class Workload {
     return out;
   }
 
-  /** The same requests as NDJSON lines, in the request format of DESIGN.md. */
+  /** The same requests as NDJSON lines, in the request format of docs/SEMANTICS.md. */
   public static String ndjson(Request r) {
     StringBuilder b = new StringBuilder(256);
     b.append("{\"id\":\"").append(r.id()).append("\",\"time\":\"").append(r.time()).append("\",\"user\":\"")

@@ -17,7 +17,8 @@ import org.caveat.policy.Rule;
 /**
  * Settles a three-valued "unknown" outcome by case analysis. Kleene logic cannot see that
  * {@code weapon.class in L} and {@code !(weapon.class in L)} together cover every class, yet
- * DESIGN.md asks for INDETERMINATE only when a missing attribute <em>could change</em> the outcome.
+ * docs/SEMANTICS.md (step 4) asks for INDETERMINATE only when a missing attribute <em>could
+ * change</em> the outcome.
  * So the open rules (those left unknown) are re-evaluated with the missing attributes they read
  * given each value of their vocabulary in turn: depth first, one attribute per level, still in
  * three-valued logic so a level only splits what is still open. The outcome stands when every case

@@ -1,5 +1,5 @@
 /**
- * The runtime: decides a request against compiled grants exactly as DESIGN.md says — applicable
+ * The runtime: decides a request against compiled grants exactly as docs/SEMANTICS.md says — applicable
  * grants, the version in force, forbid-overrides within a version (forbidden and not-permitted
  * kept apart), unknown only where a missing attribute could change the outcome, and
  * deny-overrides across grants. Imports no front end, I/O or explanation code.

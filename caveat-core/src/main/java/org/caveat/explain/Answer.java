@@ -6,7 +6,7 @@ import org.caveat.decide.Outcome;
 import org.caveat.policy.Source;
 
 /**
- * The response of DESIGN.md: decision, per-grant detail, facts, a plain explanation, and (an
+ * The answer of docs/SEMANTICS.md: decision, per-grant detail, facts, a plain explanation, and (an
  * extension) the full text of every source cited.
  */
 public record Answer(String id, Outcome decision, List<GrantAnswer> grants, Facts facts, String explanation,

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The closed vocabularies of DESIGN.md. Values are only ever added, never renamed;
- * {@code "unknown"} is in every vocabulary and means the reporter does not know.
+ * The closed vocabularies of requests (docs/SEMANTICS.md, "Vocabularies"). Values are only ever
+ * added, never renamed; {@code "unknown"} is in every vocabulary and means the reporter does not know.
  */
 public final class Vocabulary {
   public static final String UNKNOWN = "unknown";

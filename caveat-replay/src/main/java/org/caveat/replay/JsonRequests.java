@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.caveat.json.RequestError;
 import org.caveat.json.RequestReader;
 
-/** Requests already in DESIGN.md's JSON form (NDJSON lines, GeoJSON feature properties). */
+/** Requests already in the JSON form of docs/SEMANTICS.md (NDJSON lines, GeoJSON feature properties). */
 final class JsonRequests {
   private JsonRequests() {}
 

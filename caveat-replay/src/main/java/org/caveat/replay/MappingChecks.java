@@ -13,7 +13,7 @@ import org.caveat.policy.Suggest;
 /**
  * The compile-time checks of a mapping: CEL syntax and names (an unknown column is found in the
  * text, placed at its own line and column and given a did-you-mean), the type each field accepts,
- * and the literal values of the weapon table against DESIGN.md's vocabularies.
+ * and the literal values of the weapon table against the request vocabularies (docs/SEMANTICS.md).
  */
 final class MappingChecks {
   private MappingChecks() {}

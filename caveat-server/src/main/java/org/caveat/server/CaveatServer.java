@@ -36,9 +36,10 @@ public final class CaveatServer implements AutoCloseable {
   private final Javalin app;
   private final Routes routes;
   private final LiveEngine engine;
+  private final Metrics metrics;
 
   private CaveatServer(Builder b) {
-    Metrics metrics = new Metrics(() -> b.store.log().head().size());
+    Metrics metrics = this.metrics = new Metrics(() -> b.store.log().head().size());
     this.engine = new LiveEngine(b.engines, b.store.published());
     Bodies bodies = new Bodies(b.maxBodyBytes);
     this.routes = new Routes(new Access(b.store.tokens()));
@@ -102,6 +103,7 @@ public final class CaveatServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    metrics.close();
   }
 
   /** Settings, checked when {@link #start()} is called so a bad one fails before binding. */

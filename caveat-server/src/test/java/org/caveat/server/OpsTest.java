@@ -37,7 +37,8 @@ class OpsTest {
         .contains("caveat_decision_latency_seconds_count 1")
         .contains("caveat_log_size 2")
         .contains("caveat_http_requests_total{method=\"POST\",route=\"/v1/decisions\",status=\"200\"} 1")
-        .contains("status=\"404\"");
+        .contains("status=\"404\"")
+        .contains("jvm_memory_used_bytes{area=\"heap\"").contains("process_cpu_usage");
   }
 
   @Test
