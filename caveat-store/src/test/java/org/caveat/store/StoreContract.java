@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * implements ({@link TokensContract}, {@link ChangeRequestsContract}, {@link CrashContract}), so
  * that each database runs all of them.
  */
-abstract class StoreContract implements TokensContract, ChangeRequestsContract, CrashContract {
+abstract class StoreContract implements TokensContract, ChangeRequestsContract, CrashContract, LogIntegrityContract {
 
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
@@ -78,6 +78,11 @@ abstract class StoreContract implements TokensContract, ChangeRequestsContract, 
     }
   }
 
+  @Override
+  public void reopenStore() {
+    reopen();
+  }
+
   protected void reopen() {
     store.close();
     store = Store.open(config);
@@ -100,10 +105,9 @@ abstract class StoreContract implements TokensContract, ChangeRequestsContract, 
     return out;
   }
 
-  protected void sql(String statement) throws SQLException {
-    try (Connection c = raw(); var s = c.createStatement()) {
-      s.executeUpdate(statement);
-    }
+  @Override
+  public void sql(String statement) throws SQLException {
+    LogIntegrityContract.super.sql(statement);
   }
 
   @Test
