@@ -1,34 +1,51 @@
 package org.caveat.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.caveat.store.LogHead;
 import org.caveat.store.Store;
 import org.caveat.store.VerifyReport;
+import org.caveat.store.head.LogPublicKey;
+import org.caveat.store.head.LogSigningKey;
+import org.caveat.store.head.SignedTreeHead;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code caveat log verify}: recomputes the decision log's Merkle tree and names the first bad entry. */
+/**
+ * {@code caveat log verify | proof | restore-versions}: checks the decision log (alone, or
+ * against a signed head saved earlier), checks proofs offline, and rewrites published versions
+ * from the log.
+ */
 @Command(name = "log",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     header = "Checks the tamper-evident decision log of a Caveat service.",
-    subcommands = LogCommand.Verify.class,
+    subcommands = {LogCommand.Verify.class, LogProofCommand.class, LogRestoreCommand.class},
     footer = {
         "",
         "Examples:",
         "  caveat log verify",
-        "  caveat log verify --data /srv/caveat",
+        "  caveat log verify --data /srv/caveat --head head-2026-03-01.json",
         "  caveat log verify --db jdbc:postgresql://db:5432/caveat --db-user caveat \\",
-        "                    --db-password-env PGPASSWORD"})
+        "                    --db-password-env PGPASSWORD",
+        "  caveat log proof consistency.json --old-head old.json --head new.json --key log.pub",
+        "  caveat log restore-versions --data /srv/caveat"})
 final class LogCommand implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (verify)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (verify, proof,"
+        + " restore-versions)");
   }
 
   /** {@code caveat log verify}. */
@@ -39,20 +56,36 @@ final class LogCommand implements Runnable {
       description = {
           "",
           "Reads every entry in index order, recomputes its leaf hash from the stored",
-          "request, answer, id, time and version hashes, and every tree root from the",
-          "leaves, and checks the indexes run from 0 without a gap. An edited, deleted or",
-          "reordered row is named by its index.", ""},
+          "content and every tree root from the leaves, and checks the indexes run from 0",
+          "without a gap; then checks every published version against the copy the log",
+          "holds. An edited, deleted or reordered row is named by its index.",
+          "",
+          "Alone it cannot see a log cut short, or rewritten with every hash recomputed:",
+          "whoever can write the rows can do that consistently. With --head (a signed head",
+          "saved earlier from GET /v1/log/head) it also checks the head's signature, that",
+          "the log still holds that many entries, and that the root over them is the",
+          "head's.", ""},
       footer = {
           "",
           "Examples:",
           "  caveat log verify --data caveat-data",
-          "  caveat log verify --db jdbc:postgresql://localhost:5432/caveat",
+          "  caveat log verify --data caveat-data --head saved-head.json",
+          "  caveat log verify --db jdbc:postgresql://localhost:5432/caveat --head h.json --key log.pub",
           "",
-          "Exit codes: 0 the log verifies; 1 it does not (the first bad entry is named),",
-          "or the store cannot be opened; 64 wrong usage."})
+          "Exit codes: 0 the log verifies; 1 it does not (what broke is named), or the",
+          "store, head or key cannot be read; 64 wrong usage."})
   static final class Verify implements Callable<Integer> {
     @Mixin
     private ServeCommand.StoreOptions store;
+
+    @Option(names = "--head", paramLabel = "FILE",
+        description = "A signed tree head saved earlier (the body of GET /v1/log/head).")
+    private Path head;
+
+    @Option(names = "--key", paramLabel = "FILE",
+        description = "The log's public key (PEM, or the body of GET /v1/log/key); default: the .pub beside"
+            + " the signing key (DATA/log-signing.pub, or ./caveat-log-signing.pub with --db).")
+    private Path key;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -60,20 +93,58 @@ final class LogCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      SignedTreeHead saved = head == null ? null
+          : checkedHead(head, key != null ? key : LogSigningKey.publicFileOf(store.defaultSigningKey()));
       try (Store s = store.openExisting()) {
-        VerifyReport r = s.log().verify();
+        VerifyReport r = saved == null ? s.log().verify() : s.log().verify(saved.size(), saved.rootHex());
         if (!r.ok()) {
-          PrintWriter err = spec.commandLine().getErr();
           err.println("log BAD: " + r.problem() + " (first bad entry: "
               + (r.firstBad().isPresent() ? r.firstBad().getAsLong() : "?") + "; " + r.checked()
               + " entries checked before it)");
           return CaveatCli.FAILED;
         }
-        LogHead head = s.log().head();
-        out.println("log ok: " + r.checked() + (r.checked() == 1 ? " entry" : " entries") + ", root " + head.rootHex()
+        List<String> versions = s.published().check();
+        if (!versions.isEmpty()) {
+          versions.forEach(p -> err.println("published versions BAD: " + p));
+          err.println("(the server will not start; `caveat log restore-versions` rewrites them from the log)");
+          return CaveatCli.FAILED;
+        }
+        LogHead now = s.log().head();
+        out.println("log ok: " + r.checked() + (r.checked() == 1 ? " entry" : " entries") + ", root " + now.rootHex()
             + " (" + s.describe() + ")");
+        if (saved != null) {
+          out.println("consistent with the head saved at " + saved.time() + ": its " + saved.size()
+              + " entries are all there, unchanged");
+        }
         return CaveatCli.OK;
       }
     }
+  }
+
+  /** Reads a saved head and checks its signature with the key in {@code keyFile}, or fails naming what is wrong. */
+  static SignedTreeHead checkedHead(Path headFile, Path keyFile) {
+    SignedTreeHead h;
+    try {
+      h = SignedTreeHead.parse(Files.readString(headFile, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(headFile + " is not a signed tree head: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new CliException("cannot read " + headFile + ": " + e, e);
+    }
+    LogPublicKey pub;
+    try {
+      pub = LogPublicKey.read(keyFile);
+    } catch (NoSuchFileException e) {
+      throw new CliException("no public key at " + keyFile + "; give --key FILE (the PEM or the body of"
+          + " GET /v1/log/key)", e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new CliException("cannot read the public key " + keyFile + ": " + e.getMessage(), e);
+    }
+    String problem = pub.problem(h);
+    if (problem != null) {
+      throw new CliException(headFile + ": " + problem, null);
+    }
+    return h;
   }
 }

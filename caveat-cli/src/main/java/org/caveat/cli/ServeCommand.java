@@ -13,6 +13,7 @@ import org.caveat.store.StoreConfig;
 import org.caveat.store.StoreConflict;
 import org.caveat.store.StoreException;
 import org.caveat.store.TokenInfo;
+import org.caveat.store.head.LogSigningKey;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -34,14 +35,17 @@ import picocli.CommandLine.Option;
         "requests, the tamper-evident decision log, /healthz, /metrics and",
         "/openapi.json. Every decision is logged durably before it is answered.",
         "Binds 127.0.0.1 unless --host says otherwise. On first start (no admin token",
-        "yet) it creates one and prints it once.", ""},
+        "yet) it creates one and prints it once. The log's heads are signed with an",
+        "Ed25519 key kept in a file outside the database (--signing-key), created on",
+        "first start; its public key is printed and served at /v1/log/key.", ""},
     footer = {
         "",
         "Examples:",
         "  caveat serve",
         "  caveat serve --data /srv/caveat --port 9090",
         "  caveat serve --db jdbc:postgresql://localhost:5432/caveat \\",
-        "               --db-user caveat --db-password-env PGPASSWORD",
+        "               --db-user caveat --db-password-env PGPASSWORD \\",
+        "               --signing-key /etc/caveat/log-signing.key",
         "  caveat serve --packs my-packs/ --host 0.0.0.0",
         "  curl -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\",
         "       --data-binary @examples/permit-counter-fire.json \\",
@@ -76,6 +80,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "HTTP worker threads (default 64, at least 16).")
   private int threads;
 
+  @Option(names = "--signing-key", paramLabel = "FILE",
+      description = "Ed25519 key that signs the log's heads; created (mode 0600, public half beside it as .pub)"
+          + " if missing. Default: DATA/log-signing.key, or ./caveat-log-signing.key with --db.")
+  private Path signingKey;
+
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
@@ -99,12 +108,16 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch closed = new CountDownLatch(1);
     try {
       String admin = firstAdminToken(s);
+      LogSigningKey key;
       CaveatServer server;
       try {
+        key = LogSigningKey.openOrCreate(signingKey != null ? signingKey : store.defaultSigningKey());
         server = CaveatServer.builder().store(s).engines(EngineFactory.packs(packs)).host(host).port(port)
-            .maxBodyBytes(maxBodyBytes).maxBatch(maxBatch).threads(threads).start();
+            .maxBodyBytes(maxBodyBytes).maxBatch(maxBatch).threads(threads).signingKey(key).start();
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      } catch (StoreException e) {
+        throw new CliException(e.getMessage(), e);
       } catch (RuntimeException e) {
         if (e.getCause() instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("bind")) {
           throw new CliException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
@@ -123,6 +136,10 @@ final class ServeCommand implements Callable<Integer> {
       url = server.url();
       out.println("Caveat serving on " + url + "  (store: " + s.describe() + ")");
       out.println("API: " + url + "/openapi.json   health: " + url + "/healthz");
+      out.println("log signing key: " + key.file() + (key.created() ? " (created now)" : "") + ", key id "
+          + key.publicKey().keyIdHex());
+      out.println("log public key (also in " + LogSigningKey.publicFileOf(key.file()).getFileName() + ", GET "
+          + url + "/v1/log/key): " + key.publicKey().base64());
       if (admin != null) out.println("admin token (shown once): " + admin);
       out.flush();
       stop.await();
@@ -178,6 +195,11 @@ final class ServeCommand implements Callable<Integer> {
 
     private Path dataDir() {
       return where.data != null ? where.data : Path.of("caveat-data");
+    }
+
+    /** Where {@code serve} keeps the log signing key unless told: in the data folder, or the working one with --db. */
+    Path defaultSigningKey() {
+      return where.db == null ? dataDir().resolve("log-signing.key") : Path.of("caveat-log-signing.key");
     }
 
     /** Opens the store, creating the data folder and schema if needed. */

@@ -69,10 +69,27 @@ class ServeCommandTest {
           .POST(HttpRequest.BodyPublishers.ofByteArray(events)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(answers.statusCode()).isEqualTo(200);
       assertThat(answers.body()).isEqualTo(Cli.run("check", Cli.path("examples/kharkiv.ndjson")).out());
+      assertThat(r.output()).contains("log signing key: " + dir.resolve("data/log-signing.key").toAbsolutePath()
+          + " (created now), key id ");
+      save(http, r.serve().url() + "/v1/log/head", admin, "head.json");
+      save(http, r.serve().url() + "/v1/log/proof/2", admin, "proof.json");
+      save(http, r.serve().url() + "/v1/log/consistency?from=1&to=2", admin, "consistency-1-2.json");
+      save(http, r.serve().url() + "/v1/log/key", null, "key.json");
     } finally {
       r.stop();
     }
     assertThat(Cli.run("log", "verify", "--data", data).out()).startsWith("log ok: ");
+    Cli.Result withHead = Cli.run("log", "verify", "--data", data, "--head", dir.resolve("head.json").toString());
+    assertThat(withHead.out()).as(withHead.err()).contains("consistent with the head saved at ");
+    // An auditor's check: files and the public key only.
+    Cli.Result inclusion = Cli.run("log", "proof", dir.resolve("proof.json").toString(), "--head",
+        dir.resolve("head.json").toString(), "--key", dir.resolve("key.json").toString());
+    assertThat(inclusion.out()).as(inclusion.err()).startsWith("proof ok: entry 2 is in the log of ");
+    Cli.Result wrongHead = Cli.run("log", "proof", dir.resolve("consistency-1-2.json").toString(), "--old-head",
+        dir.resolve("head.json").toString(), "--head", dir.resolve("head.json").toString(), "--key",
+        dir.resolve("key.json").toString());
+    assertThat(wrongHead.code()).isEqualTo(CaveatCli.FAILED);
+    assertThat(wrongHead.err()).startsWith("proof BAD: the proof is from 1 to 2 entries; the heads have ");
 
     Running again = start("serve", "--data", data, "--port", "0");
     try {
@@ -80,6 +97,14 @@ class ServeCommandTest {
     } finally {
       again.stop();
     }
+  }
+
+  private void save(HttpClient http, String url, String token, String name) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Files.writeString(dir.resolve(name), r.body());
   }
 
   @Test

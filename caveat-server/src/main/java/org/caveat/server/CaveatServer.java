@@ -19,6 +19,7 @@ import org.caveat.server.policy.EngineFactory;
 import org.caveat.server.policy.GrantRoutes;
 import org.caveat.server.policy.LiveEngine;
 import org.caveat.store.Store;
+import org.caveat.store.head.LogSigningKey;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -49,7 +50,7 @@ public final class CaveatServer implements AutoCloseable {
     new AuthZenRoutes(decisions, bodies, b.maxBatch).register(routes);
     new GrantRoutes(engine).register(routes);
     new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);
-    new LogRoutes(b.store.log()).register(routes);
+    new LogRoutes(b.store.log(), b.signingKey, b.clock).register(routes);
     new OpsRoutes(b.store, metrics).register(routes);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -116,6 +117,7 @@ public final class CaveatServer implements AutoCloseable {
     private long maxBodyBytes = 8L << 20;
     private int maxBatch = 100_000;
     private int threads = 64;
+    private LogSigningKey signingKey;
 
     public Builder engines(EngineFactory f) {
       this.engines = Objects.requireNonNull(f, "engine factory");
@@ -154,6 +156,16 @@ public final class CaveatServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The key that signs the log's heads ({@code LogSigningKey.openOrCreate(file)}). Default: a
+     * key made for this process only ({@code GET /v1/log/key} says {@code "ephemeral": true}),
+     * whose heads cannot be checked after a restart; {@code caveat serve} always gives a file.
+     */
+    public Builder signingKey(LogSigningKey key) {
+      this.signingKey = Objects.requireNonNull(key, "signing key");
+      return this;
+    }
+
     /** Jetty's request threads (default 64); decisions run on them. */
     public Builder threads(int n) {
       this.threads = n;
@@ -165,6 +177,8 @@ public final class CaveatServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException for a bad setting, naming it
      * @throws org.caveat.policy.PolicyException when the packs or a published version are invalid
+     * @throws org.caveat.store.StoreException when the published versions do not match the
+     *     decision log (see {@link LiveEngine}); nothing is served
      */
     public CaveatServer start() {
       if (store == null) throw new IllegalArgumentException("a store is required (Store.open(StoreConfig…))");
@@ -176,6 +190,7 @@ public final class CaveatServer implements AutoCloseable {
         throw new IllegalArgumentException("threads " + threads + " must be at least 16 (Jetty keeps some for"
             + " accepting and selecting connections)");
       }
+      if (signingKey == null) signingKey = LogSigningKey.ephemeral();
       return new CaveatServer(this).start();
     }
   }

@@ -37,10 +37,18 @@ public interface DecisionLog {
    */
   InclusionProof proof(long index, long treeSize);
 
+  /**
+   * The consistency proof between the trees of the first {@code fromSize} and the first
+   * {@code toSize} entries (RFC 6962 §2.1.2); empty when the sizes are equal.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= fromSize <= toSize <= head().size()}
+   */
+  ConsistencyProof consistency(long fromSize, long toSize);
+
   /** The committed entry at {@code index}, or empty beyond the head. */
   Optional<LogRecord> entry(long index);
 
-  /** Streams every committed request JSON in index order, without holding them all in memory. */
+  /** Streams every committed decision's request JSON in index order (not published versions), in constant memory. */
   void forEachRequest(Consumer<String> requestJson);
 
   /**
@@ -49,4 +57,12 @@ public interface DecisionLog {
    * Streams rows: constant memory.
    */
   VerifyReport verify();
+
+  /**
+   * {@link #verify()}, and then the check that needs a head saved earlier (by someone outside):
+   * the log holds at least {@code size} entries and the tree of its first {@code size} entries,
+   * recomputed from their content, has the root {@code rootHex}. A log cut short, or rewritten
+   * with every hash and the checkpoint recomputed, passes {@link #verify()} but fails this.
+   */
+  VerifyReport verify(long size, String rootHex);
 }

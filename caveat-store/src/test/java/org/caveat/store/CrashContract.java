@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+import org.caveat.store.head.LogPublicKey;
+import org.caveat.store.head.LogSigningKey;
+import org.caveat.store.head.SignedTreeHead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crash safety: a child JVM appends in a burst and is killed with SIGKILL; every index it
- * printed (acknowledged) must be in the reopened log, and the log must verify.
+ * printed (acknowledged) must be in the reopened log, the log must verify, and it must agree with
+ * the last head the child signed.
  */
 interface CrashContract extends StoreFixture {
 
@@ -34,6 +41,9 @@ interface CrashContract extends StoreFixture {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), CrashChild.class.getName()));
     command.addAll(crashChildArgs());
+    Path key = Files.createTempDirectory("caveat-crash-key").resolve("log-signing.key");
+    command.add(key.toString());
+    AtomicReference<String> lastHead = new AtomicReference<>();
     Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
     CountDownLatch enough = new CountDownLatch(1);
@@ -42,7 +52,9 @@ interface CrashContract extends StoreFixture {
           StandardCharsets.UTF_8))) {
         String line;
         while ((line = in.readLine()) != null) {
-          if (!line.equals("ready")) {
+          if (line.startsWith("head ")) {
+            lastHead.set(line.substring(5));
+          } else if (!line.equals("ready")) {
             acknowledged.add(Long.parseLong(line.strip()));
             if (acknowledged.size() >= 3000) {
               enough.countDown();
@@ -69,6 +81,13 @@ interface CrashContract extends StoreFixture {
     VerifyReport report = store().log().verify();
     assertThat(report.ok()).as(report.problem()).isTrue();
     assertThat(report.checked()).isEqualTo(size);
+    // The last head the child signed before it died: the log is at least that long and agrees with it.
+    SignedTreeHead head = SignedTreeHead.parse(new String(Base64.getDecoder().decode(lastHead.get()),
+        StandardCharsets.UTF_8));
+    assertThat(head.size()).isPositive();
+    assertThat(LogPublicKey.read(LogSigningKey.publicFileOf(key)).problem(head)).isNull();
+    VerifyReport againstHead = store().log().verify(head.size(), head.rootHex());
+    assertThat(againstHead.ok()).as(againstHead.problem()).isTrue();
     assertThat(store().log().append(StoreContract.entry(0)).get()).isEqualTo(size);
   }
 }

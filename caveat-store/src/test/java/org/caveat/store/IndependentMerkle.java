@@ -79,6 +79,37 @@ final class IndependentMerkle {
     return sn == 0 && Arrays.equals(r, root);
   }
 
+  /**
+   * PROOF(m, D[n]) straight from RFC 6962 §2.1.2's SUBPROOF recursion over a list of leaf hashes,
+   * for 0 < m <= n.
+   */
+  static List<byte[]> consistencyProof(int m, List<byte[]> leafHashes) {
+    List<byte[]> out = new java.util.ArrayList<>();
+    subproof(m, leafHashes, true, out);
+    return out;
+  }
+
+  private static void subproof(int m, List<byte[]> d, boolean b, List<byte[]> out) {
+    int n = d.size();
+    if (m == n) {
+      if (!b) {
+        out.add(mth(d));
+      }
+      return;
+    }
+    int k = 1;
+    while (k * 2 < n) {
+      k *= 2;
+    }
+    if (m <= k) {
+      subproof(m, d.subList(0, k), b, out);
+      out.add(mth(d.subList(k, n)));
+    } else {
+      subproof(m - k, d.subList(k, n), false, out);
+      out.add(mth(d.subList(0, k)));
+    }
+  }
+
   static byte[] unhex(String s) {
     return HexFormat.of().parseHex(s);
   }

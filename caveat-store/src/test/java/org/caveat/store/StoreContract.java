@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
  * and how to reach it with raw JDBC (to tamper with rows behind the store's back). The decision
  * log's tests are here; tokens, change requests and crash safety are in the interfaces this class
  * implements ({@link TokensContract}, {@link ChangeRequestsContract}, {@link FourEyesContract},
- * {@link CrashContract}), so that each database runs all of them.
+ * {@link CrashContract}, {@link LogIntegrityContract}), so that each database runs all of them.
  */
-abstract class StoreContract implements TokensContract, ChangeRequestsContract, FourEyesContract, CrashContract {
+abstract class StoreContract
+    implements TokensContract, ChangeRequestsContract, FourEyesContract, CrashContract, LogIntegrityContract {
 
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
@@ -78,6 +79,11 @@ abstract class StoreContract implements TokensContract, ChangeRequestsContract, 
     }
   }
 
+  @Override
+  public void reopenStore() {
+    reopen();
+  }
+
   protected void reopen() {
     store.close();
     store = Store.open(config);
@@ -100,10 +106,9 @@ abstract class StoreContract implements TokensContract, ChangeRequestsContract, 
     return out;
   }
 
-  protected void sql(String statement) throws SQLException {
-    try (Connection c = raw(); var s = c.createStatement()) {
-      s.executeUpdate(statement);
-    }
+  @Override
+  public void sql(String statement) throws SQLException {
+    LogIntegrityContract.super.sql(statement);
   }
 
   @Test

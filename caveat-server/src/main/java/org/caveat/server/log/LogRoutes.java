@@ -5,42 +5,84 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import org.caveat.json.Json;
 import org.caveat.server.auth.Role;
+import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
 import org.caveat.server.problem.Problem;
 import org.caveat.server.problem.Problems;
+import org.caveat.store.ConsistencyProof;
 import org.caveat.store.DecisionLog;
 import org.caveat.store.InclusionProof;
 import org.caveat.store.LogEntry;
 import org.caveat.store.LogHead;
 import org.caveat.store.LogRecord;
+import org.caveat.store.head.LogPublicKey;
+import org.caveat.store.head.LogSigningKey;
 
 /**
- * {@code GET /v1/log/head}, {@code /v1/log/proof/{index}?tree_size=N} (default: the current
- * size) and {@code /v1/log/entries/{index}}. Hashes are lower-case hex; the leaf hash is
- * SHA-256(0x00 ‖ leaf), inner nodes SHA-256(0x01 ‖ left ‖ right) (RFC 6962 §2.1).
+ * {@code GET /v1/log/head} (a signed tree head), {@code /v1/log/key} (the key that signs it, for
+ * anyone), {@code /v1/log/consistency?from=M&to=N}, {@code /v1/log/proof/{index}?tree_size=N}
+ * (default: the current size) and {@code /v1/log/entries/{index}}. Hashes are lower-case hex; the
+ * leaf hash is SHA-256(0x00 ‖ leaf), inner nodes SHA-256(0x01 ‖ left ‖ right) (RFC 6962 §2.1).
  */
 public final class LogRoutes {
   private final DecisionLog log;
+  private final LogSigningKey key;
+  private final Clock clock;
 
-  public LogRoutes(DecisionLog log) {
+  public LogRoutes(DecisionLog log, LogSigningKey key, Clock clock) {
     this.log = log;
+    this.key = key;
+    this.clock = clock;
   }
 
   public void register(Routes routes) {
     routes.get("/v1/log/head", Role.READER, this::head);
+    routes.get("/v1/log/key", Role.PUBLIC, this::key);
+    routes.get("/v1/log/consistency", Role.READER, this::consistency);
     routes.get("/v1/log/proof/{index}", Role.READER, this::proof);
     routes.get("/v1/log/entries/{index}", Role.READER, this::entry);
   }
 
-  private void head(Context ctx) throws IOException {
+  /** The committed size and root, signed at the injected clock's time: the bytes to save. */
+  private void head(Context ctx) {
     LogHead h = log.head();
+    ctx.contentType("application/json").result(key.sign(h.size(), h.rootHex(), clock.instant()).toJson());
+  }
+
+  private void key(Context ctx) throws IOException {
+    LogPublicKey pub = key.publicKey();
     write(ctx, g -> {
-      g.writeNumberField("size", h.size());
-      g.writeStringField("root", h.rootHex());
-      g.writeStringField("time", h.time() == null ? null : h.time().toString());
+      g.writeStringField("algorithm", "Ed25519");
+      g.writeStringField("key_id", pub.keyIdHex());
+      g.writeStringField("public_key", pub.base64());
+      g.writeStringField("pem", pub.pem());
+      g.writeBooleanField("ephemeral", key.file() == null);
+    });
+  }
+
+  private void consistency(Context ctx) throws IOException {
+    long size = log.head().size();
+    long from = number(Queries.required(ctx, "from"), "from");
+    long to = number(Queries.required(ctx, "to"), "to");
+    if (to < 1 || to > size) {
+      throw field("to", "to " + to + " is outside the log: its size is " + size);
+    }
+    if (from < 1 || from > to) {
+      throw field("from", "from " + from + " must be between 1 and to (" + to + ")");
+    }
+    ConsistencyProof p = log.consistency(from, to);
+    write(ctx, g -> {
+      g.writeNumberField("from", p.fromSize());
+      g.writeNumberField("to", p.toSize());
+      g.writeStringField("from_root", p.fromRootHex());
+      g.writeStringField("to_root", p.toRootHex());
+      g.writeArrayFieldStart("path");
+      for (String h : p.pathHex()) g.writeString(h);
+      g.writeEndArray();
     });
   }
 
@@ -74,6 +116,7 @@ public final class LogRoutes {
     LogEntry e = r.get().entry();
     write(ctx, g -> {
       g.writeNumberField("index", r.get().index());
+      g.writeStringField("kind", r.get().kind());
       g.writeStringField("leaf_hash", r.get().leafHashHex());
       g.writeStringField("id", e.id());
       g.writeStringField("time", e.time().toString());

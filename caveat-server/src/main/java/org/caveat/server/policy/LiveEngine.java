@@ -1,6 +1,7 @@
 package org.caveat.server.policy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,6 +9,7 @@ import org.caveat.Caveat;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.store.PublishedVersion;
 import org.caveat.store.PublishedVersions;
+import org.caveat.store.StoreException;
 
 /**
  * The engine in force. Decisions read it without locking; publishing builds a new engine off
@@ -20,10 +22,22 @@ public final class LiveEngine {
   private final PublishedVersions published;
   private final AtomicReference<Caveat> current = new AtomicReference<>();
 
-  /** Builds the first engine at once, so a bad pack or published version fails at start-up. */
+  /**
+   * Builds the first engine at once, so a bad pack or published version fails at start-up; so
+   * does a published version that differs from the one the decision log holds (edited behind the
+   * service's back), since deciding with it would silently change decisions.
+   *
+   * @throws StoreException naming each difference and the way out
+   */
   public LiveEngine(EngineFactory factory, PublishedVersions published) {
     this.factory = factory;
     this.published = published;
+    List<String> problems = published.check();
+    if (!problems.isEmpty()) {
+      throw new StoreException("the published versions do not match the decision log, so nothing is served:\n  - "
+          + String.join("\n  - ", problems) + "\nRun `caveat log verify` to check the log, then `caveat log"
+          + " restore-versions` to rewrite the published versions from it.");
+    }
     current.set(factory.build(publishedFiles()));
   }
 

@@ -44,15 +44,22 @@ final class Database implements AutoCloseable {
     this.dataSource = dialect.dataSource(config);
   }
 
-  /** Brings the schema to the newest migration; first opening a connection sets SQLite's WAL mode. */
-  void migrate() {
+  /**
+   * Brings the schema to the newest migration; first opening a connection sets SQLite's WAL mode.
+   *
+   * @return whether this call applied the migration that made published versions log entries (V2),
+   *     so that the versions published before it are to be logged now
+   */
+  boolean migrate() {
     try (Connection c = connect()) {
       // Opening is enough: journal_mode=WAL is stored in the database file.
     } catch (SQLException e) {
       throw new StoreException("cannot open " + config.describe() + ": " + e.getMessage(), e);
     }
     try {
-      flyway(dataSource, "classpath:" + dialect.migrations).migrate();
+      return flyway(dataSource, "classpath:" + dialect.migrations)
+          .migrate()
+          .migrations.stream().anyMatch(m -> "2".equals(m.version));
     } catch (FlywayException e) {
       throw new StoreException("cannot migrate the schema of " + config.describe() + ": " + e.getMessage(), e);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.caveat.store.LogEntry;
+import org.caveat.store.StoreConflict;
 import org.caveat.store.StoreException;
 import org.caveat.store.merkle.MerkleTree;
 import org.caveat.store.merkle.MerkleTree.Mark;
@@ -36,8 +37,19 @@ final class GroupCommitWriter implements AutoCloseable {
   static final int MAX_BATCH = 4096;
   private static final int QUEUE_CAPACITY = 65_536;
 
-  /** Entries of one caller and the future to complete with their indexes. */
-  private record Pending(List<PreparedLeaf> entries, CompletableFuture<long[]> done) {}
+  /** Entries of one caller, or work that makes its entry in the writer's transaction, and the future to complete. */
+  private record Pending(List<PreparedLeaf> entries, TransactionalEntry work, CompletableFuture<long[]> done) {}
+
+  /**
+   * Work that must commit together with its log entry: it runs on the writer's connection inside
+   * the transaction that appends the entry it returns, alone in its batch (so that a refusal
+   * fails nothing else).
+   */
+  @FunctionalInterface
+  interface TransactionalEntry {
+    /** Does the work and returns the entry to log; throwing rolls both back. */
+    PreparedLeaf run(Connection c) throws SQLException;
+  }
 
   /** What the writer publishes after each commit. */
   interface CommitListener {
@@ -67,12 +79,21 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   CompletableFuture<long[]> submit(List<PreparedLeaf> entries) {
+    return enqueue(entries, null);
+  }
+
+  /** Queues {@code work}; the future completes with the index of its entry once both are committed. */
+  CompletableFuture<long[]> submit(TransactionalEntry work) {
+    return enqueue(List.of(), work);
+  }
+
+  private CompletableFuture<long[]> enqueue(List<PreparedLeaf> entries, TransactionalEntry work) {
     closing.readLock().lock();
     try {
       if (closed) {
         return CompletableFuture.failedFuture(new StoreException("the store is closed; the entry was not logged"));
       }
-      Pending p = new Pending(entries, new CompletableFuture<>());
+      Pending p = new Pending(entries, work, new CompletableFuture<>());
       queue.put(p);
       return p.done();
     } catch (InterruptedException e) {
@@ -85,12 +106,16 @@ final class GroupCommitWriter implements AutoCloseable {
 
   private void run() {
     List<Pending> batch = new ArrayList<>();
+    Pending carried = null;
     while (true) {
-      Pending first;
-      try {
-        first = queue.poll(50, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        first = null;
+      Pending first = carried;
+      carried = null;
+      if (first == null) {
+        try {
+          first = queue.poll(50, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          first = null;
+        }
       }
       if (first == null) {
         if (closed && queue.isEmpty()) {
@@ -101,7 +126,11 @@ final class GroupCommitWriter implements AutoCloseable {
       batch.add(first);
       int count = first.entries().size();
       Pending next;
-      while (count < MAX_BATCH && (next = queue.poll()) != null) {
+      while (first.work() == null && count < MAX_BATCH && (next = queue.poll()) != null) {
+        if (next.work() != null) {
+          carried = next; // transactional work goes alone, in the next batch
+          break;
+        }
         batch.add(next);
         count += next.entries().size();
       }
@@ -129,12 +158,13 @@ final class GroupCommitWriter implements AutoCloseable {
       }
       connection.setAutoCommit(false);
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO log_entry"
-          + " (idx, id, time_utc, request, answer, version_hashes, leaf_hash, root_after)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + " (idx, id, time_utc, request, answer, version_hashes, leaf_hash, root_after, kind)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (Pending p : batch) {
-          long[] assigned = new long[p.entries().size()];
+          List<PreparedLeaf> entries = p.work() == null ? p.entries() : List.of(p.work().run(connection));
+          long[] assigned = new long[entries.size()];
           for (int i = 0; i < assigned.length; i++) {
-            PreparedLeaf prepared = p.entries().get(i);
+            PreparedLeaf prepared = entries.get(i);
             LogEntry e = prepared.entry();
             byte[] leaf = prepared.leafHash(index);
             root = tree.append(leaf);
@@ -146,6 +176,7 @@ final class GroupCommitWriter implements AutoCloseable {
             insert.setString(6, prepared.hashesColumn());
             insert.setBytes(7, leaf);
             insert.setBytes(8, root);
+            insert.setString(9, prepared.kind());
             insert.addBatch();
             event.bytes += e.requestJson().length() + e.answerJson().length();
             assigned[i] = index++;
@@ -166,8 +197,9 @@ final class GroupCommitWriter implements AutoCloseable {
       dropConnectionIfBroken(e);
       tree.rollback(mark);
       catchUp = true;
-      StoreException failure = new StoreException("could not write the decision log (" + where + "): "
-          + e.getMessage(), e);
+      RuntimeException failure = e instanceof StoreConflict || e instanceof IllegalArgumentException
+          ? (RuntimeException) e // a refusal by transactional work, passed on as it is
+          : new StoreException("could not write the decision log (" + where + "): " + e.getMessage(), e);
       batch.forEach(p -> p.done().completeExceptionally(failure));
       return;
     }

@@ -35,10 +35,12 @@ final class JdbcChangeRequests implements ChangeRequests {
   private final Database db;
   private final Clock clock;
   private final ChangeRequestReader reader;
+  private final JdbcDecisionLog log;
 
-  JdbcChangeRequests(Database db, Clock clock) {
+  JdbcChangeRequests(Database db, Clock clock, JdbcDecisionLog log) {
     this.db = db;
     this.clock = clock;
+    this.log = log;
     this.reader = new ChangeRequestReader(db);
   }
 
@@ -131,7 +133,7 @@ final class JdbcChangeRequests implements ChangeRequests {
     long seq = Long.parseLong(m.group(1));
     String now = clock.instant().toString();
     try {
-      db.write(action + " " + id, c -> {
+      inTransaction(action + " " + id, to == State.PUBLISHED, c -> {
         ChangeRequestReader.Row row = ChangeRequestReader.row(c, seq);
         if (row == null) {
           throw new StoreConflict(StoreConflict.NOT_FOUND, "no change request `" + id + "`");
@@ -156,10 +158,7 @@ final class JdbcChangeRequests implements ChangeRequests {
           }
         }
         addStep(c, seq, action, by, now, comment);
-        if (to == State.PUBLISHED) {
-          publishVersion(c, seq, row, now);
-        }
-        return null;
+        return to == State.PUBLISHED ? publishVersion(c, seq, row, now) : null;
       });
     } catch (StoreException e) {
       if (e.getCause() instanceof SQLException sql && db.dialect.isUniqueViolation(sql)) {
@@ -171,7 +170,25 @@ final class JdbcChangeRequests implements ChangeRequests {
     return get(id).orElseThrow();
   }
 
-  private void publishVersion(Connection c, long seq, ChangeRequestReader.Row row, String now) throws SQLException {
+  /**
+   * Runs a transition in one transaction; publishing runs in the decision log's writer, in the
+   * transaction that also logs the version (so a version is published if and only if it is logged).
+   */
+  private void inTransaction(String what, boolean logged, GroupCommitWriter.TransactionalEntry work) {
+    if (!logged) {
+      db.write(what, work::run);
+      return;
+    }
+    try {
+      log.appendWith(work).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** Inserts the published version's row and returns its log entry. */
+  private PreparedLeaf publishVersion(Connection c, long seq, ChangeRequestReader.Row row, String now)
+      throws SQLException {
     if (isPublished(c, row.grant(), row.version())) {
       throw new StoreConflict(StoreConflict.VERSION_EXISTS, "version `" + row.version() + "` of grant `"
           + row.grant() + "` is already published");
@@ -186,6 +203,7 @@ final class JdbcChangeRequests implements ChangeRequests {
       ins.setString(6, now);
       ins.executeUpdate();
     }
+    return VersionEntries.prepare(row.grant(), row.version(), row.yaml(), row.contentHash(), "cr-" + seq, now);
   }
 
   private static boolean isPublished(Connection c, String grant, String version) throws SQLException {

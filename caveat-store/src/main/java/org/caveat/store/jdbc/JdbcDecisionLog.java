@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.caveat.store.ConsistencyProof;
 import org.caveat.store.DecisionLog;
 import org.caveat.store.InclusionProof;
 import org.caveat.store.LogEntry;
@@ -92,6 +93,15 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   }
 
   /**
+   * Runs {@code work} on the writer's connection in the transaction that appends the entry it
+   * returns (e.g. publishing a version together with its log entry); completes with the entry's
+   * index once both are committed, or fails with what the work threw.
+   */
+  CompletableFuture<Long> appendWith(GroupCommitWriter.TransactionalEntry work) {
+    return writer.submit(work).thenApply(indexes -> indexes[0]);
+  }
+
+  /**
    * What makes an entry unfit for the log, or null. Checked before queueing: bad input never
    * reaches a row. The JSON texts are checked as the UTF-8 the leaf hash is fed.
    */
@@ -130,11 +140,7 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
 
   @Override
   public InclusionProof proof(long index, long treeSize) {
-    Head h = committed;
-    if (treeSize < 1 || treeSize > h.size()) {
-      throw new IllegalArgumentException("tree size " + treeSize + " is outside 1.." + h.size()
-          + " (the log has " + h.size() + " entries)");
-    }
+    Head h = committedWith(treeSize);
     if (index < 0 || index >= treeSize) {
       throw new IllegalArgumentException("index " + index + " is outside 0.." + (treeSize - 1)
           + " for tree size " + treeSize);
@@ -143,6 +149,28 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
     byte[] leaf = leafHashes(index, index + 1)[0];
     byte[] root = treeSize == h.size() ? h.root() : tree.rootOf(treeSize, this::leafHashes);
     return new InclusionProof(index, treeSize, Rfc6962.hex(leaf), path, Rfc6962.hex(root));
+  }
+
+  @Override
+  public ConsistencyProof consistency(long fromSize, long toSize) {
+    Head h = committedWith(toSize);
+    if (fromSize < 1 || fromSize > toSize) {
+      throw new IllegalArgumentException("old tree size " + fromSize + " is outside 1.." + toSize);
+    }
+    List<String> path = tree.consistencyProof(fromSize, toSize, this::leafHashes).stream().map(Rfc6962::hex).toList();
+    byte[] to = toSize == h.size() ? h.root() : tree.rootOf(toSize, this::leafHashes);
+    byte[] from = fromSize == toSize ? to : tree.rootOf(fromSize, this::leafHashes);
+    return new ConsistencyProof(fromSize, toSize, path, Rfc6962.hex(from), Rfc6962.hex(to));
+  }
+
+  /** The committed head, if it holds a tree of {@code treeSize} entries. */
+  private Head committedWith(long treeSize) {
+    Head h = committed;
+    if (treeSize < 1 || treeSize > h.size()) {
+      throw new IllegalArgumentException("tree size " + treeSize + " is outside 1.." + h.size()
+          + " (the log has " + h.size() + " entries)");
+    }
+    return h;
   }
 
   private byte[][] leafHashes(long from, long to) {
@@ -173,8 +201,8 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       return Optional.empty();
     }
     return db.read("reading log entry " + index, c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT id, time_utc, request, answer, version_hashes, leaf_hash"
-          + " FROM log_entry WHERE idx = ?")) {
+      try (PreparedStatement q = c.prepareStatement("SELECT id, time_utc, request, answer, version_hashes, leaf_hash,"
+          + " kind FROM log_entry WHERE idx = ?")) {
         q.setLong(1, index);
         try (ResultSet rs = q.executeQuery()) {
           if (!rs.next()) {
@@ -190,7 +218,7 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
                 + "); run `caveat log verify`", e);
           }
           LogEntry e = new LogEntry(rs.getString(1), time, rs.getString(3), rs.getString(4), hashes);
-          return Optional.of(new LogRecord(index, e, Rfc6962.hex(rs.getBytes(6))));
+          return Optional.of(new LogRecord(index, e, Rfc6962.hex(rs.getBytes(6)), rs.getString(7)));
         }
       }
     });
@@ -200,7 +228,7 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   public void forEachRequest(Consumer<String> requestJson) {
     long size = committed.size();
     db.stream("reading logged requests", c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT request FROM log_entry WHERE idx < ? ORDER BY idx")) {
+      try (PreparedStatement q = c.prepareStatement("SELECT request FROM log_entry WHERE idx < ? AND kind = 'decision' ORDER BY idx")) {
         q.setLong(1, size);
         q.setFetchSize(1000);
         try (ResultSet rs = q.executeQuery()) {
@@ -216,6 +244,14 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   @Override
   public VerifyReport verify() {
     return new LogVerifier(db).verify();
+  }
+
+  @Override
+  public VerifyReport verify(long size, String rootHex) {
+    if (size < 0) {
+      throw new IllegalArgumentException("a saved head's size cannot be negative: " + size);
+    }
+    return new LogVerifier(db).verify(size, Rfc6962.unhex(rootHex));
   }
 
   @Override

@@ -17,12 +17,16 @@ public final class JdbcStore implements Store {
   private final ChangeRequests changeRequests;
   private final PublishedVersions published;
 
-  private JdbcStore(Database db) {
+  private JdbcStore(Database db, boolean logVersionsPublishedBefore) {
     this.db = db;
     this.log = new JdbcDecisionLog(db, db.config.clock());
     this.tokens = new JdbcTokens(db, db.config.clock());
-    this.changeRequests = new JdbcChangeRequests(db, db.config.clock());
-    this.published = new JdbcPublishedVersions(db);
+    this.changeRequests = new JdbcChangeRequests(db, db.config.clock(), log);
+    JdbcPublishedVersions versions = new JdbcPublishedVersions(db, log);
+    this.published = versions;
+    if (logVersionsPublishedBefore) {
+      versions.logUnlogged();
+    }
   }
 
   /** Opens and migrates the database; see {@link Store#open(StoreConfig)}. */
@@ -32,8 +36,7 @@ public final class JdbcStore implements Store {
     }
     Database db = new Database(config);
     try {
-      db.migrate();
-      return new JdbcStore(db);
+      return new JdbcStore(db, db.migrate());
     } catch (RuntimeException e) {
       db.close();
       throw e instanceof StoreException ? e : new StoreException("cannot open " + config.describe() + ": "

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.caveat.store.LogRecord;
 import org.caveat.store.merkle.Rfc6962;
 
 /**
@@ -26,6 +27,14 @@ import org.caveat.store.merkle.Rfc6962;
  *   u64(index)                               last, see below
  * </pre>
  *
+ * <p>That is format 1, for decisions, unchanged since the first release. Entries of another kind
+ * (a published version) use format 2, which names the kind right after the format's name so
+ * that no entry can pass for one of another kind:
+ *
+ * <pre>
+ *   "caveat-log-leaf/2" str(kind) str(id) str(time) str(request) str(answer) u32(n) str(hash)… u64(index)
+ * </pre>
+ *
  * where {@code str(s)} is the big-endian u32 byte length of UTF-8 {@code s} followed by those
  * bytes, and {@code time} is the ISO-8601 text stored in the row. The index is part of the leaf,
  * so moving content to another row changes its hash; it comes last so that callers can hash the
@@ -34,29 +43,37 @@ import org.caveat.store.merkle.Rfc6962;
 final class LeafCodec {
 
   private static final JsonFactory JSON = new JsonFactory();
+  /** The kind of a decision's entry; its leaf is format 1. */
+  static final String DECISION = LogRecord.DECISION;
+  /** The kind of a published version's entry; its leaf is format 2. */
+  static final String VERSION = LogRecord.VERSION;
   private static final byte[] FORMAT = "caveat-log-leaf/1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FORMAT_2 = "caveat-log-leaf/2".getBytes(StandardCharsets.US_ASCII);
 
   private LeafCodec() {}
 
-  /** The whole leaf hash, recomputed from stored columns. */
-  static byte[] leafHash(long index, String id, String time, String request, String answer,
+  /** The whole leaf hash of an entry of {@code kind}, recomputed from stored columns. */
+  static byte[] leafHash(long index, String kind, String id, String time, String request, String answer,
       List<String> versionHashes) {
     MessageDigest d = Rfc6962.leafDigest();
-    feedContent(d, id, time, request, answer, versionHashes);
+    feedContent(d, kind, id, time, utf8(request), utf8(answer), versionHashes);
     d.update(indexSuffix(index));
     return d.digest();
   }
 
-  /** Feeds the leaf up to, not including, the index. */
-  static void feedContent(MessageDigest d, String id, String time, String request, String answer,
+  /**
+   * Feeds the leaf up to, not including, the index, with request and answer already encoded as
+   * UTF-8 (see {@link #utf8}). A decision is fed in format 1, anything else in format 2 with its
+   * kind.
+   */
+  static void feedContent(MessageDigest d, String kind, String id, String time, byte[] request, byte[] answer,
       List<String> versionHashes) {
-    feedContent(d, id, time, utf8(request), utf8(answer), versionHashes);
-  }
-
-  /** The same, with request and answer already encoded as UTF-8 (see {@link #utf8}). */
-  static void feedContent(MessageDigest d, String id, String time, byte[] request, byte[] answer,
-      List<String> versionHashes) {
-    d.update(FORMAT);
+    if (DECISION.equals(kind)) {
+      d.update(FORMAT);
+    } else {
+      d.update(FORMAT_2);
+      feedBytes(d, utf8(kind));
+    }
     feedBytes(d, utf8(id));
     feedBytes(d, utf8(time));
     feedBytes(d, request);

@@ -8,12 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.caveat.store.VerifyReport;
 import org.caveat.store.merkle.MerkleTree;
+import org.caveat.store.merkle.Rfc6962;
 
 /**
  * Recomputes the whole decision log from its rows, streaming them in index order with a frontier
  * only (constant memory): indexes contiguous from 0, each leaf hash from the row's content, each
  * root after it from the recomputed leaves, and the last commit's checkpoint. Reports the first
- * entry where anything differs, and what.
+ * entry where anything differs, and what. Given a head saved earlier, it also checks the log still
+ * holds that many entries and that the root over them is the head's.
  */
 final class LogVerifier {
 
@@ -24,15 +26,21 @@ final class LogVerifier {
   }
 
   VerifyReport verify() {
-    return db.stream("verifying the decision log", this::verify);
+    return db.stream("verifying the decision log", c -> verify(c, -1, null));
   }
 
-  private VerifyReport verify(Connection c) throws SQLException {
+  /** {@link #verify()}, then the log against a saved head of {@code size} entries and root {@code root}. */
+  VerifyReport verify(long size, byte[] root) {
+    return db.stream("verifying the decision log", c -> verify(c, size, root));
+  }
+
+  private VerifyReport verify(Connection c, long headSize, byte[] headRoot) throws SQLException {
     Checkpoint.Head checkpoint = Checkpoint.read(c);
     MerkleTree tree = new MerkleTree(false);
     long expected = 0;
+    byte[] rootAtHead = headSize == 0 ? tree.root() : null;
     try (PreparedStatement q = c.prepareStatement("SELECT idx, id, time_utc, request, answer, version_hashes,"
-        + " leaf_hash, root_after FROM log_entry ORDER BY idx")) {
+        + " leaf_hash, root_after, kind FROM log_entry ORDER BY idx")) {
       q.setFetchSize(1000);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
@@ -48,6 +56,9 @@ final class LogVerifier {
             return VerifyReport.bad(expected, idx, "entry " + idx + ": " + problem);
           }
           expected++;
+          if (expected == headSize) {
+            rootAtHead = tree.root();
+          }
         }
       }
     }
@@ -55,7 +66,26 @@ final class LogVerifier {
       return VerifyReport.bad(expected, expected, "entry " + expected + " missing (the last commit recorded "
           + checkpoint.size() + " entries, only " + expected + " are stored)");
     }
+    if (headRoot != null) {
+      return againstHead(expected, headSize, headRoot, rootAtHead);
+    }
     return VerifyReport.good(expected);
+  }
+
+  /** The log of {@code stored} entries, sound by itself, against a head of {@code headSize} entries. */
+  private static VerifyReport againstHead(long stored, long headSize, byte[] headRoot, byte[] rootAtHead) {
+    if (stored < headSize) {
+      String removed = stored == headSize - 1 ? "entry " + stored + " was" : "entries " + stored + ".." + (headSize - 1)
+          + " were";
+      return VerifyReport.bad(stored, stored, "the log has " + stored + (stored == 1 ? " entry" : " entries")
+          + "; the saved head has " + headSize + ": " + removed + " removed");
+    }
+    if (!Arrays.equals(rootAtHead, headRoot)) {
+      return VerifyReport.bad(stored, headSize == 0 ? 0 : headSize - 1, "the root over the first " + headSize
+          + " entries is " + Rfc6962.hex(rootAtHead) + "; the saved head has " + Rfc6962.hex(headRoot)
+          + ": entries before " + headSize + " were changed, removed or replaced since the head was signed");
+    }
+    return VerifyReport.good(stored);
   }
 
   /** What is wrong with the current row, or null; appends its recomputed leaf to {@code tree}. */
@@ -75,7 +105,11 @@ final class LogVerifier {
     } catch (IllegalArgumentException e) {
       return "version hashes column is damaged (" + e.getMessage() + ")";
     }
-    byte[] leaf = LeafCodec.leafHash(idx, id, time, request, answer, hashes);
+    String kind = rs.getString(9);
+    if (kind == null) {
+      return "a column is empty";
+    }
+    byte[] leaf = LeafCodec.leafHash(idx, kind, id, time, request, answer, hashes);
     if (!Arrays.equals(leaf, rs.getBytes(7))) {
       return "content does not match its leaf hash";
     }

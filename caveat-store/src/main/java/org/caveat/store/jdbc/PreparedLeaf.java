@@ -8,7 +8,7 @@ import org.caveat.store.merkle.Rfc6962;
  * An entry made ready for the writer on the caller's thread: its column texts and a SHA-256 already
  * fed the leaf prefix and the content, so the single writer thread only hashes the index suffix.
  */
-record PreparedLeaf(LogEntry entry, String time, String hashesColumn, MessageDigest partial) {
+record PreparedLeaf(String kind, LogEntry entry, String time, String hashesColumn, MessageDigest partial) {
 
   /**
    * @param request the entry's request JSON as UTF-8, as checked by the caller (encoded once for
@@ -16,10 +16,15 @@ record PreparedLeaf(LogEntry entry, String time, String hashesColumn, MessageDig
    * @param answer the answer JSON likewise
    */
   static PreparedLeaf of(LogEntry e, byte[] request, byte[] answer) {
+    return of(LeafCodec.DECISION, e, request, answer);
+  }
+
+  /** An entry of another kind than a decision (format 2 of the leaf). */
+  static PreparedLeaf of(String kind, LogEntry e, byte[] request, byte[] answer) {
     String time = e.time().toString();
     MessageDigest d = Rfc6962.leafDigest();
-    LeafCodec.feedContent(d, e.id(), time, request, answer, e.versionHashes());
-    return new PreparedLeaf(e, time, LeafCodec.hashesColumn(e.versionHashes()), d);
+    LeafCodec.feedContent(d, kind, e.id(), time, request, answer, e.versionHashes());
+    return new PreparedLeaf(kind, e, time, LeafCodec.hashesColumn(e.versionHashes()), d);
   }
 
   /** The leaf hash once the index is known; call once. */

@@ -162,6 +162,54 @@ public final class MerkleTree {
     }
   }
 
+  /**
+   * PROOF(m, D[n]) of RFC 6962 §2.1.2: the nodes that prove the tree of the first {@code m}
+   * leaves is a prefix of the tree of the first {@code n}, in the RFC's order. Empty when
+   * {@code m == n}.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= m <= n <= size()}
+   */
+  public List<byte[]> consistencyProof(long m, long n, LeafSource source) {
+    checkCaching();
+    if (m < 1 || m > n) {
+      throw new IllegalArgumentException("old tree size " + m + " is outside 1.." + n);
+    }
+    checkRange(n - 1, n);
+    List<byte[]> proof = new ArrayList<>();
+    if (m == n) {
+      return proof;
+    }
+    Map<Long, byte[][]> leaves = loadChunks(source, n, (m - 1) >> CACHE_LEVEL, (n - 1) >> CACHE_LEVEL);
+    lock.readLock().lock();
+    try {
+      subproof(m, 0, n, true, leaves, proof);
+      return proof;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * §2.1.2: SUBPROOF(m, D[lo:hi], b). The nodes it needs end at leaf m - 1 or at leaf hi - 1, or
+   * are aligned perfect subtrees, so the two chunks loaded by the caller and the cache suffice.
+   */
+  private void subproof(long m, long lo, long hi, boolean whole, Map<Long, byte[][]> leaves, List<byte[]> out) {
+    if (m == hi - lo) {
+      if (!whole) {
+        out.add(mth(lo, hi, leaves));
+      }
+      return;
+    }
+    long k = Rfc6962.splitPoint(hi - lo);
+    if (m <= k) {
+      subproof(m, lo, lo + k, whole, leaves, out);
+      out.add(mth(lo + k, hi, leaves));
+    } else {
+      subproof(m - k, lo + k, hi, false, leaves, out);
+      out.add(mth(lo, lo + k, leaves));
+    }
+  }
+
   /** MTH(D[0:n]) for n ≤ size(), e.g. the root an older audit path leads to. */
   public byte[] rootOf(long n, LeafSource source) {
     if (n == 0) {

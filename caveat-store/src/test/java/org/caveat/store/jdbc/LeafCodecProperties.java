@@ -37,11 +37,14 @@ class LeafCodecProperties {
   void theLeafHashIsTheSameFromBytesAndFromStrings(@ForAll String id, @ForAll String request,
       @ForAll String answer, @ForAll List<String> hashes) {
     MessageDigest fromBytes = Rfc6962.leafDigest();
-    LeafCodec.feedContent(fromBytes, id, "2024-06-01T03:00:00Z", LeafCodec.utf8(request), LeafCodec.utf8(answer),
-        hashes);
+    LeafCodec.feedContent(fromBytes, "decision", id, "2024-06-01T03:00:00Z", LeafCodec.utf8(request),
+        LeafCodec.utf8(answer), hashes);
     fromBytes.update(LeafCodec.indexSuffix(7));
-    assertThat(fromBytes.digest())
-        .isEqualTo(LeafCodec.leafHash(7, id, "2024-06-01T03:00:00Z", request, answer, hashes));
+    byte[] decision = LeafCodec.leafHash(7, "decision", id, "2024-06-01T03:00:00Z", request, answer, hashes);
+    assertThat(fromBytes.digest()).isEqualTo(decision);
+    // The same columns as a published version's entry never hash like a decision's.
+    assertThat(LeafCodec.leafHash(7, "version", id, "2024-06-01T03:00:00Z", request, answer, hashes))
+        .isNotEqualTo(decision);
   }
 
   @Property(tries = 50)
