@@ -5,6 +5,7 @@
 # 0.2 s while the body is decided. A benchmark, not a test.
 # Usage: scripts/bench/batch-memory.sh [N]...        (default: 25000 100000)
 #        JAR=/path/to/caveat.jar scripts/bench/batch-memory.sh …   (another build, e.g. the previous one)
+#        JAVA_OPTS=-Xmx256m scripts/bench/batch-memory.sh …       (a capped heap)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 JAR="${JAR:-caveat-cli/target/caveat.jar}"
@@ -18,7 +19,7 @@ echo "requests body_MB rss_before_MB rss_peak_MB rss_after_MB seconds answers"
 for n in "${SIZES[@]}"; do
   rm -rf "$WORK/data"
   awk -v n="$n" -v l="$LINE" 'BEGIN { for (i = 1; i <= n; i++) { s = l; sub(/b-ID/, "b-" i, s); print s } }' > "$WORK/batch.ndjson"
-  java -Xshare:auto -jar "$JAR" serve --data "$WORK/data" --port "$PORT" --max-body-bytes 1073741824 \
+  java -Xshare:auto ${JAVA_OPTS:-} -jar "$JAR" serve --data "$WORK/data" --port "$PORT" --max-body-bytes 1073741824 \
       --max-batch 1000000 > "$WORK/serve.out" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do sleep 1; grep -q 'admin token' "$WORK/serve.out" && break; done
