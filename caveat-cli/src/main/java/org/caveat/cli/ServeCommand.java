@@ -76,6 +76,19 @@ final class ServeCommand implements Callable<Integer> {
       description = "Most requests in one body (default 100,000); more is 413.")
   private int maxBatch;
 
+  @Option(names = "--body-read-timeout", paramLabel = "SECONDS", defaultValue = "20",
+      description = "Most time spent waiting for one request body, in total (default 20); slower is 408."
+          + " Time spent deciding a streamed batch does not count.")
+  private int bodyReadTimeout;
+
+  @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Close a connection on which nothing arrives for this long (default 30).")
+  private int idleTimeout;
+
+  @Option(names = "--max-requests-per-token", paramLabel = "N", defaultValue = "8",
+      description = "Most requests one token may have in progress at once (default 8); more is 429.")
+  private int maxRequestsPerToken;
+
   @Option(names = "--threads", paramLabel = "N", defaultValue = "64",
       description = "HTTP worker threads (default 64, at least 16).")
   private int threads;
@@ -113,7 +126,9 @@ final class ServeCommand implements Callable<Integer> {
       try {
         key = LogSigningKey.openOrCreate(signingKey != null ? signingKey : store.defaultSigningKey());
         server = CaveatServer.builder().store(s).engines(EngineFactory.packs(packs)).host(host).port(port)
-            .maxBodyBytes(maxBodyBytes).maxBatch(maxBatch).threads(threads).signingKey(key).start();
+            .maxBodyBytes(maxBodyBytes).maxBatch(maxBatch).threads(threads)
+            .bodyReadTimeout(java.time.Duration.ofSeconds(bodyReadTimeout)).idleTimeout(java.time.Duration.ofSeconds(idleTimeout))
+            .maxRequestsPerToken(maxRequestsPerToken).signingKey(key).start();
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       } catch (StoreException e) {

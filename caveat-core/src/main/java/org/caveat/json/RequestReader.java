@@ -33,6 +33,7 @@ public final class RequestReader {
 
   public static Parsed read(JsonNode node) {
     String id = node != null && node.isObject() && node.path("id").isValueNode() ? node.path("id").asText() : null;
+    if (id != null && RequestId.problem(id) != null) id = null; // a bad id is not echoed in the error
     try {
       return new Parsed(build(node, id), null);
     } catch (Bad e) {
@@ -48,6 +49,8 @@ public final class RequestReader {
     if (n.has("id") && !n.get("id").isTextual() && !n.get("id").isIntegralNumber()) {
       throw new Bad("request.type", "/id", "id must be a string");
     }
+    String idProblem = n.has("id") ? RequestId.problem(n.get("id").asText()) : null;
+    if (idProblem != null) throw new Bad("request.invalid", "/id", idProblem);
     b.time(time(n));
     b.user(country(n, "/user", "user"));
     JsonNode w = object(n, "weapon", "/weapon");

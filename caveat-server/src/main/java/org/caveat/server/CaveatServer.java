@@ -2,6 +2,7 @@ package org.caveat.server;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.caveat.server.auth.Access;
@@ -11,7 +12,9 @@ import org.caveat.server.decide.DecisionRoutes;
 import org.caveat.server.decide.DecisionService;
 import org.caveat.server.http.Bodies;
 import org.caveat.server.http.Failures;
+import org.caveat.server.http.ProblemErrorHandler;
 import org.caveat.server.http.Routes;
+import org.caveat.server.http.TokenLimits;
 import org.caveat.server.log.LogRoutes;
 import org.caveat.server.ops.Metrics;
 import org.caveat.server.ops.OpsRoutes;
@@ -20,6 +23,8 @@ import org.caveat.server.policy.GrantRoutes;
 import org.caveat.server.policy.LiveEngine;
 import org.caveat.store.Store;
 import org.caveat.store.head.LogSigningKey;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -42,8 +47,8 @@ public final class CaveatServer implements AutoCloseable {
   private CaveatServer(Builder b) {
     Metrics metrics = this.metrics = new Metrics(() -> b.store.log().head().size());
     this.engine = new LiveEngine(b.engines, b.store.published());
-    Bodies bodies = new Bodies(b.maxBodyBytes);
-    this.routes = new Routes(new Access(b.store.tokens()));
+    Bodies bodies = new Bodies(b.maxBodyBytes, b.bodyReadTimeout);
+    this.routes = new Routes(new Access(b.store.tokens()), new TokenLimits(b.maxRequestsPerToken));
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
     DecisionService decisions = new DecisionService(engine, b.store.log(), b.clock, metrics, threads);
     new DecisionRoutes(decisions, bodies, b.maxBatch, metrics).register(routes);
@@ -58,6 +63,16 @@ public final class CaveatServer implements AutoCloseable {
       config.jetty.host = b.host;
       config.jetty.port = b.port;
       config.jetty.threadPool = threads;
+      config.jetty.addConnector((server, http) -> {
+        ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+        c.setHost(b.host);
+        c.setPort(b.port);
+        c.setIdleTimeout(b.idleTimeout.toMillis());
+        return c;
+      });
+      // Jetty's own error pages (refused URIs, 431, …) as problem+json, like every other error.
+      config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
       // Javalin enforces the body limit too, for bodies read without a Content-Length.
       config.http.maxRequestSize = b.maxBodyBytes;
       config.http.prefer405over404 = true;
@@ -118,6 +133,9 @@ public final class CaveatServer implements AutoCloseable {
     private int maxBatch = 100_000;
     private int threads = 64;
     private LogSigningKey signingKey;
+    private Duration bodyReadTimeout = Duration.ofSeconds(20);
+    private Duration idleTimeout = Duration.ofSeconds(30);
+    private int maxRequestsPerToken = 8;
 
     public Builder engines(EngineFactory f) {
       this.engines = Objects.requireNonNull(f, "engine factory");
@@ -166,6 +184,31 @@ public final class CaveatServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The most time the server waits, in total, for one request body's bytes (default 20 s); a
+     * body that arrives slower is refused (408) and its thread freed. Time spent deciding the
+     * items of a streamed batch does not count.
+     */
+    public Builder bodyReadTimeout(Duration d) {
+      this.bodyReadTimeout = Objects.requireNonNull(d, "body read timeout");
+      return this;
+    }
+
+    /** A connection on which nothing arrives for this long is closed (default 30 s). */
+    public Builder idleTimeout(Duration d) {
+      this.idleTimeout = Objects.requireNonNull(d, "idle timeout");
+      return this;
+    }
+
+    /**
+     * The most requests one token may have in progress at once (default 8); more is 429 at once,
+     * so that one client's slow or large requests cannot hold every thread.
+     */
+    public Builder maxRequestsPerToken(int n) {
+      this.maxRequestsPerToken = n;
+      return this;
+    }
+
     /** Jetty's request threads (default 64); decisions run on them. */
     public Builder threads(int n) {
       this.threads = n;
@@ -186,6 +229,15 @@ public final class CaveatServer implements AutoCloseable {
       if (port < 0 || port > 65_535) throw new IllegalArgumentException("port " + port + " is outside 0..65535");
       if (maxBodyBytes < 1024) throw new IllegalArgumentException("max body bytes " + maxBodyBytes + " is below 1024");
       if (maxBatch < 1) throw new IllegalArgumentException("max batch " + maxBatch + " must be at least 1");
+      if (bodyReadTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("body read timeout " + bodyReadTimeout.toSeconds() + " s is below 1 s");
+      }
+      if (idleTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("idle timeout " + idleTimeout.toSeconds() + " s is below 1 s");
+      }
+      if (maxRequestsPerToken < 1) {
+        throw new IllegalArgumentException("max requests per token " + maxRequestsPerToken + " must be at least 1");
+      }
       if (threads < 16) {
         throw new IllegalArgumentException("threads " + threads + " must be at least 16 (Jetty keeps some for"
             + " accepting and selecting connections)");

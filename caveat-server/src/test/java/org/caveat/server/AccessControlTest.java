@@ -68,7 +68,7 @@ class AccessControlTest {
   @Test
   void publicRoutesNeedNoToken() throws Exception {
     assertThat(f.get("/healthz", null).statusCode()).isEqualTo(200);
-    assertThat(f.get("/healthz", null).body()).contains("\"status\":\"ok\"").contains("sqlite:");
+    assertThat(f.get("/healthz", null).body()).contains("\"status\":\"ok\"").contains("\"store\":\"sqlite\"");
     assertThat(f.get("/openapi.json", null).statusCode()).isEqualTo(200);
     assertThat(f.get("/.well-known/authzen-configuration", null).statusCode()).isEqualTo(200);
     assertThat(f.get("/metrics", null).statusCode()).isEqualTo(200);

@@ -135,7 +135,9 @@ interface LogIntegrityContract extends StoreFixture {
   @Test
   default void everyWayARowCanDifferFromTheLogIsNamed() throws Exception {
     for (String v : List.of("v2", "v3")) {
-      ChangeRequest cr = store().changeRequests().submit("alice", "us-ua", v, LocalDate.parse("2026-04-01"),
+      // one approved version per grant and date: v2 takes effect on 2026-04-02, v3 on 2026-04-03
+      ChangeRequest cr = store().changeRequests().submit("alice", "us-ua", v,
+          LocalDate.parse("2026-04-0" + v.substring(1)),
           "grant: us-ua\nversion: " + v + "\n", null);
       store().changeRequests().approve(cr.id(), "bob", null);
       store().changeRequests().publish(cr.id(), "bob");

@@ -87,9 +87,9 @@ class SignedTreeHeadTest {
     assertThat(key.publicKey().problem(back)).isNull();
     String signatureProblem = "the signature does not match the head's size, root and time (the head was altered,"
         + " or not signed by this key)";
-    assertThat(key.publicKey().problem(SignedTreeHead.parse(json.replace("100", "90")))).isEqualTo(signatureProblem);
-    assertThat(key.publicKey().problem(SignedTreeHead.parse(json.replace("5dc9", "5dc8")))).isEqualTo(signatureProblem);
-    assertThat(key.publicKey().problem(SignedTreeHead.parse(json.replace("10:00:00Z", "10:00:01Z"))))
+    assertThat(key.publicKey().problem(SignedTreeHead.parse(json.replace("\"size\" : 100", "\"size\" : 90")))).isEqualTo(signatureProblem);
+    assertThat(key.publicKey().problem(SignedTreeHead.parse(json.replace("\"root\" : \"5dc9", "\"root\" : \"5dc8")))).isEqualTo(signatureProblem);
+    assertThat(key.publicKey().problem(SignedTreeHead.parse(json.replace("\"time\" : \"2026-03-01T10:00:00Z", "\"time\" : \"2026-03-01T10:00:01Z"))))
         .isEqualTo(signatureProblem);
     LogPublicKey other = LogSigningKey.ephemeral().publicKey();
     assertThat(other.problem(back)).startsWith("the head was signed by key " + h.keyIdHex() + ", not by the given key ");

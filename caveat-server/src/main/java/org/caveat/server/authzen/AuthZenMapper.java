@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.caveat.json.RequestError;
+import org.caveat.json.RequestId;
 
 /**
  * Maps one AuthZEN evaluation (subject, action, resource, context) onto a Caveat request
@@ -28,16 +29,17 @@ public final class AuthZenMapper {
   public record Mapped(ObjectNode request, RequestError error) {}
 
   public static Mapped map(JsonNode evaluation, String prefix) {
-    String id = evaluation.path("context").path("id").isValueNode() ? evaluation.path("context").path("id").asText()
-        : null;
+    JsonNode idNode = evaluation.path("context").path("id");
+    String id = idNode.isTextual() || idNode.isIntegralNumber() ? idNode.asText() : null;
+    if (id != null && RequestId.problem(id) != null) id = null; // a bad id is not echoed in the error
     try {
-      return new Mapped(build(evaluation, prefix, id), null);
+      return new Mapped(build(evaluation, prefix), null);
     } catch (Bad b) {
       return new Mapped(null, new RequestError(id, b.code, b.getMessage(), b.field));
     }
   }
 
-  private static ObjectNode build(JsonNode e, String prefix, String id) {
+  private static ObjectNode build(JsonNode e, String prefix) {
     JsonNode subject = object(e, "subject", prefix, true);
     typed(subject, prefix + "subject", "state", "the supplied state using the weapon, e.g. {\"type\":\"state\",\"id\":\"UA\"}");
     JsonNode action = object(e, "action", prefix, true);
@@ -53,7 +55,8 @@ public final class AuthZenMapper {
     typed(resource, prefix + "resource", "target", "the target of the use, with its properties");
     JsonNode context = object(e, "context", prefix, false);
     ObjectNode r = JsonNodeFactory.instance.objectNode();
-    if (id != null) r.put("id", id);
+    // context.id as sent, so the reader checks its type and the id rules as for the native API.
+    if (context != null && context.hasNonNull("id")) r.set("id", context.get("id"));
     if (context != null && context.has("time")) r.set("time", context.get("time"));
     r.set("user", subject.get("id"));
     r.set("weapon", properties(action, prefix + "action"));

@@ -25,6 +25,9 @@ import org.caveat.server.problem.Problems;
  * NDJSON lines that are malformed are answered in place, as {@code caveat check} does.
  */
 public record DecisionBody(Shape shape, List<RequestStream.Item> items) {
+  /** Bodies up to this size are read whole (and problems get exact columns); larger ones are streamed. */
+  public static final int WHOLE_BODY_BYTES = 1 << 20;
+
   /** How the body was framed, and so how the answers are. */
   public enum Shape { SINGLE, ARRAY, NDJSON }
 
@@ -83,7 +86,7 @@ public record DecisionBody(Shape shape, List<RequestStream.Item> items) {
     return new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8);
   }
 
-  private static int firstNonBlank(byte[] body) {
+  static int firstNonBlank(byte[] body) {
     for (byte b : body) if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return b;
     return -1;
   }

@@ -1,10 +1,18 @@
 package org.caveat.server.decide;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import org.caveat.json.RequestStream;
 import org.caveat.server.auth.Role;
+import org.caveat.server.http.BodyStream;
 import org.caveat.server.http.Bodies;
 import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
@@ -13,16 +21,20 @@ import org.caveat.server.problem.Problems;
 
 /**
  * {@code POST /v1/decisions}. Query parameters mirror {@code caveat check}: {@code quotes=true}
- * ({@code --quotes}) and {@code as_of=2024-06-01} ({@code --as-of}).
+ * ({@code --quotes}) and {@code as_of=2024-06-01} ({@code --as-of}). A body up to
+ * {@link DecisionBody#WHOLE_BODY_BYTES} is read whole; a larger one is streamed: its items are
+ * decided and answered group by group ({@link BatchWriter}) while the rest arrives.
  */
 public final class DecisionRoutes {
   private final DecisionService service;
   private final Bodies bodies;
   private final int maxBatch;
   private final Metrics metrics;
+  private final BatchWriter batches;
 
   public DecisionRoutes(DecisionService service, Bodies bodies, int maxBatch, Metrics metrics) {
     this.service = service;
+    this.batches = new BatchWriter(service, maxBatch);
     this.bodies = bodies;
     this.maxBatch = maxBatch;
     this.metrics = metrics;
@@ -35,38 +47,47 @@ public final class DecisionRoutes {
   private void decide(Context ctx) {
     long start = System.nanoTime();
     String mt = Bodies.requireMediaType(ctx, "application/json", DecisionBody.NDJSON, "application/jsonl");
+    boolean ndjson = !mt.isEmpty() && !mt.equals("application/json");
     boolean quotes = Queries.bool(ctx, "quotes");
     Instant asOfTime = Queries.instant(ctx, "as_of");
     String asOf = asOfTime == null ? null : asOfTime.toString();
-    DecisionBody body = DecisionBody.read(bodies.read(ctx), !mt.isEmpty() && !mt.equals("application/json"), maxBatch);
-    ctx.future(() -> service.decide(body.items(), asOf, quotes).thenAccept(results -> {
-      if (body.shape() == DecisionBody.Shape.SINGLE) {
-        DecisionService.Result r = results.get(0);
-        if (r.error() != null) throw Problems.badItem(r.error(), null, null);
-        ctx.contentType("application/json").result(bytes(r.json() + "\n"));
-      } else {
-        ctx.contentType(body.shape() == DecisionBody.Shape.ARRAY ? "application/json" : DecisionBody.NDJSON)
-            .result(render(body, results));
-      }
+    BodyStream in = bodies.open(ctx);
+    byte[] head;
+    try {
+      head = in.readUpTo(DecisionBody.WHOLE_BODY_BYTES + 1);
+    } catch (BodyStream.LimitException e) {
+      throw e.problem().exception();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (Bodies.isBlank(head)) throw Problems.badRequest("the request body is empty; send JSON");
+    if (head.length <= DecisionBody.WHOLE_BODY_BYTES) {
+      // The whole body is here: read as before, with exact lines and columns in its problems.
+      DecisionBody body = DecisionBody.read(head, ndjson, maxBatch);
+      if (body.shape() == DecisionBody.Shape.SINGLE) single(ctx, body.items().get(0), asOf, quotes, start);
+      else batch(ctx, body.shape(), body.items().iterator(), in, asOf, quotes, start);
+      return;
+    }
+    // Larger: streamed, decided group by group while the rest of the body is still arriving.
+    InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), in);
+    try (StreamedBody body = StreamedBody.open(whole, ndjson, DecisionBody.firstNonBlank(head))) {
+      if (body.shape == DecisionBody.Shape.SINGLE) single(ctx, body.single(in), asOf, quotes, start);
+      else batch(ctx, body.shape, body, in, asOf, quotes, start);
+    }
+  }
+
+  private void single(Context ctx, RequestStream.Item item, String asOf, boolean quotes, long start) {
+    ctx.future(() -> service.decide(List.of(item), asOf, quotes).thenAccept(results -> {
+      DecisionService.Result r = results.get(0);
+      if (r.error() != null) throw Problems.badItem(r.error(), null, null);
+      ctx.contentType("application/json").result((r.json() + "\n").getBytes(StandardCharsets.UTF_8));
       metrics.latency(System.nanoTime() - start);
     }));
   }
 
-  /** NDJSON lines as the CLI writes them; an array holds the same texts, one per line. */
-  private static byte[] render(DecisionBody body, List<DecisionService.Result> results) {
-    StringBuilder b = new StringBuilder(results.size() * 800);
-    boolean array = body.shape() == DecisionBody.Shape.ARRAY;
-    if (array) b.append("[\n");
-    for (int i = 0; i < results.size(); i++) {
-      b.append(results.get(i).json());
-      if (array && i < results.size() - 1) b.append(',');
-      b.append('\n');
-    }
-    if (array) b.append("]\n");
-    return bytes(b.toString());
-  }
-
-  private static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+  private void batch(Context ctx, DecisionBody.Shape shape, Iterator<RequestStream.Item> items, BodyStream in,
+      String asOf, boolean quotes, long start) {
+    batches.write(ctx, shape, items, in, asOf, quotes);
+    metrics.latency(System.nanoTime() - start);
   }
 }

@@ -58,6 +58,11 @@ public final class DecisionService {
    */
   public record Result(Answer answer, RequestError error, String json) {}
 
+  /** The policy in force now; pass it to {@link #decideGroup} so a whole batch uses one policy. */
+  public Caveat engine() {
+    return engine.current();
+  }
+
   /** Decides every item; see {@link #decide(List, String, boolean, Predicate)}. */
   public CompletableFuture<List<Result>> decide(List<RequestStream.Item> items, String asOf, boolean quotes) {
     return decide(items, asOf, quotes, r -> false);
@@ -72,13 +77,34 @@ public final class DecisionService {
    */
   public CompletableFuture<List<Result>> decide(List<RequestStream.Item> items, String asOf, boolean quotes,
       Predicate<Result> stopAfter) {
-    Caveat caveat = engine.current(); // one policy for the whole call, even if a publish lands meanwhile
+    // one policy for the whole call, even if a publish lands meanwhile
+    Decided d = prepare(engine.current(), items, asOf, quotes, stopAfter);
+    if (d.entries.isEmpty()) return CompletableFuture.completedFuture(d.results);
+    return log.appendAll(d.entries).thenApplyAsync(indexes -> counted(d.results), responders);
+  }
+
+  /**
+   * One group of a streamed batch: like {@link #decide} with {@code caveat} as the policy, but the
+   * future completes on the log's writer thread (the caller waits for it on its own thread; a hop
+   * to the HTTP threads could wait for a thread that is itself waiting).
+   */
+  public CompletableFuture<List<Result>> decideGroup(Caveat caveat, List<RequestStream.Item> items, String asOf,
+      boolean quotes) {
+    Decided d = prepare(caveat, items, asOf, quotes, r -> false);
+    if (d.entries.isEmpty()) return CompletableFuture.completedFuture(d.results);
+    return log.appendAll(d.entries).thenApply(indexes -> counted(d.results));
+  }
+
+  private record Decided(List<Result> results, List<LogEntry> entries) {}
+
+  private Decided prepare(Caveat caveat, List<RequestStream.Item> items, String asOf, boolean quotes,
+      Predicate<Result> stopAfter) {
     List<Result> results = new ArrayList<>(items.size());
     List<LogEntry> entries = new ArrayList<>(items.size());
     for (RequestStream.Item item : items) {
       if (!results.isEmpty() && stopAfter.test(results.get(results.size() - 1))) break;
       if (item.error() != null) {
-        results.add(new Result(null, item.error(), AnswerWriter.toJson(item.error())));
+        results.add(failed(item.error()));
         continue;
       }
       JsonNode node = item.node();
@@ -87,28 +113,43 @@ public final class DecisionService {
       }
       RequestReader.Parsed p = RequestReader.read(node);
       if (p.error() != null) {
-        results.add(new Result(null, p.error(), AnswerWriter.toJson(p.error())));
+        results.add(failed(p.error()));
+        continue;
+      }
+      String requestJson = json(node);
+      if (Unpaired.in(requestJson)) {
+        String at = Unpaired.pointer(node, "");
+        results.add(failed(new RequestError(p.request().id(), "request.invalid", "the string at " + at
+            + " holds an unpaired UTF-16 surrogate (a lone \\ud800–\\udfff escape), which is not Unicode text"
+            + " and cannot be logged as sent", at)));
         continue;
       }
       Answer a = caveat.answer(p.request());
       String json = AnswerWriter.toJson(a, quotes);
       results.add(new Result(a, null, json));
-      entries.add(entry(node, a, json));
+      entries.add(entry(requestJson, a, json));
     }
-    if (entries.isEmpty()) return CompletableFuture.completedFuture(results);
-    return log.appendAll(entries).thenApplyAsync(indexes -> {
-      for (Result r : results) if (r.answer() != null) metrics.decision(r.answer().decision().name());
-      return results;
-    }, responders);
+    return new Decided(results, entries);
   }
 
-  private LogEntry entry(JsonNode request, Answer a, String answerJson) {
-    String requestJson;
+  private static Result failed(RequestError e) {
+    return new Result(null, e, AnswerWriter.toJson(e));
+  }
+
+  private List<Result> counted(List<Result> results) {
+    for (Result r : results) if (r.answer() != null) metrics.decision(r.answer().decision().name());
+    return results;
+  }
+
+  private static String json(JsonNode request) {
     try {
-      requestJson = Json.MAPPER.writeValueAsString(request);
+      return Json.MAPPER.writeValueAsString(request);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a parsed request always serialises", e);
     }
+  }
+
+  private LogEntry entry(String requestJson, Answer a, String answerJson) {
     Set<String> hashes = new LinkedHashSet<>();
     for (Answer.GrantAnswer g : a.grants()) if (g.hash() != null) hashes.add(g.hash());
     String id = a.id() != null ? a.id() : derivedId(requestJson);

@@ -1,29 +1,53 @@
 package org.caveat.server.http;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Locale;
 import org.caveat.server.problem.Problems;
 
-/** Reading request bodies within the configured size limit, and checking their media type. */
+/**
+ * Reading request bodies within the configured size limit and read-time budget (see
+ * {@link BodyStream}), and checking their media type.
+ */
 public final class Bodies {
   private final long maxBytes;
+  private final long readBudgetNanos;
 
-  public Bodies(long maxBytes) {
+  /** @param readTimeout the most time spent waiting for one body's bytes, in total */
+  public Bodies(long maxBytes, Duration readTimeout) {
     this.maxBytes = maxBytes;
+    this.readBudgetNanos = readTimeout.toNanos();
   }
 
   public long maxBytes() {
     return maxBytes;
   }
 
-  /** The whole body; 413 beyond the limit, 400 when empty. */
+  /** The whole body; 413 beyond the limit, 408 when it arrives too slowly, 400 when empty. */
   public byte[] read(Context ctx) {
-    long declared = ctx.contentLength();
-    if (declared > maxBytes) throw tooLarge(declared);
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length > maxBytes) throw tooLarge(body.length);
+    byte[] body;
+    try (BodyStream in = open(ctx)) {
+      body = in.readUpTo(Integer.MAX_VALUE);
+    } catch (BodyStream.LimitException e) {
+      throw e.problem().exception();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     if (isBlank(body)) throw Problems.badRequest("the request body is empty; send JSON");
     return body;
+  }
+
+  /** The body as a stream within the limits; 413 at once when the declared length is over the limit. */
+  public BodyStream open(Context ctx) {
+    long declared = ctx.contentLength();
+    if (declared > maxBytes) throw tooLarge(declared);
+    try {
+      return new BodyStream(ctx.req().getInputStream(), maxBytes, readBudgetNanos);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private RuntimeException tooLarge(long size) {
@@ -31,7 +55,7 @@ public final class Bodies {
         + " bytes (split it into several requests)");
   }
 
-  private static boolean isBlank(byte[] body) {
+  public static boolean isBlank(byte[] body) {
     for (byte b : body) if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return false;
     return true;
   }

@@ -23,7 +23,16 @@ public final class Failures {
   private Failures() {}
 
   public static void install(JavalinConfig config) {
-    config.routes.exception(Exception.class, (e, ctx) -> send(ctx, toProblem(e, ctx)));
+    config.routes.exception(Exception.class, (e, ctx) -> {
+      Problem p = toProblem(e, ctx);
+      if (ctx.res().isCommitted()) {
+        // A streamed batch already answered part of the body (its errors are written in place);
+        // the status line is sent, so the connection is all that is left to end.
+        LOG.log(System.Logger.Level.DEBUG, "failure after the response started on " + ctx.path() + ": " + p.detail());
+        return;
+      }
+      send(ctx, p);
+    });
     // Unmatched routes and methods end as bare statuses: give them a body unless a handler did.
     config.routes.error(404, ctx -> {
       if (isEmpty(ctx)) send(ctx, Problem.of(404, "not-found", "Not found", "no route " + ctx.path()));
@@ -40,6 +49,8 @@ public final class Failures {
   }
 
   public static void send(Context ctx, Problem p) {
+    // The body was not read to its end: the connection cannot carry another request.
+    if (p.status() == 408 || p.status() == 413) ctx.header("Connection", "close");
     ctx.status(p.status());
     ctx.contentType(ProblemJson.CONTENT_TYPE);
     ctx.result(ProblemJson.bytes(p, ctx.path()));

@@ -9,7 +9,7 @@ import org.caveat.server.auth.Role;
 
 /**
  * The service's route table. Each route names the role it needs; the handler runs only once
- * {@link Access} has admitted the caller. Kept as data so the OpenAPI document can be checked
+ * {@link Access} has admitted the caller, and within its token's {@link TokenLimits}. Kept as data so the OpenAPI document can be checked
  * against it.
  */
 public final class Routes {
@@ -17,12 +17,14 @@ public final class Routes {
   public record Route(String method, String path, Role role) {}
 
   private final Access access;
+  private final TokenLimits limits;
   private final List<Route> routes = new ArrayList<>();
   private final List<Runnable> registrations = new ArrayList<>();
   private JavalinConfig config;
 
-  public Routes(Access access) {
+  public Routes(Access access, TokenLimits limits) {
     this.access = access;
+    this.limits = limits;
   }
 
   /** Binds to the Javalin config being built; routes added before or after are registered. */
@@ -44,7 +46,14 @@ public final class Routes {
     routes.add(new Route(method, path, role));
     Handler guarded = ctx -> {
       access.require(ctx, role);
-      h.handle(ctx);
+      if (role == Role.PUBLIC) {
+        h.handle(ctx);
+        return;
+      }
+      // Held while the handler reads the body and decides; waiting for the log does not hold a thread.
+      try (TokenLimits.Slot slot = limits.acquire(Access.principal(ctx).name())) {
+        h.handle(ctx);
+      }
     };
     Runnable r = () -> {
       if (method.equals("GET")) config.routes.get(path, guarded);

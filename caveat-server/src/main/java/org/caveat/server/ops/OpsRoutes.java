@@ -34,9 +34,21 @@ public final class OpsRoutes {
   private void health(Context ctx) throws IOException {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("status", "ok");
-    o.put("store", store.describe());
+    o.put("store", kind(store.describe())); // never the file path or URL: anyone may call /healthz
     o.put("log_size", store.log().head().size());
     ctx.contentType("application/json").result(Json.MAPPER.writeValueAsBytes(o));
+  }
+
+  /** {@code sqlite} or {@code postgresql}: what the store is, not where. */
+  static String kind(String described) {
+    int colon = described.indexOf(':');
+    String scheme = colon < 0 ? described : described.substring(0, colon);
+    if (scheme.equals("jdbc")) {
+      String rest = described.substring(colon + 1);
+      int c2 = rest.indexOf(':');
+      scheme = c2 < 0 ? rest : rest.substring(0, c2);
+    }
+    return scheme;
   }
 
   public static byte[] openapi() {

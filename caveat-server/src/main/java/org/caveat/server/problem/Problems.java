@@ -56,6 +56,16 @@ public final class Problems {
     return Problem.of(413, "too-large", "Content too large", detail).exception();
   }
 
+  /** The body did not arrive in time (see {@code --body-read-timeout}). */
+  public static ProblemException timeout(String detail) {
+    return Problem.of(408, "timeout", "Request timeout", detail).exception();
+  }
+
+  /** A client has as many requests in progress as it may; the caller retries later. */
+  public static ProblemException tooManyRequests(String detail) {
+    return Problem.of(429, "too-many-requests", "Too many requests", detail).exception();
+  }
+
   public static ProblemException unsupportedMediaType(String got, String expected) {
     return Problem.of(415, "unsupported-media-type", "Unsupported media type",
         "Content-Type `" + got + "` is not accepted here; send " + expected).exception();

@@ -1,0 +1,125 @@
+package org.caveat.server.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeoutException;
+import org.caveat.server.problem.Problem;
+import org.caveat.server.problem.Problems;
+
+/**
+ * A request body read within the service's limits: at most {@code maxBytes} bytes, and at most
+ * {@code readBudgetNanos} spent waiting for them in total. The budget counts only the time a read
+ * blocks, so a large batch the server decides while reading is not cut short by its own work,
+ * while a client trickling bytes runs out of budget and frees its thread (408).
+ *
+ * <p>Once a limit is crossed every further read fails with a {@link LimitException} carrying the
+ * problem ({@link #failure()}); callers that already answered part of a batch report it in place.
+ */
+public final class BodyStream extends InputStream {
+  /** Thrown once a limit is crossed; IOException so that readers over this stream stop at once. */
+  public static final class LimitException extends IOException {
+    private final transient Problem problem;
+
+    LimitException(Problem problem) {
+      super(problem.detail(), null);
+      this.problem = problem;
+    }
+
+    public Problem problem() {
+      return problem;
+    }
+  }
+
+  private final InputStream in;
+  private final long maxBytes;
+  private final long readBudgetNanos;
+  private long bytes;
+  private long waitedNanos;
+  private Problem failure;
+
+  public BodyStream(InputStream in, long maxBytes, long readBudgetNanos) {
+    this.in = in;
+    this.maxBytes = maxBytes;
+    this.readBudgetNanos = readBudgetNanos;
+  }
+
+  /** The limit crossed (413, 408, or 400 when the connection failed), or null. */
+  public Problem failure() {
+    return failure;
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    if (failure != null) throw new LimitException(failure);
+    if (len == 0) return 0;
+    long start = System.nanoTime();
+    int n;
+    try {
+      // One byte beyond the limit is enough to know it is crossed.
+      n = in.read(b, off, (int) Math.min(len, maxBytes - bytes + 1));
+    } catch (IOException e) {
+      throw fail(timedOut(e) ? timeout() : Problems.badRequest("the request body could not be read to its end: "
+          + e.getMessage() + " (the client closed the connection, or sent nothing for the idle timeout)").problem());
+    }
+    waitedNanos += System.nanoTime() - start;
+    if (n > 0) bytes += n;
+    if (bytes > maxBytes) {
+      throw fail(Problems.tooLarge("the body is larger than " + maxBytes + " bytes, the limit (--max-body-bytes);"
+          + " split it into several requests").problem());
+    }
+    if (n >= 0 && waitedNanos > readBudgetNanos) throw fail(timeout());
+    return n;
+  }
+
+  private Problem timeout() {
+    return Problems.timeout("the request body arrived too slowly: the server waited more than "
+        + readBudgetNanos / 1_000_000_000L + " s for it in total (--body-read-timeout); send it at once").problem();
+  }
+
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof TimeoutException) return true;
+    return false;
+  }
+
+  private LimitException fail(Problem p) {
+    failure = p;
+    return new LimitException(p);
+  }
+
+  /** Up to {@code max} bytes, fewer only at the end of the body. */
+  public byte[] readUpTo(int max) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 8192));
+    byte[] buf = new byte[8192];
+    int n;
+    while (out.size() < max && (n = read(buf, 0, Math.min(buf.length, max - out.size()))) > 0) out.write(buf, 0, n);
+    return out.toByteArray();
+  }
+
+  /**
+   * Reads and drops the rest of the body, within the same limits, so the response can end
+   * cleanly and the connection be reused; stops at the first limit crossed or read failure.
+   */
+  public void drain() {
+    byte[] scratch = new byte[8192];
+    try {
+      while (read(scratch, 0, scratch.length) >= 0) {
+        // dropped
+      }
+    } catch (IOException e) {
+      // a limit or the connection ended the body: Jetty closes the connection after the response
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
