@@ -1,10 +1,7 @@
 package org.caveat.server.policy;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.caveat.Caveat;
 import org.caveat.policy.PolicyException;
 
@@ -20,12 +17,7 @@ public final class WhatIfEngines {
   private record Key(Caveat base, Map<String, String> assumptions) {}
 
   private final LiveEngine live;
-  private final Map<Key, CompletableFuture<Caveat>> engines = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, CompletableFuture<Caveat>> eldest) {
-      return size() > MAX;
-    }
-  };
+  private final Memo<Key, Caveat> engines = new Memo<>(MAX);
 
   public WhatIfEngines(LiveEngine live) {
     this.live = live;
@@ -41,26 +33,6 @@ public final class WhatIfEngines {
     Caveat base = live.current();
     if (assumptions.isEmpty()) return base;
     Key key = new Key(base, new TreeMap<>(assumptions));
-    CompletableFuture<Caveat> mine = new CompletableFuture<>(), found;
-    synchronized (engines) {
-      found = engines.putIfAbsent(key, mine);
-    }
-    if (found != null) {
-      try {
-        return found.join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
-    }
-    try {
-      mine.complete(live.withAssumptions(key.assumptions()));
-    } catch (RuntimeException e) {
-      synchronized (engines) {
-        engines.remove(key, mine);
-      }
-      mine.completeExceptionally(e);
-      throw e;
-    }
-    return mine.join();
+    return engines.get(key, () -> live.withAssumptions(key.assumptions()));
   }
 }
