@@ -8,19 +8,25 @@ import java.util.Objects;
 import org.caveat.server.auth.Access;
 import org.caveat.server.authzen.AuthZenRoutes;
 import org.caveat.server.change.ChangeRoutes;
+import org.caveat.server.console.Assets;
+import org.caveat.server.console.ConsoleRoutes;
 import org.caveat.server.decide.DecisionRoutes;
 import org.caveat.server.decide.DecisionService;
+import org.caveat.server.events.EventRoutes;
 import org.caveat.server.http.Bodies;
 import org.caveat.server.http.Failures;
 import org.caveat.server.http.ProblemErrorHandler;
 import org.caveat.server.http.Routes;
 import org.caveat.server.http.TokenLimits;
 import org.caveat.server.log.LogRoutes;
+import org.caveat.server.map.AreaRoutes;
+import org.caveat.server.map.GeographyRoutes;
 import org.caveat.server.ops.Metrics;
 import org.caveat.server.ops.OpsRoutes;
 import org.caveat.server.policy.EngineFactory;
 import org.caveat.server.policy.GrantRoutes;
 import org.caveat.server.policy.LiveEngine;
+import org.caveat.server.policy.WhatIfEngines;
 import org.caveat.store.Store;
 import org.caveat.store.head.LogSigningKey;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -51,12 +57,16 @@ public final class CaveatServer implements AutoCloseable {
     this.routes = new Routes(new Access(b.store.tokens()), new TokenLimits(b.maxRequestsPerToken));
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
     DecisionService decisions = new DecisionService(engine, b.store.log(), b.clock, metrics, threads);
-    new DecisionRoutes(decisions, bodies, b.maxBatch, metrics).register(routes);
+    new DecisionRoutes(decisions, bodies, b.maxBatch, metrics, new WhatIfEngines(engine)).register(routes);
     new AuthZenRoutes(decisions, bodies, b.maxBatch).register(routes);
     new GrantRoutes(engine).register(routes);
     new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);
     new LogRoutes(b.store.log(), b.signingKey, b.clock).register(routes);
     new OpsRoutes(b.store, metrics).register(routes);
+    new ConsoleRoutes(engine).register(routes);
+    new GeographyRoutes(engine).register(routes);
+    new AreaRoutes(engine).register(routes);
+    new EventRoutes(engine, b.store.log(), b.clock, metrics, b.maxEventBytes).register(routes);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -83,6 +93,7 @@ public final class CaveatServer implements AutoCloseable {
         metrics.http(ctx.method().name(), e == null ? "unmatched" : e.path, ctx.statusCode());
       });
       routes.bind(config);
+      Assets.install(config, b.consoleRoot);
     });
   }
 
@@ -136,6 +147,8 @@ public final class CaveatServer implements AutoCloseable {
     private Duration bodyReadTimeout = Duration.ofSeconds(20);
     private Duration idleTimeout = Duration.ofSeconds(30);
     private int maxRequestsPerToken = 8;
+    private String consoleRoot = "console";
+    private long maxEventBytes = EventRoutes.MAX_BYTES;
 
     public Builder engines(EngineFactory f) {
       this.engines = Objects.requireNonNull(f, "engine factory");
@@ -212,6 +225,18 @@ public final class CaveatServer implements AutoCloseable {
     /** Jetty's request threads (default 64); decisions run on them. */
     public Builder threads(int n) {
       this.threads = n;
+      return this;
+    }
+
+    /** The body limit of {@code POST /v1/events/decide} alone (default 50 MiB). */
+    public Builder maxEventBytes(long n) {
+      this.maxEventBytes = n;
+      return this;
+    }
+
+    /** The classpath folder the web console is served from (default {@code console}). */
+    public Builder consoleRoot(String folder) {
+      this.consoleRoot = Objects.requireNonNull(folder, "console folder");
       return this;
     }
 

@@ -48,7 +48,7 @@ final class BatchWriter {
 
   /** @return the number of requests answered (decided or refused in place) */
   long write(Context ctx, DecisionBody.Shape shape, Iterator<RequestStream.Item> items, BodyStream body,
-      String asOf, boolean quotes) {
+      String asOf, boolean quotes, WhatIf whatIf) {
     Caveat caveat = service.engine(); // one policy for the whole batch, even if a publish lands meanwhile
     Output out = new Output(ctx, shape);
     CompletableFuture<List<DecisionService.Result>> pending = null;
@@ -74,7 +74,7 @@ final class BatchWriter {
             ? "the JSON array is empty; send at least one request" : "the body holds no JSON value");
       }
       CompletableFuture<List<DecisionService.Result>> next =
-          group.isEmpty() ? null : service.decideGroup(caveat, group, asOf, quotes);
+          group.isEmpty() ? null : service.decideGroup(caveat, group, asOf, quotes, whatIf);
       if (pending != null && !out.results(pending)) return stopped(out, body);
       pending = next;
       if (stop != null || !items.hasNext()) {

@@ -17,11 +17,13 @@ import org.caveat.server.http.Bodies;
 import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
 import org.caveat.server.ops.Metrics;
+import org.caveat.server.policy.WhatIfEngines;
 import org.caveat.server.problem.Problems;
 
 /**
  * {@code POST /v1/decisions}. Query parameters mirror {@code caveat check}: {@code quotes=true}
- * ({@code --quotes}) and {@code as_of=2024-06-01} ({@code --as-of}). A body up to
+ * ({@code --quotes}), {@code as_of=2024-06-01} ({@code --as-of}) and {@code assume=NAME=VALUE}
+ * ({@code --assume}, repeatable; see {@link WhatIf}). A body up to
  * {@link DecisionBody#WHOLE_BODY_BYTES} is read whole; a larger one is streamed: its items are
  * decided and answered group by group ({@link BatchWriter}) while the rest arrives.
  */
@@ -32,7 +34,10 @@ public final class DecisionRoutes {
   private final Metrics metrics;
   private final BatchWriter batches;
 
-  public DecisionRoutes(DecisionService service, Bodies bodies, int maxBatch, Metrics metrics) {
+  private final WhatIfEngines whatIfs;
+
+  public DecisionRoutes(DecisionService service, Bodies bodies, int maxBatch, Metrics metrics, WhatIfEngines whatIfs) {
+    this.whatIfs = whatIfs;
     this.service = service;
     this.batches = new BatchWriter(service, maxBatch);
     this.bodies = bodies;
@@ -51,6 +56,7 @@ public final class DecisionRoutes {
     boolean quotes = Queries.bool(ctx, "quotes");
     Instant asOfTime = Queries.instant(ctx, "as_of");
     String asOf = asOfTime == null ? null : asOfTime.toString();
+    WhatIf whatIf = new WhatIf(Assume.query(ctx, whatIfs), whatIfs);
     BodyStream in = bodies.open(ctx);
     byte[] head;
     try {
@@ -64,20 +70,21 @@ public final class DecisionRoutes {
     if (head.length <= DecisionBody.WHOLE_BODY_BYTES) {
       // The whole body is here: read as before, with exact lines and columns in its problems.
       DecisionBody body = DecisionBody.read(head, ndjson, maxBatch);
-      if (body.shape() == DecisionBody.Shape.SINGLE) single(ctx, body.items().get(0), asOf, quotes, start);
-      else batch(ctx, body.shape(), body.items().iterator(), in, asOf, quotes, start);
+      if (body.shape() == DecisionBody.Shape.SINGLE) single(ctx, body.items().get(0), asOf, quotes, whatIf, start);
+      else batch(ctx, body.shape(), body.items().iterator(), in, asOf, quotes, whatIf, start);
       return;
     }
     // Larger: streamed, decided group by group while the rest of the body is still arriving.
     InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), in);
     try (StreamedBody body = StreamedBody.open(whole, ndjson, DecisionBody.firstNonBlank(head))) {
-      if (body.shape == DecisionBody.Shape.SINGLE) single(ctx, body.single(in), asOf, quotes, start);
-      else batch(ctx, body.shape, body, in, asOf, quotes, start);
+      if (body.shape == DecisionBody.Shape.SINGLE) single(ctx, body.single(in), asOf, quotes, whatIf, start);
+      else batch(ctx, body.shape, body, in, asOf, quotes, whatIf, start);
     }
   }
 
-  private void single(Context ctx, RequestStream.Item item, String asOf, boolean quotes, long start) {
-    ctx.future(() -> service.decide(List.of(item), asOf, quotes).thenAccept(results -> {
+  private void single(Context ctx, RequestStream.Item item, String asOf, boolean quotes, WhatIf whatIf,
+      long start) {
+    ctx.future(() -> service.decide(List.of(item), asOf, quotes, x -> false, whatIf).thenAccept(results -> {
       DecisionService.Result r = results.get(0);
       if (r.error() != null) throw Problems.badItem(r.error(), null, null);
       ctx.contentType("application/json").result((r.json() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -86,8 +93,8 @@ public final class DecisionRoutes {
   }
 
   private void batch(Context ctx, DecisionBody.Shape shape, Iterator<RequestStream.Item> items, BodyStream in,
-      String asOf, boolean quotes, long start) {
-    batches.write(ctx, shape, items, in, asOf, quotes);
+      String asOf, boolean quotes, WhatIf whatIf, long start) {
+    batches.write(ctx, shape, items, in, asOf, quotes, whatIf);
     metrics.latency(System.nanoTime() - start);
   }
 }

@@ -77,8 +77,17 @@ public final class DecisionService {
    */
   public CompletableFuture<List<Result>> decide(List<RequestStream.Item> items, String asOf, boolean quotes,
       Predicate<Result> stopAfter) {
+    return decide(items, asOf, quotes, stopAfter, null);
+  }
+
+  /**
+   * As above; with {@code whatIf} (null for none), requests with assumption overrides are decided
+   * by their own engine.
+   */
+  public CompletableFuture<List<Result>> decide(List<RequestStream.Item> items, String asOf, boolean quotes,
+      Predicate<Result> stopAfter, WhatIf whatIf) {
     // one policy for the whole call, even if a publish lands meanwhile
-    Decided d = prepare(engine.current(), items, asOf, quotes, stopAfter);
+    Decided d = prepare(engine.current(), items, asOf, quotes, stopAfter, whatIf);
     if (d.entries.isEmpty()) return CompletableFuture.completedFuture(d.results);
     return log.appendAll(d.entries).thenApplyAsync(indexes -> counted(d.results), responders);
   }
@@ -89,8 +98,8 @@ public final class DecisionService {
    * to the HTTP threads could wait for a thread that is itself waiting).
    */
   public CompletableFuture<List<Result>> decideGroup(Caveat caveat, List<RequestStream.Item> items, String asOf,
-      boolean quotes) {
-    Decided d = prepare(caveat, items, asOf, quotes, r -> false);
+      boolean quotes, WhatIf whatIf) {
+    Decided d = prepare(caveat, items, asOf, quotes, r -> false, whatIf);
     if (d.entries.isEmpty()) return CompletableFuture.completedFuture(d.results);
     return log.appendAll(d.entries).thenApply(indexes -> counted(d.results));
   }
@@ -98,7 +107,7 @@ public final class DecisionService {
   private record Decided(List<Result> results, List<LogEntry> entries) {}
 
   private Decided prepare(Caveat caveat, List<RequestStream.Item> items, String asOf, boolean quotes,
-      Predicate<Result> stopAfter) {
+      Predicate<Result> stopAfter, WhatIf whatIf) {
     List<Result> results = new ArrayList<>(items.size());
     List<LogEntry> entries = new ArrayList<>(items.size());
     for (RequestStream.Item item : items) {
@@ -124,8 +133,14 @@ public final class DecisionService {
             + " and cannot be logged as sent", at)));
         continue;
       }
-      Answer a = caveat.answer(p.request());
-      String json = AnswerWriter.toJson(a, quotes);
+      WhatIf.Choice c = whatIf == null ? null : whatIf.choose(node, caveat);
+      if (c != null && c.error() != null) {
+        results.add(failed(c.error()));
+        continue;
+      }
+      Answer a = (c == null ? caveat : c.engine()).answer(p.request());
+      String json = c == null || c.assumed().isEmpty() ? AnswerWriter.toJson(a, quotes)
+          : AnswerWriter.toJson(a, quotes, c.assumed());
       results.add(new Result(a, null, json));
       entries.add(entry(requestJson, a, json));
     }
