@@ -12,7 +12,7 @@ import org.caveat.policy.Source;
 
 /**
  * Writes answers and request errors as single-line JSON with a fixed field order, so the same
- * answer is always the same bytes. Rules cite their sources by id, as DESIGN.md's response does;
+ * answer is always the same bytes. Rules cite their sources by id, as docs/SEMANTICS.md's answer does;
  * the full source records (outlet, quote, attribution…) are added on request.
  */
 public final class AnswerWriter {

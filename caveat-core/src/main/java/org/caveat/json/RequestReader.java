@@ -12,7 +12,7 @@ import org.caveat.policy.Suggest;
 
 /**
  * Maps a parsed JSON request to a {@link Request}, or explains precisely what is wrong.
- * Unknown fields are ignored, as DESIGN.md requires.
+ * Unknown fields are ignored (docs/SEMANTICS.md).
  */
 public final class RequestReader {
   private RequestReader() {}

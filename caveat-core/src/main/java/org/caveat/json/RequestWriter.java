@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import org.caveat.model.Request;
 
 /**
- * A {@link Request} back in DESIGN.md's request JSON (fields that are set only, in the schema's
+ * A {@link Request} back in the request JSON of docs/SEMANTICS.md (fields that are set only, in the schema's
  * order), so {@link RequestReader} reads it into an equal request: for logging requests that did
  * not arrive as JSON (replayed CSV rows).
  */

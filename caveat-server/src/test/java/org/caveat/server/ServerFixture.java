@@ -84,7 +84,7 @@ final class ServerFixture implements AutoCloseable {
     }
   }
 
-  /** DESIGN.md's example request: counter-fire near Kharkiv on 1 June 2024. */
+  /** The example request of docs/SEMANTICS.md: counter-fire near Kharkiv on 1 June 2024. */
   static String request(String id, double lat, double lon) {
     return "{\"id\":\"" + id + "\",\"time\":\"2024-06-01T03:00:00Z\",\"user\":\"UA\",\"weapon\":{\"origin\":\"US\","
         + "\"system\":\"M142 HIMARS\",\"munition\":\"M31 GMLRS\",\"class\":\"rocket_artillery\",\"range_km\":84},"

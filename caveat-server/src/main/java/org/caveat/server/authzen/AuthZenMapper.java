@@ -8,7 +8,7 @@ import org.caveat.json.RequestId;
 
 /**
  * Maps one AuthZEN evaluation (subject, action, resource, context) onto a Caveat request
- * (DESIGN.md's JSON), and Caveat's field pointers back onto AuthZEN field names, so a problem
+ * (the request JSON of docs/SEMANTICS.md), and Caveat's field pointers back onto AuthZEN field names, so a problem
  * names the field the caller actually sent.
  *
  * <pre>
