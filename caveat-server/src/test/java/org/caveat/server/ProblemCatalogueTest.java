@@ -157,4 +157,29 @@ class ProblemCatalogueTest {
     problem(f.get("/v1/log/proof/abc", "reader"), 400);
     problem(f.get("/v1/grants/us-ua/diff?from=2022-06-01", "reader"), 400);
   }
+
+  @Test
+  void aDuplicateKeyInTheOneRequestIsRefusedWithItsCodeAndPointer() throws Exception {
+    String body = ServerFixture.permitRequest("dup").replaceFirst("\\{", "{\"user\":\"XX\",");
+    JsonNode e = problem(decide(body), 400).path("errors").get(0);
+    assertThat(e.path("code").asText()).isEqualTo("request.duplicate_key");
+    assertThat(e.path("field").asText()).isEqualTo("/user");
+  }
+
+  @Test
+  void aDuplicateKeyInOneArrayItemIsAnsweredInPlace() throws Exception {
+    String dup = ServerFixture.permitRequest("dup").replaceFirst("\\{", "{\"user\":\"XX\",");
+    HttpResponse<String> r = decide("[" + ServerFixture.permitRequest("a") + "," + dup + "]");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode answers = Json.MAPPER.readTree(r.body());
+    assertThat(answers.get(0).path("decision").asText()).isEqualTo("PERMIT");
+    assertThat(answers.get(1).path("error").path("code").asText()).isEqualTo("request.duplicate_key");
+  }
+
+  @Test
+  void aByteOrderMarkBeforeAnArrayIsIgnored() throws Exception {
+    HttpResponse<String> r = decide("\uFEFF[" + ServerFixture.permitRequest("a") + "]");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(r.body()).isArray()).isTrue();
+  }
 }

@@ -61,7 +61,14 @@ public record DecisionBody(Shape shape, List<RequestStream.Item> items) {
     boolean several = items.size() > 1 && items.get(0).error() == null;
     Shape shape = array ? Shape.ARRAY : ndjson || several ? Shape.NDJSON : Shape.SINGLE;
     if (shape != Shape.NDJSON) {
-      for (RequestStream.Item i : items) if (i.error() != null) throw syntaxProblem(body, array, i);
+      for (RequestStream.Item i : items) {
+        if (i.error() == null) continue;
+        // Broken JSON refuses the body (an array cannot be resynchronised); an item that is sound
+        // JSON but not acceptable as such (a duplicate key, invalid text) is refused with its own
+        // code and pointer: the whole body when it is the one request, in place in an array.
+        if (i.error().code().equals("json.syntax")) throw syntaxProblem(body, array, i);
+        if (shape == Shape.SINGLE) throw Problems.badItem(i.error(), null, i.line());
+      }
     }
     if (items.isEmpty()) throw Problems.badRequest("the body holds no JSON value");
     if (array && items.isEmpty()) throw Problems.badRequest("the JSON array is empty; send at least one request");
@@ -86,8 +93,17 @@ public record DecisionBody(Shape shape, List<RequestStream.Item> items) {
     return new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8);
   }
 
+  /** The first byte that is neither white space nor part of a UTF-8 byte-order mark (which RFC 8259 lets readers ignore). */
   static int firstNonBlank(byte[] body) {
-    for (byte b : body) if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return b;
+    for (int i = 0; i < body.length; i++) {
+      byte b = body[i];
+      boolean bom = i + 2 < body.length && b == (byte) 0xEF && body[i + 1] == (byte) 0xBB && body[i + 2] == (byte) 0xBF;
+      if (bom) {
+        i += 2;
+      } else if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return b;
+      }
+    }
     return -1;
   }
 
