@@ -7,6 +7,8 @@ import java.util.Objects;
 import org.caveat.server.auth.Access;
 import org.caveat.server.authzen.AuthZenRoutes;
 import org.caveat.server.change.ChangeRoutes;
+import org.caveat.server.console.Assets;
+import org.caveat.server.console.ConsoleRoutes;
 import org.caveat.server.decide.DecisionRoutes;
 import org.caveat.server.decide.DecisionService;
 import org.caveat.server.http.Bodies;
@@ -50,6 +52,7 @@ public final class CaveatServer implements AutoCloseable {
     new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);
     new LogRoutes(b.store.log()).register(routes);
     new OpsRoutes(b.store, metrics).register(routes);
+    new ConsoleRoutes(engine).register(routes);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -66,6 +69,7 @@ public final class CaveatServer implements AutoCloseable {
         metrics.http(ctx.method().name(), e == null ? "unmatched" : e.path, ctx.statusCode());
       });
       routes.bind(config);
+      Assets.install(config, b.consoleRoot);
     });
   }
 
@@ -114,6 +118,7 @@ public final class CaveatServer implements AutoCloseable {
     private long maxBodyBytes = 8L << 20;
     private int maxBatch = 100_000;
     private int threads = 64;
+    private String consoleRoot = "console";
 
     public Builder engines(EngineFactory f) {
       this.engines = Objects.requireNonNull(f, "engine factory");
@@ -155,6 +160,12 @@ public final class CaveatServer implements AutoCloseable {
     /** Jetty's request threads (default 64); decisions run on them. */
     public Builder threads(int n) {
       this.threads = n;
+      return this;
+    }
+
+    /** The classpath folder the web console is served from (default {@code console}). */
+    public Builder consoleRoot(String folder) {
+      this.consoleRoot = Objects.requireNonNull(folder, "console folder");
       return this;
     }
 
