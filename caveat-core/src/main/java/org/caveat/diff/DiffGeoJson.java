@@ -54,53 +54,63 @@ public final class DiffGeoJson {
   }
 
   static ObjectNode geometry(Geometry g) {
+    return geometry(g, 6);
+  }
+
+  /**
+   * An RFC 7946 geometry object with coordinates rounded to {@code places} decimals (5 ≈ 1 m,
+   * enough for display), exterior rings counter-clockwise.
+   */
+  public static ObjectNode geometry(Geometry g, int places) {
     ObjectNode o = F.objectNode();
     if (g instanceof Point pt) {
       o.put("type", "Point");
-      o.set("coordinates", position(pt.getCoordinate()));
+      o.set("coordinates", position(pt.getCoordinate(), places));
     } else if (g instanceof LineString l) {
       o.put("type", "LineString");
-      o.set("coordinates", positions(l.getCoordinates()));
+      o.set("coordinates", positions(l.getCoordinates(), places));
     } else if (g instanceof Polygon p) {
       o.put("type", "Polygon");
-      o.set("coordinates", rings(p));
+      o.set("coordinates", rings(p, places));
     } else if (g instanceof MultiPolygon mp) {
       o.put("type", "MultiPolygon");
       ArrayNode a = o.putArray("coordinates");
-      for (int i = 0; i < mp.getNumGeometries(); i++) a.add(rings((Polygon) mp.getGeometryN(i)));
+      for (int i = 0; i < mp.getNumGeometries(); i++) a.add(rings((Polygon) mp.getGeometryN(i), places));
     } else if (g instanceof MultiLineString ml) {
       o.put("type", "MultiLineString");
       ArrayNode a = o.putArray("coordinates");
-      for (int i = 0; i < ml.getNumGeometries(); i++) a.add(positions(ml.getGeometryN(i).getCoordinates()));
+      for (int i = 0; i < ml.getNumGeometries(); i++) a.add(positions(ml.getGeometryN(i).getCoordinates(), places));
     } else if (g instanceof GeometryCollection gc) {
       o.put("type", "GeometryCollection");
       ArrayNode a = o.putArray("geometries");
-      for (int i = 0; i < gc.getNumGeometries(); i++) a.add(geometry(gc.getGeometryN(i)));
+      for (int i = 0; i < gc.getNumGeometries(); i++) a.add(geometry(gc.getGeometryN(i), places));
     } else {
       throw new IllegalArgumentException("unsupported geometry " + g.getGeometryType());
     }
     return o;
   }
 
-  private static ArrayNode rings(Polygon p) {
+  private static ArrayNode rings(Polygon p, int places) {
     Polygon n = (Polygon) p.copy();
     n.normalize(); // JTS: shell clockwise, holes counter-clockwise; RFC 7946 wants the reverse
     ArrayNode a = F.arrayNode();
-    a.add(positions(n.getExteriorRing().reverse().getCoordinates()));
-    for (int i = 0; i < n.getNumInteriorRing(); i++) a.add(positions(n.getInteriorRingN(i).reverse().getCoordinates()));
+    a.add(positions(n.getExteriorRing().reverse().getCoordinates(), places));
+    for (int i = 0; i < n.getNumInteriorRing(); i++) {
+      a.add(positions(n.getInteriorRingN(i).reverse().getCoordinates(), places));
+    }
     return a;
   }
 
-  private static ArrayNode positions(Coordinate[] cs) {
+  private static ArrayNode positions(Coordinate[] cs, int places) {
     ArrayNode a = F.arrayNode();
-    for (Coordinate c : cs) a.add(position(c));
+    for (Coordinate c : cs) a.add(position(c, places));
     return a;
   }
 
-  private static ArrayNode position(Coordinate c) {
+  private static ArrayNode position(Coordinate c, int places) {
     ArrayNode a = F.arrayNode();
-    a.add(round(c.x, 6));
-    a.add(round(c.y, 6));
+    a.add(round(c.x, places));
+    a.add(round(c.y, places));
     return a;
   }
 

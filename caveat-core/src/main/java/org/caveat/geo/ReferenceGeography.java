@@ -41,6 +41,7 @@ public final class ReferenceGeography {
   private final Map<String, AreaLocator> regionLocators = new ConcurrentHashMap<>();
   /** Country polygons, read on first use (only zones need them; lookups go through regions). */
   private volatile Map<String, Geometry> countries;
+  private final Map<String, String> countryNames = new ConcurrentHashMap<>();
   private final STRtree regionIndex = new STRtree();
   /** Cell key → region code (cell properly inside it) or sorted candidate codes. */
   private final Map<Long, Object> cells = new ConcurrentHashMap<>();
@@ -164,6 +165,7 @@ public final class ReferenceGeography {
           Map<String, Geometry> m = new TreeMap<>();
           for (JsonNode f : features(new ObjectMapper(), "countries.geojson")) {
             m.put(f.path("properties").path("iso_a2").asText(), GeoJson.geometry(f.path("geometry"), "countries.geojson"));
+            countryNames.put(f.path("properties").path("iso_a2").asText(), f.path("properties").path("name").asText());
           }
           countries = m;
         }
@@ -188,6 +190,12 @@ public final class ReferenceGeography {
 
   public String regionName(String code) {
     return regionNames.get(code);
+  }
+
+  /** The English name of a shipped country ("Ukraine"), or null for an unknown code. */
+  public String countryName(String code) {
+    countries();
+    return countryNames.get(code);
   }
 
   /** The country a region belongs to (de jure), or null for an unknown code. */

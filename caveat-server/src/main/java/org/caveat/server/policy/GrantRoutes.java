@@ -61,9 +61,13 @@ public final class GrantRoutes {
   }
 
   private CompiledGrant grant(Context ctx) {
-    String id = ctx.pathParam("grant");
+    return grant(engine.current().grants(), ctx.pathParam("grant"));
+  }
+
+  /** The grant with this id; 404 with did-you-mean otherwise. */
+  public static CompiledGrant grant(List<CompiledGrant> grants, String id) {
     List<String> ids = new ArrayList<>();
-    for (CompiledGrant g : engine.current().grants()) {
+    for (CompiledGrant g : grants) {
       if (g.grant().id().equals(id)) return g;
       ids.add(g.grant().id());
     }
@@ -71,7 +75,7 @@ public final class GrantRoutes {
   }
 
   /** A version id, or {@code latest}; 404 with did-you-mean otherwise. */
-  static CompiledVersion version(CompiledGrant g, String id, String param) {
+  public static CompiledVersion version(CompiledGrant g, String id, String param) {
     List<String> ids = new ArrayList<>();
     for (CompiledVersion v : g.versions()) {
       if (v.policy().version().equals(id)) return v;

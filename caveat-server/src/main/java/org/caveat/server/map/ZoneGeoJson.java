@@ -1,0 +1,68 @@
+package org.caveat.server.map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.caveat.compile.CompiledVersion;
+import org.caveat.compile.ZoneRef;
+import org.caveat.diff.DiffGeoJson;
+import org.caveat.geo.Zone;
+import org.caveat.json.Json;
+import org.caveat.policy.ZoneSpec;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+
+/**
+ * The zones a version declares, as a GeoJSON FeatureCollection for display, in the order the
+ * pack declares them: properties {@code zone}, {@code kind} (area or line), {@code defined_as}
+ * (region, geojson, border, buffer, union, intersection, difference), {@code note} and, for zones
+ * derived from buffers, {@code approximate: true}. Each geometry is simplified on its own with
+ * JTS's {@link TopologyPreservingSimplifier} (a zone is one geometry, not a coverage); decisions
+ * never see this geometry. Documents are cached per version content (bounded).
+ */
+final class ZoneGeoJson {
+  /** Degrees, about 200 m: zones are drawn over the regions at the same scale. */
+  static final double TOLERANCE = 0.002;
+  private static final int MAX_CACHED = 64;
+
+  private final Map<String, CachedJson> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, CachedJson> eldest) {
+      return size() > MAX_CACHED;
+    }
+  };
+
+  synchronized CachedJson of(String grant, CompiledVersion v) {
+    String key = grant + "@" + v.policy().version() + "#" + v.policy().contentHash() + "#" + v.assumptions();
+    return cache.computeIfAbsent(key, k -> new CachedJson(bytes(v)));
+  }
+
+  static byte[] bytes(CompiledVersion v) {
+    ObjectNode fc = Json.MAPPER.createObjectNode();
+    fc.put("type", "FeatureCollection");
+    ArrayNode features = fc.putArray("features");
+    for (ZoneSpec spec : v.policy().zones()) {
+      ZoneRef ref = v.zones().get(spec.name());
+      if (ref == null) continue;
+      Zone z = ref.zone();
+      ObjectNode f = features.addObject();
+      f.put("type", "Feature");
+      ObjectNode p = f.putObject("properties");
+      p.put("zone", spec.name());
+      p.put("kind", z.isArea() ? "area" : "line");
+      p.put("defined_as", spec.kind().name().toLowerCase());
+      p.put("note", spec.note());
+      if (!z.isMeasurable()) p.put("approximate", true);
+      Geometry g = TopologyPreservingSimplifier.simplify(z.geometry(), TOLERANCE);
+      f.set("geometry", DiffGeoJson.geometry(g, 5));
+    }
+    try {
+      return Json.MAPPER.writeValueAsBytes(fc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
