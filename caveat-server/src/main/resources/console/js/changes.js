@@ -124,8 +124,29 @@ function diffBlock(base, yaml) {
   const lines = lineDiff(base.yaml, yaml);
   const changed = lines.filter(l => l.op !== ' ').length;
   return el('section', {}, el('h4', {text: `YAML against published ${base.version}: ${changed} lines differ`}),
-    el('pre', {class: 'diff'}, ...lines.map(l => el('span', {class: `d${l.op === '+' ? 'add' : l.op === '-' ? 'del' : 'ctx'}`,
-      text: `${l.op} ${l.text}\n`}))));
+    el('pre', {class: 'diff'}, ...hunks(lines)));
+}
+
+/** Changed lines with 3 lines of context; longer unchanged runs collapse into one line. */
+function hunks(lines) {
+  const near = lines.map(() => false);
+  lines.forEach((l, i) => {
+    if (l.op === ' ') return;
+    for (let k = Math.max(0, i - 3); k <= Math.min(lines.length - 1, i + 3); k++) near[k] = true;
+  });
+  const out = [];
+  let skipped = 0;
+  lines.forEach((l, i) => {
+    if (!near[i]) {
+      skipped++;
+      return;
+    }
+    if (skipped) out.push(el('span', {class: 'dskip', text: `… ${skipped} unchanged lines\n`}));
+    skipped = 0;
+    out.push(el('span', {class: `d${l.op === '+' ? 'add' : l.op === '-' ? 'del' : 'ctx'}`, text: `${l.op} ${l.text}\n`}));
+  });
+  if (skipped) out.push(el('span', {class: 'dskip', text: `… ${skipped} unchanged lines\n`}));
+  return out;
 }
 
 async function act(id, action) {
@@ -135,6 +156,7 @@ async function act(id, action) {
     await list();
     await open(id);
     clear(byId('cr-action-result'), el('p', {text: `${action === 'approve' ? 'Approved' : action === 'reject' ? 'Rejected' : 'Published'} by ${state.user.name}.`}));
+    byId('cr-detail').scrollIntoView({block: 'start'});
   } catch (e) {
     clear(out, el('p', {class: 'error', role: 'alert', text: describe(e)}));
   }

@@ -24,8 +24,8 @@ export function renderExplain() {
     el('fieldset', {}, el('legend', {text: 'Where and when'}),
       num('explain-lat', 'explain-lat', 'Latitude (°N)', {min: -90, max: 90}),
       num('explain-lon', 'explain-lon', 'Longitude (°E)', {min: -180, max: 180}),
-      field('Time (ISO 8601, UTC)', el('input', {id: 'explain-time', type: 'text', value: asOfTime(), required: true,
-        pattern: '\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z)?', spellcheck: false}))),
+      wide(field('Time (ISO 8601, UTC)', el('input', {id: 'explain-time', type: 'text', value: asOfTime(), required: true,
+        pattern: '\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z)?', spellcheck: false})))),
     el('fieldset', {}, el('legend', {text: 'Weapon'}),
       field('Origin (supplier state)', el('input', {id: 'explain-origin', type: 'text', value: g ? g.grantor : 'US',
         list: 'explain-origins', required: true, spellcheck: false})),
@@ -76,11 +76,16 @@ function renderWhatIf() {
   const items = assumptions.map(a => {
     const input = el('input', {id: `assume-${a.name}`, type: 'number', step: 'any', value: a.value,
       'data-name': a.name, 'data-default': a.value, class: 'assume'});
-    return field(`${a.name}${a.unit ? ` (${a.unit})` : ''}, pack value ${a.value}`, input, a.note);
+    return wide(field(`${a.name}${a.unit ? ` (${a.unit})` : ''}, pack value ${a.value}`, input, a.note));
   });
-  const free = field('Other overrides, one NAME=VALUE per line', el('textarea', {id: 'explain-assume', rows: 2,
-    spellcheck: false, placeholder: 'kharkiv_band_depth_km=20'}));
+  const free = wide(field('Other overrides, one NAME=VALUE per line', el('textarea', {id: 'explain-assume', rows: 2,
+    spellcheck: false, placeholder: 'kharkiv_band_depth_km=20'})));
   clear(fs, legend, ...items, free);
+}
+
+function wide(node) {
+  node.classList.add('wide');
+  return node;
 }
 
 /** The request the form describes (the same JSON a client would POST). */
@@ -139,6 +144,7 @@ function show(answer, raw, body, assume, decision, ms) {
     el('details', {}, el('summary', {text: 'Request sent'}), el('pre', {id: 'explain-request', text: body})),
     el('details', {}, el('summary', {text: `Answer as received (${Math.round(ms)} ms)`}), el('pre', {id: 'explain-answer', text: raw})));
   clear(byId('explain-result'), renderAnswer(answer, {footer}));
+  byId('explain-result').scrollIntoView({block: 'start'});
 }
 
 /** Shows an answer that was decided elsewhere (an event marker), with its log verification. */

@@ -50,6 +50,7 @@ export function createMap(container) {
 
 function zoomClasses() {
   map.getContainer().classList.toggle('labels-regions', map.getZoom() >= 6);
+  map.getContainer().classList.toggle('labels-all', map.getZoom() >= 8);
 }
 
 function pick(lat, lon) {
@@ -79,8 +80,11 @@ export async function loadBase() {
       ? {color: '#5b5b5b', weight: 1.4, fillColor: f.properties.country === 'UA' ? '#f3f1e6' : '#e9e9ee', fillOpacity: 1}
       : {color: '#9a9a9a', weight: 0.6, fill: false},
   }).addTo(map);
+  // A region named like a city nearby (Kharkiv, Kursk…) is labelled only when zoomed in.
+  const cities = new Set(places.filter(p => p.kind === 'city').map(p => p.name));
   for (const p of places) {
-    const label = el('span', {class: `place place-${p.kind}`, text: p.name});
+    const dup = p.kind !== 'city' && cities.has(p.name) ? ' place-dup' : '';
+    const label = el('span', {class: `place place-${p.kind}${dup}`, text: p.name});
     L.marker([p.lat, p.lon], {pane: 'labels', interactive: false, keyboard: false,
       icon: L.divIcon({className: `place-icon place-icon-${p.kind}`, html: label, iconSize: null})}).addTo(map);
   }
@@ -96,8 +100,11 @@ export function setZones(fc) {
     style: f => isLine(f)
       ? {color: '#0072B2', weight: 3, opacity: 0.9}
       : {color: '#0072B2', weight: 1.5, dashArray: '6 4', fillColor: '#56B4E9', fillOpacity: 0.12},
-    onEachFeature: (f, layer) => layer.bindTooltip(
-      `${f.properties.zone}${f.properties.description ? ` — ${f.properties.description}` : ''}`, {sticky: true}),
+    onEachFeature: (f, layer) => {
+      const about = f.properties.note || f.properties.description;
+      // An element, not a string: Leaflet would read a string as HTML.
+      layer.bindTooltip(el('span', {text: `${f.properties.zone}${about ? ` — ${about}` : ''}`}), {sticky: true, className: 'zone-tip'});
+    },
   }).addTo(map);
   zones.eachLayer(layer => {
     const path = layer.getElement();

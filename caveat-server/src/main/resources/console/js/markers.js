@@ -32,7 +32,11 @@ function svgLayer(map, events, indexes, onPick, label) {
     const m = new ShapeMarker([events.lat[i], events.lon[i]], {renderer, pane: 'events', radius: R, shape: st.shape,
       color: st.stroke, weight: 1, fillColor: st.fill, fillOpacity: 0.9, bubblingMouseEvents: false});
     m.on('click', () => onPick(i));
-    m.bindTooltip(() => label(i));
+    m.bindTooltip(() => { // an element, not a string: Leaflet would read a string as HTML
+      const span = document.createElement('span');
+      span.textContent = label(i);
+      return span;
+    });
     m.on('add', () => {
       const el = m.getElement();
       el.setAttribute('data-testid', 'event-marker');
