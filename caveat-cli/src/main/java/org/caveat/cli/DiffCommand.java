@@ -149,9 +149,9 @@ final class DiffCommand implements Callable<Integer> {
     if (geojson != null) writeGeoJson(geojson, DiffGeoJson.featureCollection(diff.zones()));
     PermittedArea.Result area = null;
     if (permittedArea || probe != null) {
-      Request p = probe != null ? readProbe(probe, cli.stdin) : PermittedArea.counterFireProbe(
-          to.grant().grant().grantee(), to.grant().grant().grantor(), later(from, to));
-      area = PermittedArea.compare(from, to, diff.sameGrant(), p, "RU", PermittedArea.NEAR_UKRAINE, caveat.geography());
+      Request p = probe != null ? readProbe(probe, cli.stdin) : PermittedArea.defaultProbe(from, to);
+      area = PermittedArea.compare(from, to, diff.sameGrant(), p, PermittedArea.RUSSIA, PermittedArea.NEAR_UKRAINE,
+          caveat.geography());
     }
     byte[] out = format == Format.json ? DiffJson.json(diff, area, ev)
         : DiffText.text(diff, area, ev).getBytes(StandardCharsets.UTF_8);
@@ -209,11 +209,6 @@ final class DiffCommand implements Callable<Integer> {
     }
     throw new CliException("grant " + grantId + " has no version `" + version + "`; "
         + Suggest.didYouMean(version, versions), null);
-  }
-
-  private static Instant later(FlipList.Side a, FlipList.Side b) {
-    Instant x = a.version().policy().inForce(), y = b.version().policy().inForce();
-    return x.isAfter(y) ? x : y;
   }
 
   private static Request readProbe(String name, InputStream stdin) throws IOException {

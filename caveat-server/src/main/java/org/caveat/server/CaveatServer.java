@@ -15,6 +15,7 @@ import org.caveat.server.http.Bodies;
 import org.caveat.server.http.Failures;
 import org.caveat.server.http.Routes;
 import org.caveat.server.log.LogRoutes;
+import org.caveat.server.map.AreaRoutes;
 import org.caveat.server.map.GeographyRoutes;
 import org.caveat.server.ops.Metrics;
 import org.caveat.server.ops.OpsRoutes;
@@ -55,6 +56,7 @@ public final class CaveatServer implements AutoCloseable {
     new OpsRoutes(b.store, metrics).register(routes);
     new ConsoleRoutes(engine).register(routes);
     new GeographyRoutes(engine).register(routes);
+    new AreaRoutes(engine).register(routes);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
