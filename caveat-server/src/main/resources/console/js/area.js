@@ -9,6 +9,11 @@ import {setArea} from './map.js';
 
 let pending = null;
 
+/** Area classes as the server names them, with the legend's words (the swatch adds a pattern). */
+const STATUSES = [['permitted', 'Permitted'], ['forbidden', 'Forbidden (dashed)'],
+  ['not_permitted', 'Not permitted (no permit matches)'], ['indeterminate', 'Indeterminate (dotted)'],
+  ['not_applicable', 'Not applicable']];
+
 /** The default profile is the CLI's default probe (diff --permitted-area): counter-fire against attacking artillery. */
 export function defaultProfile() {
   return {weapon_class: 'rocket_artillery', target_category: 'artillery', target_activity: 'attacking',
@@ -65,21 +70,20 @@ export async function refresh() {
     return;
   }
   pending = new AbortController();
-  const q = query({as_of: state.asOf, version: state.version, ...profileQuery()});
+  // By version (the probe time is its in-force date), so moving "as of" within a version reuses the server's grid.
+  const q = query({version: state.version, ...profileQuery()});
   clear(out, el('p', {class: 'busy', text: 'Computing the permitted area…'}));
   try {
     const r = await getJson(`/v1/grants/${encodeURIComponent(state.grant)}/permitted-area${q}`, {signal: pending.signal});
     setArea(r.geojson);
     const a = r.area_km2;
+    const rows = STATUSES.filter(([k]) => k === 'permitted' || a[k] > 0).flatMap(([k, label]) => [
+      el('dt', {}, el('span', {class: `swatch sw-${k}`, 'aria-hidden': 'true'}), label),
+      el('dd', {}, el('span', k === 'permitted' ? {testid: 'permitted-area-km2', text: km2(a[k])} : {text: km2(a[k])}), ' km²')]);
     clear(out,
-      el('p', {}, `${r.grant} ${r.version}, as of ${r.as_of.slice(0, 10)}:`),
-      el('dl', {class: 'areas'},
-        el('dt', {}, el('span', {class: 'swatch sw-permitted', 'aria-hidden': 'true'}), 'Permitted'),
-        el('dd', {}, el('span', {testid: 'permitted-area-km2', text: km2(a.permitted)}), ' km²'),
-        el('dt', {}, el('span', {class: 'swatch sw-forbidden', 'aria-hidden': 'true'}), 'Forbidden (dashed)'),
-        el('dd', {text: `${km2(a.forbidden)} km²`}),
-        el('dt', {}, el('span', {class: 'swatch sw-not_permitted', 'aria-hidden': 'true'}), 'Not permitted (no permit matches)'),
-        el('dd', {text: `${km2(a.not_permitted)} km²`})));
+      el('p', {}, `${r.grant} ${r.version} (in force ${r.in_force.slice(0, 10)}), probe time ${r.probe_time}, `
+        + `${km2(a.country)} km² of ${r.country} in the grid window:`),
+      el('dl', {class: 'areas'}, ...rows));
   } catch (e) {
     if (e.name === 'AbortError') return;
     setArea(null);
@@ -87,4 +91,6 @@ export async function refresh() {
   }
 }
 
-on('version', () => refresh());
+on('version', ({changed}) => {
+  if (changed) refresh();
+});

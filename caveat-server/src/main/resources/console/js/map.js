@@ -125,6 +125,8 @@ export const AREA_STYLE = {
   permitted: {color: '#007a5a', weight: 0.5, fillColor: '#009E73', fillOpacity: 0.45},
   forbidden: {color: '#a34400', weight: 0.5, dashArray: '4 3', fillColor: '#D55E00', fillOpacity: 0.35},
   not_permitted: {color: '#777', weight: 0.3, fillColor: '#bbbbbb', fillOpacity: 0.1},
+  indeterminate: {color: '#8a5a00', weight: 0.6, dashArray: '1 3', fillColor: '#E69F00', fillOpacity: 0.3},
+  not_applicable: {color: '#777', weight: 0.3, fillColor: '#56B4E9', fillOpacity: 0.15},
   gained: {color: '#005a8c', weight: 0.6, fillColor: '#0072B2', fillOpacity: 0.45},
   lost: {color: '#8a5a00', weight: 0.6, dashArray: '4 3', fillColor: '#E69F00', fillOpacity: 0.5},
 };

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -231,9 +230,8 @@ class ConsoleBrowserTest {
     Caveat caveat = Caveat.builder().build();
     CompiledGrant g = caveat.grants().stream().filter(x -> x.grant().id().equals("us-ua")).findFirst().orElseThrow();
     FlipList.Side from = side(g, "2024-05-30"), to = side(g, "2024-06-18");
-    PermittedArea.Result r = PermittedArea.compare(from, to, true,
-        PermittedArea.counterFireProbe("UA", "US", Instant.parse("2024-06-18T00:00:00Z")), "RU", PermittedArea.NEAR_UKRAINE,
-        caveat.geography());
+    PermittedArea.Result r = PermittedArea.compare(from, to, true, PermittedArea.defaultProbe(from, to), "RU",
+        PermittedArea.NEAR_UKRAINE, caveat.geography());
     assertThat(number($("compare-gained-km2").getText())).isEqualByComparingTo(BigDecimal.valueOf(Numbers.round(r.gainedKm2(), 1)));
     assertThat(number($("compare-lost-km2").getText())).isEqualByComparingTo(BigDecimal.valueOf(Numbers.round(r.lostKm2(), 1)));
     assertThat(b.driver.findElement(By.id("compare-result")).getText()).contains("border-counter-fire", "kharkiv-counter-fire");
