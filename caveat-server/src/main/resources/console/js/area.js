@@ -54,6 +54,15 @@ export function renderArea() {
     el('div', {id: 'area-result', 'aria-live': 'polite'}));
 }
 
+/** Turns the shading off (the comparison shades the map instead). */
+export function hideArea() {
+  const box = byId('area-show');
+  if (box && box.checked) {
+    box.checked = false;
+    refresh();
+  }
+}
+
 /** Recomputes the area for the current profile and version (the previous request is abandoned). */
 export async function refresh() {
   const out = byId('area-result');

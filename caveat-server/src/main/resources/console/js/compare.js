@@ -5,7 +5,7 @@ import {getJson, query, describe} from './api.js';
 import {byId, clear, el, field, km2, select} from './dom.js';
 import {state, on} from './state.js';
 import {setCompare} from './map.js';
-import {profileQuery} from './area.js';
+import {profileQuery, hideArea} from './area.js';
 
 export function renderCompare() {
   const versions = state.timeline.versions.map(v => [v.version, `${v.version} — ${v.title}`]);
@@ -31,6 +31,8 @@ async function run(from, to) {
   try {
     const d = await getJson(`/v1/grants/${encodeURIComponent(state.grant)}/compare${query({from, to, ...profileQuery()})}`);
     setCompare(d.area.geojson);
+    hideArea(); // one shading at a time: the comparison's gained and lost
+
     clear(out, areaBlock(d), rulesBlock(d.rules), assumptionsBlock(d.assumptions), zonesBlock(d.zones));
   } catch (e) {
     clear(out, el('p', {class: 'error', role: 'alert', text: `Cannot compare: ${describe(e)}`}));
@@ -97,3 +99,13 @@ function zonesBlock(zones) {
 }
 
 on('grant', () => setCompare(null));
+
+/** Follows "as of": the version in force and the one before it, until the user compares. */
+on('version', ({version}) => {
+  const from = byId('compare-from');
+  if (!from || !version || byId('compare-result').childElementCount) return;
+  const ids = state.timeline.versions.map(v => v.version);
+  const i = ids.indexOf(version);
+  from.value = ids[Math.max(0, i - 1)];
+  byId('compare-to').value = version;
+});

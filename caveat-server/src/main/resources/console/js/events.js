@@ -152,13 +152,13 @@ async function load(file, format) {
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     text.textContent = ` ${file.name}: ${ev.n + ev.unplaced + errorCount()} rows in ${secs} s`
       + (kind === 'replay' ? ' (read here, not decided)' : ' (decided by the server and logged)');
-    performance.mark('caveat-events-loaded', {detail: {rows: ev.n, ms: performance.now() - started}});
   } catch (e) {
     if (e.name === 'AbortError') return;
     clear(progress, el('p', {class: 'error', role: 'alert', text: `Cannot load ${file.name}: ${describe(e)}`}));
   }
   fillGrants();
   redraw();
+  performance.measure('caveat-events-loaded', {start: started, end: performance.now()});
 }
 
 function errorCount() {

@@ -128,8 +128,9 @@ async function decide() {
     const answer = JSON.parse(raw);
     const index = res.headers.get('Caveat-Log-Index');
     const decision = {id: answer.id, index: index === null ? null : Number(index), answerText: raw.replace(/\n$/, ''), answer};
-    performance.mark('caveat-explain-done', {detail: {ms}});
     show(answer, raw, body, assume, decision, ms);
+    // Submit to answer on screen, for the benchmark (ConsoleBenchmark reads these measures).
+    performance.measure('caveat-explain', {start: started, end: performance.now()});
     emit('decided', decision);
   } catch (e) {
     clear(out, el('p', {class: 'error', role: 'alert', text: `Not decided: ${describe(e)}`}));

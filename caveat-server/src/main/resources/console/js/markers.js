@@ -70,6 +70,7 @@ const PointsLayer = L.Layer.extend({
   },
 
   _redraw() {
+    const started = performance.now();
     const map = this._map;
     const size = map.getSize();
     const dpr = window.devicePixelRatio || 1;
@@ -110,10 +111,12 @@ const PointsLayer = L.Layer.extend({
       ctx.strokeStyle = st.stroke;
       ctx.stroke();
     });
+    performance.measure('caveat-markers-redraw', {start: started, end: performance.now()});
   },
 
   /** The row under a container point (nearest within 8 px), or -1. */
   pickAt(point) {
+    const started = performance.now();
     let best = -1;
     let bestD = 64;
     for (let k = 0; k < this._indexes.length; k++) {
@@ -127,6 +130,7 @@ const PointsLayer = L.Layer.extend({
       }
     }
     if (best >= 0) this._onPick(best);
+    performance.measure('caveat-markers-pick', {start: started, end: performance.now()});
     return best;
   },
 });
