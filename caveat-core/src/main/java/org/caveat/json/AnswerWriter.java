@@ -45,6 +45,22 @@ public final class AnswerWriter {
   }
 
   /**
+   * An answer decided with assumption overrides (a what-if): its usual fields, then
+   * {@code "assumed":{name: value}} naming the overrides in the order given, so the answer (and
+   * its log entry) says it was not decided with the packs' own assumptions.
+   */
+  public static String toJson(Answer a, boolean withSources, Map<String, String> assumed) {
+    return write(g -> {
+      g.writeStartObject();
+      answerFields(g, a, withSources);
+      g.writeObjectFieldStart("assumed");
+      for (Map.Entry<String, String> e : assumed.entrySet()) g.writeStringField(e.getKey(), e.getValue());
+      g.writeEndObject();
+      g.writeEndObject();
+    });
+  }
+
+  /**
    * Writes one answer as a root value of {@code g} — for writers of many answers, such as a
    * stream of NDJSON lines in UTF-8 (the caller writes the line breaks).
    */

@@ -22,6 +22,7 @@ import org.caveat.server.ops.OpsRoutes;
 import org.caveat.server.policy.EngineFactory;
 import org.caveat.server.policy.GrantRoutes;
 import org.caveat.server.policy.LiveEngine;
+import org.caveat.server.policy.WhatIfEngines;
 import org.caveat.store.Store;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -48,7 +49,7 @@ public final class CaveatServer implements AutoCloseable {
     this.routes = new Routes(new Access(b.store.tokens()));
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
     DecisionService decisions = new DecisionService(engine, b.store.log(), b.clock, metrics, threads);
-    new DecisionRoutes(decisions, bodies, b.maxBatch, metrics).register(routes);
+    new DecisionRoutes(decisions, bodies, b.maxBatch, metrics, new WhatIfEngines(engine)).register(routes);
     new AuthZenRoutes(decisions, bodies, b.maxBatch).register(routes);
     new GrantRoutes(engine).register(routes);
     new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);

@@ -9,11 +9,13 @@ import org.caveat.server.http.Bodies;
 import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
 import org.caveat.server.ops.Metrics;
+import org.caveat.server.policy.WhatIfEngines;
 import org.caveat.server.problem.Problems;
 
 /**
  * {@code POST /v1/decisions}. Query parameters mirror {@code caveat check}: {@code quotes=true}
- * ({@code --quotes}) and {@code as_of=2024-06-01} ({@code --as-of}).
+ * ({@code --quotes}), {@code as_of=2024-06-01} ({@code --as-of}) and {@code assume=NAME=VALUE}
+ * ({@code --assume}, repeatable; see {@link WhatIf}).
  */
 public final class DecisionRoutes {
   private final DecisionService service;
@@ -21,7 +23,10 @@ public final class DecisionRoutes {
   private final int maxBatch;
   private final Metrics metrics;
 
-  public DecisionRoutes(DecisionService service, Bodies bodies, int maxBatch, Metrics metrics) {
+  private final WhatIfEngines whatIfs;
+
+  public DecisionRoutes(DecisionService service, Bodies bodies, int maxBatch, Metrics metrics, WhatIfEngines whatIfs) {
+    this.whatIfs = whatIfs;
     this.service = service;
     this.bodies = bodies;
     this.maxBatch = maxBatch;
@@ -38,8 +43,9 @@ public final class DecisionRoutes {
     boolean quotes = Queries.bool(ctx, "quotes");
     Instant asOfTime = Queries.instant(ctx, "as_of");
     String asOf = asOfTime == null ? null : asOfTime.toString();
+    WhatIf whatIf = new WhatIf(Assume.query(ctx, whatIfs), whatIfs);
     DecisionBody body = DecisionBody.read(bodies.read(ctx), !mt.isEmpty() && !mt.equals("application/json"), maxBatch);
-    ctx.future(() -> service.decide(body.items(), asOf, quotes).thenAccept(results -> {
+    ctx.future(() -> service.decide(body.items(), asOf, quotes, r -> false, whatIf).thenAccept(results -> {
       if (body.shape() == DecisionBody.Shape.SINGLE) {
         DecisionService.Result r = results.get(0);
         if (r.error() != null) throw Problems.badItem(r.error(), null, null);

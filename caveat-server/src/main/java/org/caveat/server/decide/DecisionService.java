@@ -72,6 +72,12 @@ public final class DecisionService {
    */
   public CompletableFuture<List<Result>> decide(List<RequestStream.Item> items, String asOf, boolean quotes,
       Predicate<Result> stopAfter) {
+    return decide(items, asOf, quotes, stopAfter, null);
+  }
+
+  /** As above; with {@code whatIf} (null for none), requests with assumption overrides are decided by their own engine. */
+  public CompletableFuture<List<Result>> decide(List<RequestStream.Item> items, String asOf, boolean quotes,
+      Predicate<Result> stopAfter, WhatIf whatIf) {
     Caveat caveat = engine.current(); // one policy for the whole call, even if a publish lands meanwhile
     List<Result> results = new ArrayList<>(items.size());
     List<LogEntry> entries = new ArrayList<>(items.size());
@@ -90,8 +96,14 @@ public final class DecisionService {
         results.add(new Result(null, p.error(), AnswerWriter.toJson(p.error())));
         continue;
       }
-      Answer a = caveat.answer(p.request());
-      String json = AnswerWriter.toJson(a, quotes);
+      WhatIf.Choice c = whatIf == null ? null : whatIf.choose(node, caveat);
+      if (c != null && c.error() != null) {
+        results.add(new Result(null, c.error(), AnswerWriter.toJson(c.error())));
+        continue;
+      }
+      Answer a = (c == null ? caveat : c.engine()).answer(p.request());
+      String json = c == null || c.assumed().isEmpty() ? AnswerWriter.toJson(a, quotes)
+          : AnswerWriter.toJson(a, quotes, c.assumed());
       results.add(new Result(a, null, json));
       entries.add(entry(node, a, json));
     }

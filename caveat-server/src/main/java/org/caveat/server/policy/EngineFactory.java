@@ -19,7 +19,16 @@ import org.caveat.policy.PolicyVersion;
  */
 public interface EngineFactory {
   /** @throws org.caveat.policy.PolicyException when the packs or a version do not load or compile */
-  Caveat build(Map<String, String> publishedVersions);
+  default Caveat build(Map<String, String> publishedVersions) {
+    return build(publishedVersions, Map.of());
+  }
+
+  /**
+   * The engine with assumption overrides ({@code NAME → text}, as {@code caveat check --assume}).
+   *
+   * @throws org.caveat.policy.PolicyException also for an unknown assumption or a value of the wrong type
+   */
+  Caveat build(Map<String, String> publishedVersions, Map<String, String> assumptions);
 
   /** The YAML text of a version that came from the packs (published versions are in the store). */
   Optional<String> packText(PolicyVersion version);
@@ -31,10 +40,11 @@ public interface EngineFactory {
   static EngineFactory packs(Path packs) {
     return new EngineFactory() {
       @Override
-      public Caveat build(Map<String, String> versions) {
+      public Caveat build(Map<String, String> versions, Map<String, String> assumptions) {
         Caveat.Builder b = Caveat.builder().geography(ReferenceGeography.shipped());
         if (packs != null) b.packs(packs);
         versions.forEach(b::addVersion);
+        assumptions.forEach(b::assume);
         return b.build();
       }
 

@@ -38,6 +38,14 @@ public final class LiveEngine {
     return factory.build(files);
   }
 
+  /**
+   * The engine in force with assumption overrides (a what-if), built anew; callers cache it
+   * ({@link WhatIfEngines}). Throws PolicyException for an unknown name or a bad value.
+   */
+  public Caveat withAssumptions(Map<String, String> assumptions) {
+    return factory.build(publishedFiles(), assumptions);
+  }
+
   /** Rebuilds from the store's published versions and swaps the result in. */
   public synchronized void reload() {
     current.set(factory.build(publishedFiles()));
