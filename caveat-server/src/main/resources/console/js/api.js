@@ -98,3 +98,25 @@ export function describe(err) {
   }
   return String(err && err.message ? err.message : err);
 }
+
+const early = new Map();
+
+/** Starts GET requests now (while the token is being checked) for getJsonOnce to pick up. */
+export function prefetch(...paths) {
+  for (const path of paths) {
+    const p = getJson(path);
+    p.catch(() => {}); // a refused prefetch is asked again, and reported, by getJsonOnce
+    early.set(path, p);
+  }
+}
+
+/** A prefetched answer if there is one (used once), else a new GET. */
+export function getJsonOnce(path) {
+  const p = early.get(path);
+  early.delete(path);
+  return p ? p.catch(() => getJson(path)) : getJson(path);
+}
+
+export function dropPrefetched() {
+  early.clear();
+}

@@ -52,6 +52,7 @@ export function renderArea() {
       + 'under the version in force at "as of"; a grid estimate over European Russia next to Ukraine, computed by the server.'}),
     form,
     el('div', {id: 'area-result', 'aria-live': 'polite'}));
+  if (state.version !== null) refresh();
 }
 
 /** Turns the shading off (the comparison shades the map instead). */

@@ -2,7 +2,7 @@
 // localStorage), so it is gone when the tab closes. Controls marked data-role="ROLE" are hidden
 // unless the token holds that role (see state.can).
 
-import {getJson, setToken, whenUnauthorized, describe} from './api.js';
+import {getJson, setToken, whenUnauthorized, describe, dropPrefetched} from './api.js';
 import {byId, clear, el} from './dom.js';
 import {state, can, emit} from './state.js';
 
@@ -33,10 +33,12 @@ async function signIn(token) {
   }
   setToken(token);
   byId('signin-submit').disabled = true;
+  emit('signing-in'); // the map's data is fetched while the token is checked
   try {
     state.user = await getJson('/v1/whoami');
   } catch (e) {
     setToken(null);
+    dropPrefetched();
     sessionStorage.removeItem(KEY);
     error.textContent = e.status === 401 ? 'This token is not known to the server.' : describe(e);
     return;

@@ -2,7 +2,7 @@
 // every view. Modules talk through state.js's events (see there).
 
 import {initAuth} from './auth.js';
-import {getJson, describe} from './api.js';
+import {getJson, getJsonOnce, prefetch, describe} from './api.js';
 import {byId} from './dom.js';
 import {state, on} from './state.js';
 import {createMap, loadBase, setZones} from './map.js';
@@ -19,14 +19,17 @@ function status(text) {
   byId('status').textContent = text;
 }
 
+on('signing-in', () => prefetch('/v1/geography', '/v1/geography/places', '/v1/vocabularies', '/v1/grants'));
+
 on('signed-in', async () => {
   try {
     createMap(byId('map'));
     initTabs();
     const base = loadBase().catch(e => status(`The base map could not be loaded: ${describe(e)}`));
-    state.vocab = await getJson('/v1/vocabularies');
+    const vocab = getJsonOnce('/v1/vocabularies');
+    await initTimeline(); // emits 'grant' and 'version': the zones follow
+    state.vocab = await vocab;
     renderArea();
-    await initTimeline(); // emits 'grant' and 'version': zones and the area follow
     renderExplain();
     renderCompare();
     renderEvents();

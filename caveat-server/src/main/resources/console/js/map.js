@@ -2,7 +2,7 @@
 // base geography (canvas), permitted area and compare shading (canvas), zones (SVG, so each
 // zone is an element with data-testid="zone"), events, labels.
 
-import {getJson} from './api.js';
+import {getJsonOnce} from './api.js';
 import {el} from './dom.js';
 import {emit} from './state.js';
 
@@ -72,7 +72,8 @@ export function showPick(lat, lon) {
 
 /** Countries and admin-1 regions, and the place labels. */
 export async function loadBase() {
-  const [geo, places] = await Promise.all([getJson('/v1/geography'), getJson('/v1/geography/places')]);
+  const [geo, places] = await Promise.all([getJsonOnce('/v1/geography'), getJsonOnce('/v1/geography/places')]);
+  performance.mark('caveat-base-fetched');
   const renderer = L.canvas({pane: 'base'});
   L.geoJSON(geo, {
     renderer, interactive: false,
@@ -88,6 +89,7 @@ export async function loadBase() {
     L.marker([p.lat, p.lon], {pane: 'labels', interactive: false, keyboard: false,
       icon: L.divIcon({className: `place-icon place-icon-${p.kind}`, html: label, iconSize: null})}).addTo(map);
   }
+  performance.mark('caveat-base-drawn');
 }
 
 /** The zones of a version: each an SVG path with data-testid="zone" and data-zone=name. */

@@ -75,43 +75,72 @@ const PointsLayer = L.Layer.extend({
     const size = map.getSize();
     const dpr = window.devicePixelRatio || 1;
     const c = this._canvas;
-    L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+    const topLeft = map.containerPointToLayerPoint([0, 0]);
+    L.DomUtil.setPosition(c, topLeft);
     c.width = size.x * dpr;
     c.height = size.y * dpr;
     c.style.width = `${size.x}px`;
     c.style.height = `${size.y}px`;
     const ctx = c.getContext('2d');
     ctx.scale(dpr, dpr);
-    const ev = this._events;
+    // Spherical Mercator by hand (Leaflet's CRS, without a LatLng object per point): world
+    // coordinates in [0, 1) times the zoom's pixel scale, less the pixel origin and pane offset.
+    const {mx, my} = this._mercator();
+    const scale = 256 * Math.pow(2, map.getZoom());
+    const origin = map.getPixelOrigin();
+    const ox = origin.x + topLeft.x;
+    const oy = origin.y + topLeft.y;
     const n = this._indexes.length;
-    // Projected once per redraw, kept for hit-testing; off-screen points get NaN.
+    // Kept for hit-testing; off-screen points get NaN.
     this._xs = new Float32Array(n);
     this._ys = new Float32Array(n);
     const buckets = VERDICTS.map(() => []);
     for (let k = 0; k < n; k++) {
       const i = this._indexes[k];
-      const p = map.latLngToContainerPoint([ev.lat[i], ev.lon[i]]);
-      if (p.x < -R || p.y < -R || p.x > size.x + R || p.y > size.y + R) {
+      const x = mx[i] * scale - ox;
+      const y = my[i] * scale - oy;
+      if (x < -R || y < -R || x > size.x + R || y > size.y + R) {
         this._xs[k] = NaN;
         continue;
       }
-      this._xs[k] = p.x;
-      this._ys[k] = p.y;
-      buckets[ev.verdict[i]].push(k);
+      this._xs[k] = x;
+      this._ys[k] = y;
+      buckets[this._events.verdict[i]].push(k);
     }
     ctx.lineWidth = 1;
-    VERDICTS.forEach((v, b) => {
-      const st = STYLE[v];
-      ctx.beginPath();
-      for (const k of buckets[b]) trace(ctx, st.shape, this._xs[k], this._ys[k], R);
+    // Drawn last, on top: DENY, then PERMIT, INDETERMINATE, NOT_APPLICABLE.
+    [3, 2, 0, 1].forEach(b => {
+      const st = STYLE[VERDICTS[b]];
       ctx.fillStyle = st.fill;
-      ctx.globalAlpha = 0.85;
-      ctx.fill();
-      ctx.globalAlpha = 1;
       ctx.strokeStyle = st.stroke;
-      ctx.stroke();
+      // Paths of at most 500 shapes: one huge path is far slower to fill than several small ones.
+      const ks = buckets[b];
+      for (let from = 0; from < ks.length; from += 500) {
+        ctx.beginPath();
+        for (let j = from; j < Math.min(ks.length, from + 500); j++) trace(ctx, st.shape, this._xs[ks[j]], this._ys[ks[j]], R);
+        ctx.globalAlpha = 0.85;
+        ctx.fill();
+        ctx.globalAlpha = 1;
+        ctx.stroke();
+      }
     });
     performance.measure('caveat-markers-redraw', {start: started, end: performance.now()});
+  },
+
+  /** World coordinates in [0, 1) of every event, computed once per event set. */
+  _mercator() {
+    const ev = this._events;
+    if (ev.mercator && ev.mercator.n === ev.n) return ev.mercator;
+    const mx = new Float64Array(ev.n);
+    const my = new Float64Array(ev.n);
+    const max = 85.0511287798;
+    for (let i = 0; i < ev.n; i++) {
+      const lat = Math.max(-max, Math.min(max, ev.lat[i])) * Math.PI / 180;
+      mx[i] = (ev.lon[i] + 180) / 360;
+      my[i] = (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2;
+    }
+    ev.mercator = {n: ev.n, mx, my};
+    return ev.mercator;
   },
 
   /** The row under a container point (nearest within 8 px), or -1. */

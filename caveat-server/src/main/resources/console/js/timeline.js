@@ -2,7 +2,7 @@
 // timeline view (each version's date, title, reliability, changes and sources). Moving the
 // slider emits 'version' with the version in force at that date.
 
-import {getJson} from './api.js';
+import {getJson, getJsonOnce} from './api.js';
 import {byId, clear, el, link} from './dom.js';
 import {state, emit} from './state.js';
 
@@ -19,7 +19,7 @@ export function dateOf(day) {
 }
 
 export async function initTimeline() {
-  const grants = (await getJson('/v1/grants')).grants;
+  const grants = (await getJsonOnce('/v1/grants')).grants;
   state.grants = grants;
   const sel = byId('grant-select');
   clear(sel, ...grants.map(g => el('option', {value: g.grant, text: `${g.grant} (${g.grantor} → ${g.grantee})`})));
