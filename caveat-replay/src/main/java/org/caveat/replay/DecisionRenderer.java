@@ -13,15 +13,26 @@ import org.caveat.json.RequestError;
  * decided event's line is exactly {@code caveat check}'s answer ({@link AnswerWriter}) with one
  * extra top-level field, {@code "line"} (the event's input line), appended last; an unattributed
  * event is an error record ({@code event.unattributed}) naming what is unknown. Bad rows are not
- * written here (they are reported on stderr and counted). Thread-safe; each batch is used by one
+ * written here (they are reported on stderr and counted), unless rendering for a map. Thread-safe; each batch is used by one
  * thread.
  */
 public final class DecisionRenderer {
   private final boolean withSources;
+  private final boolean forMap;
 
   /** @param withSources add the full record of every cited source ({@code --quotes}) */
   public DecisionRenderer(boolean withSources) {
+    this(withSources, false);
+  }
+
+  /**
+   * @param forMap also write each decided event's {@code "lat"} and {@code "lon"} after
+   *     {@code "line"}, and each bad row in place as an error record ({@code event.bad}), for a
+   *     reader that has no stderr, such as the service's event route
+   */
+  public DecisionRenderer(boolean withSources, boolean forMap) {
     this.withSources = withSources;
+    this.forMap = forMap;
   }
 
   /** One batch's output under construction. */
@@ -39,11 +50,13 @@ public final class DecisionRenderer {
     }
 
     public void add(ReplayEvent e) {
-      if (e.isBad()) return;
+      if (e.isBad() && !forMap) return;
       try {
         if (e.answer() == null && e.request() != null) return;
         g.writeStartObject();
-        if (e.answer() != null) {
+        if (e.isBad()) {
+          AnswerWriter.writeFields(new RequestError(e.id(), "event.bad", e.bad(), "line " + e.line()), g);
+        } else if (e.answer() != null) {
           AnswerWriter.writeFields(e.answer(), withSources, g);
         } else {
           AnswerWriter.writeFields(new RequestError(e.id(), "event.unattributed", String.join(", ", e.unattributed())
@@ -51,6 +64,10 @@ public final class DecisionRenderer {
               + " decided (see the mapping)", "line " + e.line()), g);
         }
         g.writeNumberField("line", e.line());
+        if (forMap && e.answer() != null && e.request().targetLocation() != null) {
+          g.writeNumberField("lat", e.request().targetLocation().lat());
+          g.writeNumberField("lon", e.request().targetLocation().lon());
+        }
         g.writeEndObject();
         g.writeRaw('\n');
       } catch (IOException x) {

@@ -33,6 +33,15 @@ public final class ReplayRunner {
     void accept(ReplayEvent event);
   }
 
+  /**
+   * Receives each finished batch in input order, on the writer thread: its events and their
+   * rendered bytes (null without a renderer). For callers that must do something before the bytes
+   * go out, such as the service logging every decision durably before answering it.
+   */
+  public interface Sink {
+    void accept(List<ReplayEvent> events, byte[] bytes) throws IOException;
+  }
+
   private final Caveat caveat;
   private final List<Caveat> variants;
   private final DecisionRenderer renderer;
@@ -59,8 +68,17 @@ public final class ReplayRunner {
 
   /** Runs the whole source; {@code out} may be null when nothing is rendered. */
   public void run(EventSource source, OutputStream out, Listener listener) throws IOException, InterruptedException {
+    run(source, (events, bytes) -> {
+      if (out != null && bytes != null) out.write(bytes);
+      for (ReplayEvent e : events) listener.accept(e);
+    });
+    if (out != null) out.flush();
+  }
+
+  /** Runs the whole source, handing each batch to {@code sink} in input order. */
+  public void run(EventSource source, Sink sink) throws IOException, InterruptedException {
     BlockingQueue<Future<Chunk>> pending = new ArrayBlockingQueue<>(threads * 4);
-    Writer writer = new Writer(pending, out, listener);
+    Writer writer = new Writer(pending, sink);
     Thread writerThread = new Thread(writer, "caveat-replay-writer");
     writerThread.setDaemon(true);
     ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
@@ -112,17 +130,15 @@ public final class ReplayRunner {
     return new Chunk(events, rendered == null ? null : rendered.bytes());
   }
 
-  /** Writes chunks in order; on the first failure it keeps draining so the reader never blocks. */
+  /** Hands chunks to the sink in order; on the first failure it keeps draining so the reader never blocks. */
   private static final class Writer implements Runnable {
     private final BlockingQueue<Future<Chunk>> pending;
-    private final OutputStream out;
-    private final Listener listener;
+    private final Sink sink;
     volatile RuntimeException failure;
 
-    Writer(BlockingQueue<Future<Chunk>> pending, OutputStream out, Listener listener) {
+    Writer(BlockingQueue<Future<Chunk>> pending, Sink sink) {
       this.pending = pending;
-      this.out = out;
-      this.listener = listener;
+      this.sink = sink;
     }
 
     @Override
@@ -135,8 +151,7 @@ public final class ReplayRunner {
           }
           try {
             Chunk c = f.get();
-            if (out != null && c.bytes() != null) out.write(c.bytes());
-            for (ReplayEvent e : c.events()) listener.accept(e);
+            sink.accept(c.events(), c.bytes());
           } catch (ExecutionException e) {
             failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
           } catch (IOException e) {
@@ -145,11 +160,8 @@ public final class ReplayRunner {
             failure = e;
           }
         }
-        if (out != null && failure == null) out.flush();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (IOException e) {
-        failure = new ReplayException("cannot write output: " + e.getMessage(), e);
       }
     }
   }

@@ -1,5 +1,7 @@
 package org.caveat.replay;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,6 +66,43 @@ public final class Summary implements ReplayRunner.Listener {
   public long unattributed() { return unattributedRows; }
   public long bad() { return bad; }
   public long count(Outcome o) { return overall[o.ordinal()]; }
+
+  /**
+   * The counts as one JSON object: {@code events}, {@code decided}, {@code unattributed},
+   * {@code bad}, {@code decisions} (overall, by outcome), {@code by_version} (grant@version → by
+   * outcome), {@code missing} and {@code unknown} (attribute → rows); keys sorted, deterministic.
+   */
+  public void writeJson(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("events", events);
+    g.writeNumberField("decided", decided);
+    g.writeNumberField("unattributed", unattributedRows);
+    g.writeNumberField("bad", bad);
+    g.writeFieldName("decisions");
+    outcomes(g, overall);
+    g.writeObjectFieldStart("by_version");
+    for (Map.Entry<String, long[]> e : byVersion.entrySet()) {
+      g.writeFieldName(e.getKey());
+      outcomes(g, e.getValue());
+    }
+    g.writeEndObject();
+    counts(g, "missing", missing);
+    counts(g, "unknown", unattributed);
+    g.writeEndObject();
+  }
+
+  private static void outcomes(JsonGenerator g, long[] counts) throws IOException {
+    g.writeStartObject();
+    for (Outcome o : ORDER) g.writeNumberField(o.name(), counts[o.ordinal()]);
+    g.writeEndObject();
+  }
+
+  private static void counts(JsonGenerator g, String name, Map<String, Long> counts)
+      throws IOException {
+    g.writeObjectFieldStart(name);
+    for (Map.Entry<String, Long> e : counts.entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+    g.writeEndObject();
+  }
 
   /** The summary table: fixed-width columns, one section per count kind; deterministic. */
   public String table() {

@@ -11,6 +11,7 @@ import org.caveat.server.console.Assets;
 import org.caveat.server.console.ConsoleRoutes;
 import org.caveat.server.decide.DecisionRoutes;
 import org.caveat.server.decide.DecisionService;
+import org.caveat.server.events.EventRoutes;
 import org.caveat.server.http.Bodies;
 import org.caveat.server.http.Failures;
 import org.caveat.server.http.Routes;
@@ -58,6 +59,7 @@ public final class CaveatServer implements AutoCloseable {
     new ConsoleRoutes(engine).register(routes);
     new GeographyRoutes(engine).register(routes);
     new AreaRoutes(engine).register(routes);
+    new EventRoutes(engine, b.store.log(), b.clock, metrics, b.maxEventBytes).register(routes);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -124,6 +126,7 @@ public final class CaveatServer implements AutoCloseable {
     private int maxBatch = 100_000;
     private int threads = 64;
     private String consoleRoot = "console";
+    private long maxEventBytes = EventRoutes.MAX_BYTES;
 
     public Builder engines(EngineFactory f) {
       this.engines = Objects.requireNonNull(f, "engine factory");
@@ -165,6 +168,12 @@ public final class CaveatServer implements AutoCloseable {
     /** Jetty's request threads (default 64); decisions run on them. */
     public Builder threads(int n) {
       this.threads = n;
+      return this;
+    }
+
+    /** The body limit of {@code POST /v1/events/decide} alone (default 50 MiB). */
+    public Builder maxEventBytes(long n) {
+      this.maxEventBytes = n;
       return this;
     }
 

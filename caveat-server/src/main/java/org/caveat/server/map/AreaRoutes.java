@@ -15,6 +15,7 @@ import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
 import org.caveat.server.policy.GrantRoutes;
 import org.caveat.server.policy.LiveEngine;
+import org.caveat.server.problem.Problem;
 import org.caveat.server.problem.Problems;
 
 /**
@@ -54,7 +55,7 @@ public final class AreaRoutes {
       }
     } else {
       throw Problems.badRequest("give as_of (the version in force then) or version",
-          org.caveat.server.problem.Problem.Error.at("query.missing", "as_of", "as_of or version is required"));
+          Problem.Error.at("query.missing", "as_of", "as_of or version is required"));
     }
     Instant time = asOf != null ? asOf : v.policy().inForce();
     FlipList.Side side = new FlipList.Side(g, v);
