@@ -57,6 +57,9 @@ final class ConsoleChromium implements AutoCloseable {
     ChromeDriver driver = new ChromeDriver(service, o);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     Path shots = Files.createDirectories(Path.of("target", "console-screenshots"));
+    try (var old = Files.newDirectoryStream(shots, "*.png")) { // this run's screenshots only
+      for (Path p : old) Files.delete(p);
+    }
     return new ConsoleChromium(driver, profile, shots);
   }
 
