@@ -108,15 +108,12 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
 
   /** Frames the next unit of input: one line, or one value spanning lines. */
   private void step() throws IOException {
-    InputLines.Line l;
-    do {
-      l = lines.next();
-    } while (l != null && l.blank());
+    boolean first = !started;
+    InputLines.Line l = first ? firstLine() : nextNonBlankLine();
     if (l == null) {
-      done = true;
+      done = !first || !started; // else the first line opened an array, and it has been read
       return;
     }
-    boolean first = !started;
     started = true;
     if (first) lines.cap(Json.MAX_REQUEST_CHARS);
     if (l.error() != null) {
@@ -140,6 +137,35 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
       return;
     }
     emit(new Item(null, null, l.number(), l.text()));
+  }
+
+  private InputLines.Line nextNonBlankLine() throws IOException {
+    InputLines.Line l;
+    do {
+      l = lines.next();
+    } while (l != null && l.blank());
+    return l;
+  }
+
+  /**
+   * The input's first non-blank line, read whole (up to {@link #MAX_FIRST_LINE_CHARS}) unless
+   * it opens an array: that is known from its first piece, and the array is then read in pieces,
+   * so that an array written on one line yields its elements as they arrive. Returns null when
+   * the array was read, or at the end of the input.
+   */
+  private InputLines.Line firstLine() throws IOException {
+    while (true) {
+      InputLines.Piece p = lines.nextPiece(MultiLineValue.PIECE_BYTES);
+      if (p == null) return null;
+      if (p.error() == null && p.text().strip().startsWith("[")) {
+        started = true;
+        new MultiLineValue(lines, true, this::emit).read(p);
+        lines.cap(Json.MAX_REQUEST_CHARS);
+        return null;
+      }
+      InputLines.Line l = lines.finishLine(p);
+      if (!l.blank()) return l;
+    }
   }
 
   /**
