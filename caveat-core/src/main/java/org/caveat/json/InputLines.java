@@ -55,6 +55,10 @@ public final class InputLines {
   private int len;
   /** Whether pieces of the current line were read but not its end; the bytes after them are in {@code line}. */
   private boolean midLine;
+  /** Whether the current line's end has been read: {@code line[0..len)} is all that is left of it. */
+  private boolean lineEnded;
+  /** Where in {@code line} the last decoding error was found. */
+  private int errorAt;
   /** The characters of the current line returned in pieces so far. */
   private long lineChars;
   /** Lines given back by a reader that looked ahead; read again, in order, before new input. */
@@ -96,8 +100,9 @@ public final class InputLines {
    * it. A piece carries its line's number, is cut only between characters (never before a UTF-8
    * continuation byte, never just after a {@code \r} that may end the line), and is decoded as
    * strictly as a line. A byte-order mark is dropped only at a line's start, a {@code \r} only at
-   * its end. A piece that is not UTF-8 stands for its whole line: the rest of the line is read
-   * past, and the error's column counts from the line's start. Returns null at the end of input.
+   * its end. The characters before an invalid byte are a piece of their own; the next piece is the
+   * {@code input.encoding} error, which stands for the rest of its line (read past), its column
+   * counted from the line's start as {@link #next()} counts it. Returns null at the end of input.
    */
   public Piece nextPiece(int maxBytes) throws IOException {
     if (maxBytes < 8) throw new IllegalArgumentException("a piece holds at least 8 bytes");
@@ -110,8 +115,8 @@ public final class InputLines {
       lineChars = 0;
       midLine = true;
     }
-    boolean ends = false;
-    while (len <= maxBytes) { // one byte past the cut, to see whether it continues a character
+    boolean ends = lineEnded;
+    while (!ends && len <= maxBytes) { // one byte past the cut, to see whether it continues a character
       if (pos == end && !fill()) {
         ends = true;
         break;
@@ -129,16 +134,20 @@ public final class InputLines {
     int from = start && cut >= 3 && bom(0) ? 3 : 0;
     int to = ends && cut > from && line[cut - 1] == '\r' ? cut - 1 : cut;
     Line decoded = decode(from, to, lineChars);
-    if (decoded.error() != null) {
-      if (!ends) skipRestOfLine();
-      midLine = false;
-      len = 0;
+    if (decoded.error() != null && errorAt > from) { // the characters before the bad byte are a piece of their own
+      decoded = decode(from, errorAt, lineChars);
+      cut = errorAt;
+      lineEnded = ends;
+      ends = false;
+    } else if (decoded.error() != null) {
+      lineEnded = ends;
+      skipRestOfLine();
       return new Piece(number, null, decoded.error(), true);
     }
     lineChars += decoded.text().length();
     System.arraycopy(line, cut, line, 0, len - cut);
     len -= cut;
-    if (ends) midLine = false;
+    if (ends) midLine = lineEnded = false;
     return new Piece(number, decoded.text(), null, ends);
   }
 
@@ -169,6 +178,10 @@ public final class InputLines {
     if (!midLine) return;
     len = 0;
     midLine = false;
+    if (lineEnded) {
+      lineEnded = false;
+      return;
+    }
     while (pos < end || fill()) {
       int nl = indexOfNewline(end);
       pos = nl < 0 ? end : nl + 1;
@@ -181,7 +194,7 @@ public final class InputLines {
     long total = len;
     long maxBytes = capChars * 3 + 3; // a character takes at most 3 bytes (a surrogate pair 4 for 2)
     if (total > maxBytes) len = 0;
-    while (true) {
+    while (!lineEnded) {
       if (pos == end && !fill()) break;
       int nl = indexOfNewline(end);
       int stop = nl < 0 ? end : nl;
@@ -191,7 +204,7 @@ public final class InputLines {
       pos = nl < 0 ? end : nl + 1;
       if (nl >= 0) break;
     }
-    midLine = false;
+    midLine = lineEnded = false;
     if (total > maxBytes || before.length() > capChars) return tooLarge();
     int from = 0;
     int to = len;
@@ -232,6 +245,7 @@ public final class InputLines {
     if (!r.isError()) r = d.flush(chars);
     if (r.isError()) {
       int at = bytes.position();
+      errorAt = at;
       String msg = String.format(java.util.Locale.ROOT, "invalid UTF-8 at column %d (byte 0x%02X): the input must"
           + " be UTF-8; re-encode the file (e.g. iconv -t UTF-8)", charsBefore + chars.position() + 1, line[at] & 0xFF);
       return new Line(number, null, new RequestError(null, "input.encoding", msg, "line " + number));

@@ -41,6 +41,8 @@ final class MultiLineValue {
   private long covered;
   private long lastFed;
   private long fed;
+  /** The input to feed first, given to {@link #open}. */
+  private InputLines.Piece next;
   /** The input offset just past the last whole token. */
   private long tokenEnd;
   private int depth;
@@ -61,27 +63,31 @@ final class MultiLineValue {
     this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
   }
 
-  /** Reads the value starting on the whole line {@code first}, emitting its items or its error. */
-  void read(InputLines.Line first) throws IOException {
-    read(InputLines.Piece.of(first));
-  }
-
   /**
-   * Reads the value starting with {@code first} (a line, or for an array the first piece of one),
-   * emitting its items or its error. An array is read on in pieces of at most {@link #PIECE_BYTES},
+   * Starts the value on {@code first} (a whole line, or for an array the first piece of one);
+   * {@link #step()} then reads it on. An array is read in pieces of at most {@link #PIECE_BYTES},
    * so its elements come out as soon as they are complete even when it is written on one line.
    */
-  void read(InputLines.Piece first) throws IOException {
+  MultiLineValue open(InputLines.Piece first) {
     firstLine = first.number();
     covered = firstLine - 1;
-    for (InputLines.Piece l = first; l != null; l = array ? lines.nextPiece(PIECE_BYTES) : InputLines.Piece.of(lines.next())) {
-      if (l.error() != null) {
-        fail(l, l.error().message(), l.error().code());
-        return;
-      }
-      if (feed(l)) return;
+    next = first;
+    return this;
+  }
+
+  /** Reads and feeds one piece (one line for an object), emitting what it completes; true when the value has ended. */
+  boolean step() throws IOException {
+    InputLines.Piece l = next != null ? next : array ? lines.nextPiece(PIECE_BYTES) : InputLines.Piece.of(lines.next());
+    next = null;
+    if (l == null) {
+      fail(null, "unexpected end of input", "json.syntax");
+      return true;
     }
-    fail(null, "unexpected end of input", "json.syntax");
+    if (l.error() != null) {
+      fail(l, l.error().message(), l.error().code());
+      return true;
+    }
+    return feed(l);
   }
 
   /** @return true when the value has ended, well or not, and so has its last line */

@@ -59,6 +59,8 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
   private final ArrayDeque<Item> ready = new ArrayDeque<>();
   private boolean started;
   private boolean done;
+  /** The value spanning lines or pieces being read, if any: read on one piece at a time. */
+  private MultiLineValue open;
 
   /** A stream whose items are parsed as they are read. */
   public RequestStream(InputStream in) {
@@ -106,12 +108,19 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
     ready.add(parse ? i.parsed() : i);
   }
 
-  /** Frames the next unit of input: one line, or one value spanning lines. */
+  /** Frames the next unit of input: one line, or one piece of a value spanning lines. */
   private void step() throws IOException {
+    if (open != null) {
+      if (open.step()) {
+        open = null;
+        lines.cap(Json.MAX_REQUEST_CHARS);
+      }
+      return;
+    }
     boolean first = !started;
     InputLines.Line l = first ? firstLine() : nextNonBlankLine();
     if (l == null) {
-      done = !first || !started; // else the first line opened an array, and it has been read
+      done = !first || !started; // else the first line opened an array, read on by the next steps
       return;
     }
     started = true;
@@ -123,8 +132,7 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
     String t = l.text().strip();
     if (first && t.startsWith("[")) {
       lines.cap(MAX_FIRST_LINE_CHARS);
-      new MultiLineValue(lines, true, this::emit).read(l);
-      lines.cap(Json.MAX_REQUEST_CHARS);
+      open = new MultiLineValue(lines, true, this::emit).open(InputLines.Piece.of(l));
       return;
     }
     if (l.text().length() > Json.MAX_REQUEST_CHARS) {
@@ -133,7 +141,7 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
       return;
     }
     if (!isWholeObject(t) && (t.equals("{") || (first && t.startsWith("{")))) {
-      new MultiLineValue(lines, false, this::emit).read(l);
+      open = new MultiLineValue(lines, false, this::emit).open(InputLines.Piece.of(l));
       return;
     }
     emit(new Item(null, null, l.number(), l.text()));
@@ -151,7 +159,7 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
    * The input's first non-blank line, read whole (up to {@link #MAX_FIRST_LINE_CHARS}) unless
    * it opens an array: that is known from its first piece, and the array is then read in pieces,
    * so that an array written on one line yields its elements as they arrive. Returns null when
-   * the array was read, or at the end of the input.
+   * the array was opened, or at the end of the input.
    */
   private InputLines.Line firstLine() throws IOException {
     while (true) {
@@ -159,8 +167,7 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
       if (p == null) return null;
       if (p.error() == null && p.text().strip().startsWith("[")) {
         started = true;
-        new MultiLineValue(lines, true, this::emit).read(p);
-        lines.cap(Json.MAX_REQUEST_CHARS);
+        open = new MultiLineValue(lines, true, this::emit).open(p);
         return null;
       }
       InputLines.Line l = lines.finishLine(p);
