@@ -108,7 +108,7 @@ public final class BodyStream extends InputStream {
    * maxSwallowSize): a client still sending when the response ends would otherwise have its
    * connection reset, which can destroy the response before the client reads it.
    */
-  static final long SWALLOW_BYTES = 4L << 20;
+  public static final long SWALLOW_BYTES = 4L << 20;
 
   /**
    * Reads and drops the rest of the body, within the same limits, so the response can end
