@@ -27,6 +27,10 @@ import java.util.NoSuchElementException;
  * are ignored; invalid UTF-8 and lone surrogate escapes are errors ({@code input.encoding}); a
  * member given twice is {@code request.duplicate_key} ({@link ItemParser}).
  *
+ * <p>An array is read in pieces of at most 64 KiB ({@link InputLines#nextPiece}), not whole lines,
+ * so one written on a single line (as {@code JSON.stringify} writes it) yields its elements as
+ * they arrive, with memory bounded by one element; line numbers are those of the lines.
+ *
  * <p>One-line objects, the common case, are framed by a scan for balanced braces
  * ({@link #isWholeObject}) and parsed once, possibly on another thread ({@link Item#parsed()}).
  */
