@@ -27,6 +27,24 @@ public final class InputLines {
     }
   }
 
+  /**
+   * A part of one line ({@link #nextPiece}): its text, or the reason its line cannot be read (then
+   * text is null and the piece stands for the whole line); {@code endsLine} when the line ends here.
+   */
+  public record Piece(long number, String text, RequestError error, boolean endsLine) {
+    static Piece of(Line l) {
+      return l == null ? null : new Piece(l.number(), l.text(), l.error(), true);
+    }
+
+    public boolean blank() {
+      return error == null && text.isBlank();
+    }
+
+    public Line toLine() {
+      return new Line(number, text, error);
+    }
+  }
+
   private final InputStream in;
   private final byte[] buf = new byte[1 << 16];
   private int pos;
@@ -35,6 +53,14 @@ public final class InputLines {
   private long number;
   private byte[] line = new byte[1024];
   private int len;
+  /** Whether pieces of the current line were read but not its end; the bytes after them are in {@code line}. */
+  private boolean midLine;
+  /** Whether the current line's end has been read: {@code line[0..len)} is all that is left of it. */
+  private boolean lineEnded;
+  /** Where in {@code line} the last decoding error was found. */
+  private int errorAt;
+  /** The characters of the current line returned in pieces so far. */
+  private long lineChars;
   /** Lines given back by a reader that looked ahead; read again, in order, before new input. */
   private final ArrayDeque<Line> replay = new ArrayDeque<>();
   private long capChars = Json.MAX_REQUEST_CHARS;
@@ -55,20 +81,122 @@ public final class InputLines {
 
   /** Whether bytes are buffered or the underlying stream has some ready without blocking. */
   boolean ready() throws IOException {
-    return !replay.isEmpty() || pos < end || in.available() > 0;
+    return !replay.isEmpty() || pos < end || (midLine && len > 0) || in.available() > 0;
   }
 
   /** The next line, or null at the end of the input. */
   public Line next() throws IOException {
     if (!replay.isEmpty()) return replay.pollFirst();
     len = 0;
-    long total = 0;
-    boolean any = false;
+    if (pos == end && !fill()) return null;
+    number++;
+    lineChars = 0;
+    return rest(true, "");
+  }
+
+  /**
+   * The next piece of the input: at most about {@code maxBytes} bytes of the current physical
+   * line, so that a long line (a whole JSON array written on one line) can be read without holding
+   * it. A piece carries its line's number, is cut only between characters (never before a UTF-8
+   * continuation byte, never just after a {@code \r} that may end the line), and is decoded as
+   * strictly as a line. A byte-order mark is dropped only at a line's start, a {@code \r} only at
+   * its end. The characters before an invalid byte are a piece of their own; the next piece is the
+   * {@code input.encoding} error, which stands for the rest of its line (read past), its column
+   * counted from the line's start as {@link #next()} counts it. Returns null at the end of input.
+   */
+  public Piece nextPiece(int maxBytes) throws IOException {
+    if (maxBytes < 8) throw new IllegalArgumentException("a piece holds at least 8 bytes");
+    if (!replay.isEmpty()) return Piece.of(replay.pollFirst());
+    boolean start = !midLine;
+    if (start) {
+      len = 0;
+      if (pos == end && !fill()) return null;
+      number++;
+      lineChars = 0;
+      midLine = true;
+    }
+    boolean ends = lineEnded;
+    while (!ends && len <= maxBytes) { // one byte past the cut, to see whether it continues a character
+      if (pos == end && !fill()) {
+        ends = true;
+        break;
+      }
+      int stop = Math.min(end, pos + maxBytes + 1 - len);
+      int nl = indexOfNewline(stop);
+      append(pos, (nl < 0 ? stop : nl) - pos);
+      pos = nl < 0 ? stop : nl + 1;
+      if (nl >= 0) {
+        ends = true;
+        break;
+      }
+    }
+    int cut = ends ? len : boundary(maxBytes);
+    int from = start && cut >= 3 && bom(0) ? 3 : 0;
+    int to = ends && cut > from && line[cut - 1] == '\r' ? cut - 1 : cut;
+    Line decoded = decode(from, to, lineChars);
+    if (decoded.error() != null && errorAt > from) { // the characters before the bad byte are a piece of their own
+      decoded = decode(from, errorAt, lineChars);
+      cut = errorAt;
+      lineEnded = ends;
+      ends = false;
+    } else if (decoded.error() != null) {
+      lineEnded = ends;
+      skipRestOfLine();
+      return new Piece(number, null, decoded.error(), true);
+    }
+    lineChars += decoded.text().length();
+    System.arraycopy(line, cut, line, 0, len - cut);
+    len -= cut;
+    if (ends) midLine = lineEnded = false;
+    return new Piece(number, decoded.text(), null, ends);
+  }
+
+  /** Where to cut {@code line[0..len)} near {@code maxBytes}: between characters, not after a CR. */
+  private int boundary(int maxBytes) {
+    int cut = maxBytes;
+    while (cut > 0 && (line[cut] & 0xC0) == 0x80) cut--;
+    if (cut > 0 && line[cut - 1] == '\r') cut--;
+    return cut == 0 ? maxBytes : cut; // only bytes that are not UTF-8 anyway give no boundary
+  }
+
+  /**
+   * The whole line whose only piece read so far is {@code first}: the rest of it read as {@link #next()}
+   * reads a line (same cap, same errors, columns counted from the line's start).
+   */
+  public Line finishLine(Piece first) throws IOException {
+    if (first.endsLine()) return first.toLine();
+    return rest(false, first.text());
+  }
+
+  /** The rest of the line a piece of which was read, as a line (an error's column counts from its start). */
+  Line restOfLine() throws IOException {
+    return rest(false, "");
+  }
+
+  /** Reads past the rest of the current line, if a piece of it was read. */
+  public void skipRestOfLine() throws IOException {
+    if (!midLine) return;
+    len = 0;
+    midLine = false;
+    if (lineEnded) {
+      lineEnded = false;
+      return;
+    }
+    while (pos < end || fill()) {
+      int nl = indexOfNewline(end);
+      pos = nl < 0 ? end : nl + 1;
+      if (nl >= 0) return;
+    }
+  }
+
+  /** The rest of the current line from {@code line[0..len)} on, after the text {@code before} of it. */
+  private Line rest(boolean start, String before) throws IOException {
+    long total = len;
     long maxBytes = capChars * 3 + 3; // a character takes at most 3 bytes (a surrogate pair 4 for 2)
-    while (true) {
+    if (total > maxBytes) len = 0;
+    while (!lineEnded) {
       if (pos == end && !fill()) break;
-      any = true;
-      int nl = indexOfNewline();
+      int nl = indexOfNewline(end);
       int stop = nl < 0 ? end : nl;
       int n = stop - pos;
       if (total + n <= maxBytes) append(pos, n);
@@ -76,16 +204,22 @@ public final class InputLines {
       pos = nl < 0 ? end : nl + 1;
       if (nl >= 0) break;
     }
-    if (!any) return null;
-    number++;
-    if (total > maxBytes) return tooLarge();
+    midLine = lineEnded = false;
+    if (total > maxBytes || before.length() > capChars) return tooLarge();
     int from = 0;
     int to = len;
     if (to > 0 && line[to - 1] == '\r') to--;
-    if (to - from >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) from = 3;
-    Line decoded = decode(from, to);
-    if (decoded.text() != null && decoded.text().length() > capChars) return tooLarge();
-    return decoded;
+    if (start && to - from >= 3 && bom(0)) from = 3;
+    Line decoded = decode(from, to, start ? 0 : lineChars);
+    len = 0;
+    if (decoded.text() == null) return decoded;
+    String text = before.isEmpty() ? decoded.text() : before + decoded.text();
+    if (text.length() > capChars) return tooLarge();
+    return before.isEmpty() ? decoded : new Line(number, text, null);
+  }
+
+  private boolean bom(int at) {
+    return (line[at] & 0xFF) == 0xEF && (line[at + 1] & 0xFF) == 0xBB && (line[at + 2] & 0xFF) == 0xBF;
   }
 
   private Line tooLarge() {
@@ -93,7 +227,8 @@ public final class InputLines {
         + capChars + " characters; a request must be smaller", "line " + number));
   }
 
-  private Line decode(int from, int to) {
+  /** Decodes {@code line[from..to)}; {@code charsBefore} is where it starts in its line, for the column. */
+  private Line decode(int from, int to, long charsBefore) {
     boolean ascii = true;
     for (int i = from; i < to; i++) {
       if (line[i] < 0) {
@@ -110,16 +245,17 @@ public final class InputLines {
     if (!r.isError()) r = d.flush(chars);
     if (r.isError()) {
       int at = bytes.position();
+      errorAt = at;
       String msg = String.format(java.util.Locale.ROOT, "invalid UTF-8 at column %d (byte 0x%02X): the input must"
-          + " be UTF-8; re-encode the file (e.g. iconv -t UTF-8)", chars.position() + 1, line[at] & 0xFF);
+          + " be UTF-8; re-encode the file (e.g. iconv -t UTF-8)", charsBefore + chars.position() + 1, line[at] & 0xFF);
       return new Line(number, null, new RequestError(null, "input.encoding", msg, "line " + number));
     }
     chars.flip();
     return new Line(number, chars.toString(), null);
   }
 
-  private int indexOfNewline() {
-    for (int i = pos; i < end; i++) if (buf[i] == '\n') return i;
+  private int indexOfNewline(int stop) {
+    for (int i = pos; i < stop; i++) if (buf[i] == '\n') return i;
     return -1;
   }
 

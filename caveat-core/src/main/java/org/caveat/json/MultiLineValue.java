@@ -25,20 +25,26 @@ import java.util.function.Consumer;
  * for all its lines, read past without being kept.
  */
 final class MultiLineValue {
+  /** The most bytes of an array's input read at a time: a long line is fed in pieces of this size. */
+  static final int PIECE_BYTES = 1 << 16;
   private final InputLines lines;
   private final Consumer<RequestStream.Item> out;
   private final boolean array;
   private final JsonParser parser;
   private final ByteArrayFeeder feeder;
   private final ByteWindow window = new ByteWindow();
-  /** The lines read while nothing was emitted, to be read again if the value breaks. */
-  private final List<InputLines.Line> held = new ArrayList<>();
+  /** The pieces read while nothing was emitted, to be read again (as whole lines) if the value breaks. */
+  private final List<InputLines.Piece> held = new ArrayList<>();
   private boolean holding = true;
   private long firstLine;
   /** The last line wholly covered by an emitted item. */
   private long covered;
   private long lastFed;
   private long fed;
+  /** The input to feed first, given to {@link #open}. */
+  private InputLines.Piece next;
+  /** The input offset just past the last whole token. */
+  private long tokenEnd;
   private int depth;
   private boolean finished;
   private long itemStart = -1;
@@ -57,24 +63,40 @@ final class MultiLineValue {
     this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
   }
 
-  /** Reads the value starting on {@code first}, emitting its items or its error. */
-  void read(InputLines.Line first) throws IOException {
+  /**
+   * Starts the value on {@code first} (a whole line, or for an array the first piece of one);
+   * {@link #step()} then reads it on. An array is read in pieces of at most {@link #PIECE_BYTES},
+   * so its elements come out as soon as they are complete even when it is written on one line.
+   */
+  MultiLineValue open(InputLines.Piece first) {
     firstLine = first.number();
     covered = firstLine - 1;
-    for (InputLines.Line l = first; l != null; l = lines.next()) {
-      if (l.error() != null) {
-        fail(l, l.error().message(), l.error().code());
-        return;
-      }
-      if (feed(l)) return;
-    }
-    fail(null, "unexpected end of input", "json.syntax");
+    next = first;
+    return this;
   }
 
-  /** @return true when the value has ended, well or not */
-  private boolean feed(InputLines.Line l) throws IOException {
-    window.dropBefore(itemStart >= 0 && !itemTooLarge ? itemStart : fed);
-    byte[] bytes = (l.text() + "\n").getBytes(StandardCharsets.UTF_8);
+  /** Reads and feeds one piece (one line for an object), emitting what it completes; true when the value has ended. */
+  boolean step() throws IOException {
+    InputLines.Piece l = next != null ? next : array ? lines.nextPiece(PIECE_BYTES) : InputLines.Piece.of(lines.next());
+    next = null;
+    if (l == null) {
+      fail(null, "unexpected end of input", "json.syntax");
+      return true;
+    }
+    if (l.error() != null) {
+      fail(l, l.error().message(), l.error().code());
+      return true;
+    }
+    return feed(l);
+  }
+
+  /** @return true when the value has ended, well or not, and so has its last line */
+  private boolean feed(InputLines.Piece l) throws IOException {
+    // Keep the bytes from the item being read, or else from the end of the last token: a scalar
+    // element may begin in one piece and end in the next. No valid token is longer than 8 bytes a
+    // character, so more than that of blanks is let go.
+    window.dropBefore(itemStart >= 0 && !itemTooLarge ? itemStart : Math.max(tokenEnd, fed - 8L * Json.MAX_REQUEST_CHARS));
+    byte[] bytes = (l.endsLine() ? l.text() + "\n" : l.text()).getBytes(StandardCharsets.UTF_8);
     window.append(bytes, fed);
     feeder.feedInput(bytes, 0, bytes.length);
     fed += bytes.length;
@@ -88,6 +110,7 @@ final class MultiLineValue {
           return true;
         }
         token(t, l);
+        tokenEnd = parser.currentLocation().getByteOffset();
       }
     } catch (JsonProcessingException e) {
       int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
@@ -96,7 +119,7 @@ final class MultiLineValue {
     }
     if (finished) {
       if (pending != null) commit();
-      return true;
+      return l.endsLine(); // what follows on the closing bracket's line must still be only blank
     }
     if (itemStart >= 0 && !itemTooLarge && fed - itemStart > Json.MAX_REQUEST_CHARS) {
       itemTooLarge = true;
@@ -106,7 +129,7 @@ final class MultiLineValue {
     return false;
   }
 
-  private void token(JsonToken t, InputLines.Line l) {
+  private void token(JsonToken t, InputLines.Piece l) {
     if (t.isStructStart()) {
       depth++;
       // The non-blocking parser's token location is past an opening bracket: step back over it.
@@ -124,14 +147,14 @@ final class MultiLineValue {
     }
   }
 
-  private void begin(InputLines.Line l, long offset) {
+  private void begin(InputLines.Piece l, long offset) {
     if (pending != null) commit();
     itemStart = offset;
     itemLine = l.number();
     itemTooLarge = false;
   }
 
-  private void end(InputLines.Line l) {
+  private void end(InputLines.Piece l) {
     long end = parser.currentLocation().getByteOffset();
     pending = new Pending(itemTooLarge ? null : window.text(itemStart, end), itemLine, l.number());
     itemStart = -1;
@@ -156,8 +179,12 @@ final class MultiLineValue {
    * The value broke on line {@code at} (null: at the end of the input). Before any item, only the
    * first line is the error and the others are read again; after, one error spans the rest.
    */
-  private void fail(InputLines.Line at, String message, String code) {
+  private void fail(InputLines.Piece at, String message, String code) throws IOException {
     long f = at == null ? lastFed : at.number();
+    if (at != null && !at.endsLine()) { // the line that broke is read to its end, kept only to be read again
+      if (holding && f > firstLine) held.add(InputLines.Piece.of(lines.restOfLine()));
+      else lines.skipRestOfLine();
+    }
     // At the end of the input a complete element is an item; at a syntax error before any item the
     // lines are read again instead, so a stray "[" above NDJSON costs only its own line.
     if (at == null && pending != null) commit();
@@ -168,9 +195,7 @@ final class MultiLineValue {
           : f == firstLine ? message : what + " breaks on line " + f + ": " + message;
       if (f > firstLine) msg += "; the lines after this one are read one request per line";
       out.accept(new RequestStream.Item(null, error(code, msg, firstLine, firstLine), firstLine, firstLine, null));
-      List<InputLines.Line> again = new ArrayList<>(held.subList(Math.min(1, held.size()), held.size()));
-      if (at != null && at.error() != null) again.add(at);
-      lines.pushBack(again);
+      lines.pushBack(wholeLines(at != null && at.error() != null && f > firstLine ? at : null));
       return;
     }
     if (pending != null && pending.lastLine() < f) commit();
@@ -179,6 +204,28 @@ final class MultiLineValue {
         : "; the JSON " + kind + " opened on line " + firstLine + " is abandoned here, and the lines after "
         + (f == from ? "this one" : "these") + " are read one request per line");
     out.accept(new RequestStream.Item(null, error(code, msg, from, f), from, f, null));
+  }
+
+  /**
+   * The held pieces after the first line, joined back into the lines they were cut from; a line
+   * that could not be read stands as its error, {@code broken} when it is the line that broke.
+   */
+  private List<InputLines.Line> wholeLines(InputLines.Piece broken) {
+    List<InputLines.Line> again = new ArrayList<>();
+    for (int i = 0; i < held.size(); ) {
+      long n = held.get(i).number();
+      StringBuilder text = new StringBuilder();
+      RequestError error = null;
+      for (; i < held.size() && held.get(i).number() == n; i++) {
+        InputLines.Piece p = held.get(i);
+        if (p.error() != null) error = p.error();
+        else text.append(p.text());
+      }
+      if (n == firstLine || (broken != null && n == broken.number())) continue;
+      again.add(new InputLines.Line(n, error == null ? text.toString() : null, error));
+    }
+    if (broken != null) again.add(broken.toLine());
+    return again;
   }
 
   private static RequestError error(String code, String message, long from, long to) {

@@ -27,6 +27,10 @@ import java.util.NoSuchElementException;
  * are ignored; invalid UTF-8 and lone surrogate escapes are errors ({@code input.encoding}); a
  * member given twice is {@code request.duplicate_key} ({@link ItemParser}).
  *
+ * <p>An array is read in pieces of at most 64 KiB ({@link InputLines#nextPiece}), not whole lines,
+ * so one written on a single line (as {@code JSON.stringify} writes it) yields its elements as
+ * they arrive, with memory bounded by one element; line numbers are those of the lines.
+ *
  * <p>One-line objects, the common case, are framed by a scan for balanced braces
  * ({@link #isWholeObject}) and parsed once, possibly on another thread ({@link Item#parsed()}).
  */
@@ -59,6 +63,8 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
   private final ArrayDeque<Item> ready = new ArrayDeque<>();
   private boolean started;
   private boolean done;
+  /** The value spanning lines or pieces being read, if any: read on one piece at a time. */
+  private MultiLineValue open;
 
   /** A stream whose items are parsed as they are read. */
   public RequestStream(InputStream in) {
@@ -106,17 +112,21 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
     ready.add(parse ? i.parsed() : i);
   }
 
-  /** Frames the next unit of input: one line, or one value spanning lines. */
+  /** Frames the next unit of input: one line, or one piece of a value spanning lines. */
   private void step() throws IOException {
-    InputLines.Line l;
-    do {
-      l = lines.next();
-    } while (l != null && l.blank());
-    if (l == null) {
-      done = true;
+    if (open != null) {
+      if (open.step()) {
+        open = null;
+        lines.cap(Json.MAX_REQUEST_CHARS);
+      }
       return;
     }
     boolean first = !started;
+    InputLines.Line l = first ? firstLine() : nextNonBlankLine();
+    if (l == null) {
+      done = !first || !started; // else the first line opened an array, read on by the next steps
+      return;
+    }
     started = true;
     if (first) lines.cap(Json.MAX_REQUEST_CHARS);
     if (l.error() != null) {
@@ -126,8 +136,7 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
     String t = l.text().strip();
     if (first && t.startsWith("[")) {
       lines.cap(MAX_FIRST_LINE_CHARS);
-      new MultiLineValue(lines, true, this::emit).read(l);
-      lines.cap(Json.MAX_REQUEST_CHARS);
+      open = new MultiLineValue(lines, true, this::emit).open(InputLines.Piece.of(l));
       return;
     }
     if (l.text().length() > Json.MAX_REQUEST_CHARS) {
@@ -136,10 +145,38 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
       return;
     }
     if (!isWholeObject(t) && (t.equals("{") || (first && t.startsWith("{")))) {
-      new MultiLineValue(lines, false, this::emit).read(l);
+      open = new MultiLineValue(lines, false, this::emit).open(InputLines.Piece.of(l));
       return;
     }
     emit(new Item(null, null, l.number(), l.text()));
+  }
+
+  private InputLines.Line nextNonBlankLine() throws IOException {
+    InputLines.Line l;
+    do {
+      l = lines.next();
+    } while (l != null && l.blank());
+    return l;
+  }
+
+  /**
+   * The input's first non-blank line, read whole (up to {@link #MAX_FIRST_LINE_CHARS}) unless
+   * it opens an array: that is known from its first piece, and the array is then read in pieces,
+   * so that an array written on one line yields its elements as they arrive. Returns null when
+   * the array was opened, or at the end of the input.
+   */
+  private InputLines.Line firstLine() throws IOException {
+    while (true) {
+      InputLines.Piece p = lines.nextPiece(MultiLineValue.PIECE_BYTES);
+      if (p == null) return null;
+      if (p.error() == null && p.text().strip().startsWith("[")) {
+        started = true;
+        open = new MultiLineValue(lines, true, this::emit).open(p);
+        return null;
+      }
+      InputLines.Line l = lines.finishLine(p);
+      if (!l.blank()) return l;
+    }
   }
 
   /**

@@ -27,6 +27,7 @@ import org.caveat.replay.ReplayRunner;
 import org.caveat.replay.Summary;
 import org.caveat.server.auth.Role;
 import org.caveat.server.decide.DecisionService;
+import org.caveat.server.http.BodyStream;
 import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
 import org.caveat.server.ops.Metrics;
@@ -105,7 +106,10 @@ public final class EventRoutes {
     } catch (IOException | RuntimeException e) {
       if (!limited.exceeded()) line(out, g -> error(g, e));
     }
-    if (limited.exceeded()) line(out, g -> error(g, new LimitedInputStream.TooLarge(limited.limit())));
+    if (limited.exceeded()) {
+      line(out, g -> error(g, new LimitedInputStream.TooLarge(limited.limit())));
+      limited.swallow(BodyStream.SWALLOW_BYTES);
+    }
     line(out, g -> {
       g.writeStartObject();
       g.writeFieldName("summary");

@@ -40,6 +40,23 @@ final class LimitedInputStream extends FilterInputStream {
     if (read > limit) throw new TooLarge(limit);
   }
 
+  /**
+   * Drops up to {@code max} more bytes of a body that went past the limit, so that a client still
+   * sending gets the response instead of a reset connection (Jetty closes it after the response).
+   */
+  void swallow(long max) {
+    byte[] scratch = new byte[8192];
+    try {
+      for (long n = 0; n < max; ) {
+        int got = in.read(scratch, 0, scratch.length);
+        if (got < 0) return;
+        n += got;
+      }
+    } catch (IOException e) {
+      // the connection ended the body
+    }
+  }
+
   /** Whether the body went past the limit (readers may have turned the failure into a bad row). */
   boolean exceeded() {
     return read > limit;

@@ -104,8 +104,17 @@ public final class BodyStream extends InputStream {
   }
 
   /**
+   * How much of a body past its size limit {@link #drain()} still reads and drops (as Tomcat's
+   * maxSwallowSize): a client still sending when the response ends would otherwise have its
+   * connection reset, which can destroy the response before the client reads it.
+   */
+  public static final long SWALLOW_BYTES = 4L << 20;
+
+  /**
    * Reads and drops the rest of the body, within the same limits, so the response can end
-   * cleanly and the connection be reused; stops at the first limit crossed or read failure.
+   * cleanly and the connection be reused; stops at the first read failure. Past the size limit
+   * it still drops up to {@link #SWALLOW_BYTES} more, within the read time budget; a longer body
+   * is cut off (Jetty then closes the connection).
    */
   public void drain() {
     byte[] scratch = new byte[8192];
@@ -113,8 +122,21 @@ public final class BodyStream extends InputStream {
       while (read(scratch, 0, scratch.length) >= 0) {
         // dropped
       }
+      return;
     } catch (IOException e) {
-      // a limit or the connection ended the body: Jetty closes the connection after the response
+      // a limit or the connection ended the body
+    }
+    if (failure == null || failure.status() != 413) return;
+    try {
+      for (long swallowed = 0; swallowed < SWALLOW_BYTES && waitedNanos <= readBudgetNanos; ) {
+        long start = System.nanoTime();
+        int n = in.read(scratch, 0, scratch.length);
+        waitedNanos += System.nanoTime() - start;
+        if (n < 0) return;
+        swallowed += n;
+      }
+    } catch (IOException e) {
+      // the connection ended the body: Jetty closes the connection after the response
     }
   }
 
