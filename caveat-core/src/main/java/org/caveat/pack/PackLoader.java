@@ -91,6 +91,35 @@ public final class PackLoader {
   }
 
   /**
+   * Every version file under {@code dir} that could be read far enough to build a version, even
+   * when it or its grant has problems (those are not reported here: {@link #load} reports them).
+   * Lets a caller compile what can be compiled so that one run reports every problem of a pack.
+   */
+  public static List<PolicyVersion> readableVersions(Path dir) {
+    return readableVersions(dir, dir.toString());
+  }
+
+  /** {@link #readableVersions(Path)} of the built-in packs. */
+  public static List<PolicyVersion> readableBuiltInVersions() {
+    return readableVersions(builtInDir(), BUILT_IN_LABEL);
+  }
+
+  private static List<PolicyVersion> readableVersions(Path dir, String label) {
+    List<PolicyVersion> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) return out;
+    List<Diagnostic> ignored = new ArrayList<>();
+    for (Path g : grantFolders(dir)) {
+      String prefix = g.equals(dir) ? label : label + "/" + g.getFileName();
+      for (Path file : yamlFiles(g)) {
+        PolicyVersion v = new VersionReader(prefix + "/" + file.getFileName(), read(file), rel -> sibling(g, rel),
+            ignored).read();
+        if (v != null) out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /**
    * The grants with more single version files added, e.g. versions published through change
    * requests. Keys are names {@code grant/version.yaml} (the folder and file naming of a pack);
    * a new grant id starts a new grant. Files cannot reference sibling files. Every problem,

@@ -23,14 +23,14 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class Yamls {
   private Yamls() {}
 
-  /** The node tree of a document, or null after a {@code yaml.syntax} diagnostic. */
+  /** The node tree of a document, or null after a {@code yaml.syntax} or {@code pack.empty} diagnostic. */
   static Node compose(String file, String text, List<Diagnostic> diagnostics) {
     try {
       LoaderOptions options = new LoaderOptions();
       options.setCodePointLimit(4 * 1024 * 1024);
       options.setNestingDepthLimit(20);
       Node root = new Yaml(options).compose(new java.io.StringReader(text));
-      if (root == null) diagnostics.add(new Diagnostic("yaml.empty", new Span(file, 1, 1), "the file is empty", null));
+      if (root == null) diagnostics.add(new Diagnostic("pack.empty", Span.of(file), "the file is empty", null));
       return root;
     } catch (MarkedYAMLException e) {
       var m = e.getProblemMark();
