@@ -22,9 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "caveat",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {CheckCommand.class, ValidateCommand.class, TimelineCommand.class, DiffCommand.class,
-        ServeCommand.class, TokenCommand.class, LogCommand.class, ReplayCommand.class, GenEventsCommand.class,
-        TestCommand.class},
+    subcommands = {CheckCommand.class, ValidateCommand.class, TestCommand.class, TimelineCommand.class, DiffCommand.class,
+        ServeCommand.class, TokenCommand.class, LogCommand.class, ReplayCommand.class, GenEventsCommand.class},
     description = {
         "Checks reported or proposed uses of supplied weapons against the end-use",
         "restrictions in force on that date, and explains why. A compliance and audit",
@@ -114,7 +113,7 @@ public final class CaveatCli implements Runnable {
 
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("caveat: " + e.getMessage());
+    err.println("caveat: " + UsageMessages.explain(e));
     err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
     return USAGE;
   }
