@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * index 0" or "Value for option option". Errors a command raises itself pass through unchanged.
  */
 final class UsageMessages {
-  private static final Pattern INVALID = Pattern.compile("Invalid value for (?:option|positional parameter) '?([^':]+)'?: (.*)");
+  private static final Pattern INVALID = Pattern.compile(
+      "Invalid value for (?:option '([^']+)'|positional parameter at index \\d+ \\(([^)]+)\\)): (.*)");
   private static final Pattern ENUM = Pattern.compile("expected one of \\[(.*)] \\(case-insensitive\\) but was '(.*)'");
   private static final Pattern TYPE = Pattern.compile("'(.*)' is not an? (int|long|double|float|decimal|Path|URI)(?: .*)?");
 
@@ -33,7 +34,9 @@ final class UsageMessages {
           + (o.longestName().equals("--assume") ? " (e.g. --assume kharkiv_band_depth_km=40)" : "");
     }
     Matcher invalid = INVALID.matcher(message);
-    if (invalid.matches()) return invalid(invalid.group(1).trim(), invalid.group(2));
+    if (invalid.matches()) {
+      return invalid(invalid.group(1) != null ? invalid.group(1) : invalid.group(2), invalid.group(3));
+    }
     return message;
   }
 
@@ -43,7 +46,7 @@ final class UsageMessages {
       List<String> known = List.of(en.group(1).split(",\\s*"));
       String hint = Suggest.didYouMean(en.group(2), known);
       if (hint != null && !hint.startsWith("did you mean")) hint = null;
-      return "`" + what + " " + en.group(2) + "`: expected one of " + String.join(", ", known)
+      return "`" + typed(what, en.group(2)) + "`: expected one of " + String.join(", ", known)
           + (hint == null ? "" : " (" + hint + ")");
     }
     Matcher type = TYPE.matcher(detail);
@@ -53,9 +56,14 @@ final class UsageMessages {
         case "double", "float", "decimal" -> "a number";
         default -> "a " + type.group(2);
       };
-      return "`" + what + " " + type.group(1) + "`: expected " + kind;
+      return "`" + typed(what, type.group(1)) + "`: expected " + kind;
     }
     return "invalid value for `" + what + "`: " + detail;
+  }
+
+  /** An option with its value as typed ({@code --format xml}); a positional argument alone. */
+  private static String typed(String what, String value) {
+    return what.startsWith("-") ? what + " " + value : value;
   }
 
   private static String unmatched(CommandLine.UnmatchedArgumentException u) {
