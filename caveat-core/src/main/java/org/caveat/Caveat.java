@@ -143,8 +143,9 @@ public final class Caveat {
       try {
         grants = PackLoader.withVersions(packs == null ? PackLoader.builtIn() : PackLoader.load(packs), extraVersions);
       } catch (PolicyException structural) {
-        List<PolicyVersion> readable = packs == null ? PackLoader.readableBuiltInVersions()
-            : PackLoader.readableVersions(packs);
+        List<PolicyVersion> readable = new ArrayList<>(packs == null ? PackLoader.readableBuiltInVersions()
+            : PackLoader.readableVersions(packs));
+        readable.addAll(PackLoader.readableVersions(extraVersions));
         throw AllProblems.with(structural, readable, new VersionCompiler(loading.join()), this::typed);
       }
       checkOverrides(grants);

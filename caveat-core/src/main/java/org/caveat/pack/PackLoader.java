@@ -104,6 +104,17 @@ public final class PackLoader {
     return readableVersions(builtInDir(), BUILT_IN_LABEL);
   }
 
+  /** {@link #readableVersions(Path)} of single version files named {@code grant/version.yaml}. */
+  public static List<PolicyVersion> readableVersions(Map<String, byte[]> files) {
+    List<PolicyVersion> out = new ArrayList<>();
+    List<Diagnostic> ignored = new ArrayList<>();
+    files.forEach((name, content) -> {
+      PolicyVersion v = new VersionReader(name, content, rel -> null, ignored).read();
+      if (v != null) out.add(v);
+    });
+    return out;
+  }
+
   private static List<PolicyVersion> readableVersions(Path dir, String label) {
     List<PolicyVersion> out = new ArrayList<>();
     if (!Files.isDirectory(dir)) return out;

@@ -36,6 +36,18 @@ class AllProblemsInOneRunTest {
         .containsExactly("pack.unknown_field");
   }
 
+  /** The same for a version added on top of the packs, as the service's change requests are. */
+  @Test
+  void anAddedVersionWithATypoStillHasItsCompileProblemsReported() throws java.io.IOException {
+    String text = java.nio.file.Files.readString(BadPacks.dir("typo-and-compile-problems").resolve("us-ua/2024-05-30.yaml"))
+        .replace("version: \"2024-05-30\"", "version: \"2030-01-01\"").replace("in_force: 2024-05-30", "in_force: 2030-01-01");
+    PolicyException e = catchThrowableOfType(PolicyException.class, () -> org.caveat.Caveat.builder()
+        .geography(BadPacks.GEO).addVersion("us-ua/2030-01-01.yaml", text).build());
+    assertThat(e.diagnostics()).extracting(x -> x.code() + "@" + x.at().file() + ":" + x.at().line())
+        .containsExactly("pack.unknown_field@us-ua/2030-01-01.yaml:7", "region.unknown@us-ua/2030-01-01.yaml:23",
+            "vocab.unknown@us-ua/2030-01-01.yaml:33");
+  }
+
   @Test
   void aMisspeltSectionIsReportedOnceNotAgainAsEveryNameItDeclares() {
     List<Diagnostic> d = all("section-typo-no-cascade");
