@@ -127,6 +127,28 @@ class PackTestFilesTest {
     assertThat(r.failed()).isEqualTo(1);
   }
 
+  /** The example in docs/PACKS.md is a test file that reads and passes against the us-ua pack. */
+  @Test
+  void theDocumentedExamplePasses(@TempDir Path tmp) throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "PACKS.md"));
+    int tests = doc.indexOf("## Tests");
+    int start = doc.indexOf("```yaml\n", tests) + 8;
+    String yaml = doc.substring(start, doc.indexOf("```", start));
+    Path grant = tmp.resolve("us-ua");
+    copy(Path.of("..", "packs", "us-ua"), grant);
+    Files.createDirectories(grant.resolve("tests"));
+    Files.writeString(grant.resolve("tests/example.yaml"), yaml);
+    List<PackTestCase> cases = PackTests.load(grant, PackLoader.load(grant));
+    assertThat(cases).hasSize(2);
+    PackTestReport r = new PackTestRunner(a -> {
+      Caveat.Builder b = Caveat.builder().packs(grant).geography(BadPacks.GEO);
+      a.forEach(b::assume);
+      return b.build();
+    }).run(cases);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.results()).allSatisfy(x -> assertThat(x.mismatches()).as(x.testCase().name()).isEmpty());
+  }
+
   /** Tests are not versions: the loader skips the folder and content hashes stay the same. */
   @Test
   void testsFolderIsNeitherAVersionNorPartOfTheHash(@TempDir Path tmp) throws IOException {
