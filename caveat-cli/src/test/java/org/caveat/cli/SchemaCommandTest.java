@@ -28,12 +28,13 @@ class SchemaCommandTest {
 
   @Test
   void publishedSchemasAreTheCommandsOutput() throws IOException {
-    for (String kind : List.of("pack", "request")) {
+    for (String kind : List.of("pack", "pack-test", "request")) {
       Cli.Result r = Cli.run("schema", kind);
       assertThat(r.code()).isZero();
       assertThat(r.out()).as("docs/schema/%s.schema.json is stale: run ./caveat schema %s > it", kind, kind)
           .isEqualTo(Files.readString(Path.of(Cli.path("docs/schema/" + kind + ".schema.json"))));
     }
+    assertThat(Cli.run("schema", "pak").code()).isEqualTo(64);
   }
 
   @Test
@@ -51,6 +52,22 @@ class SchemaCommandTest {
     for (Path f : files) {
       assertThat(schema.validate(YAML.readTree(f.toFile()))).as("%s against pack.schema.json", f).isEmpty();
     }
+  }
+
+  @Test
+  void everyShippedPackTestFileSatisfiesThePackTestSchema() throws IOException {
+    Schema schema = schema("pack-test");
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(Path.of(Cli.path("packs")))) {
+      s.filter(p -> p.getParent().getFileName().toString().equals("tests") && p.toString().endsWith(".yaml"))
+          .sorted().forEach(files::add);
+    }
+    assertThat(files).hasSizeGreaterThan(15);
+    for (Path f : files) {
+      assertThat(schema.validate(YAML.readTree(f.toFile()))).as("%s against pack-test.schema.json", f).isEmpty();
+    }
+    JsonNode typo = YAML.readTree("cases: [{name: x, plaec: {lat: 1, lon: 2}, expect: {decision: ALLOW}}]");
+    assertThat(schema.validate(typo)).hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test

@@ -27,8 +27,8 @@ class UsageMessagesTest {
       "check --threads abc x           | `--threads abc`: expected a whole number",
       "check --assume x x              | `--assume` takes NAME=VALUE, got `x` (e.g. --assume kharkiv_band_depth_km=40)",
       "check --threads 1 --threads 2 x | `--threads` is given more than once: give it once",
-      "schema pak                      | `pak`: expected one of pack, request (did you mean `pack`?)",
-      "schema                          | missing pack|request",
+      "schema pak                      | `pak`: expected one of pack, pack-test, request (did you mean `pack`?)",
+      "schema                          | missing pack|pack-test|request",
   })
   void wrongUsageIsExplained(String args, String expected) {
     Cli.Result r = Cli.run(args.trim().split("\\s+"));

@@ -50,6 +50,58 @@ public final class Schemas {
     return root;
   }
 
+  /** A test file of a pack ({@code GRANT/tests/*.yaml}), as YAML read into JSON. */
+  public static ObjectNode packTest() {
+    ObjectNode request = request();
+    request.remove("$schema");
+    request.remove("title");
+    ObjectNode weapon = optional(request.at("/properties/weapon"));
+    ObjectNode target = optional(request.at("/properties/target"));
+    ((ObjectNode) target.get("properties")).remove("location");
+    ObjectNode c = object("A case: a request (in full, or the short form) and what the answer must say.",
+        List.of("name", "expect"));
+    props(c).set("name", string(null));
+    props(c).set("grant", string("The grant whose entry is compared (default: the folder's)."));
+    props(c).set("assume", mapOf(F.objectNode().set("type", F.arrayNode().add("number").add("string").add("boolean"))));
+    props(c).set("request", request);
+    props(c).set("place", request.at("/properties/target/properties/location").deepCopy());
+    props(c).set("date", pattern("00:00 UTC of this day.", "^\\d{4}-\\d{2}-\\d{2}$"));
+    props(c).set("time", request.at("/properties/time").deepCopy());
+    props(c).set("user", request.at("/properties/user").deepCopy());
+    props(c).set("weapon", weapon);
+    props(c).set("target", target);
+    props(c).set("purpose", request.at("/properties/purpose").deepCopy());
+    ObjectNode nullableString = F.objectNode().set("type", F.arrayNode().add("string").add("null"));
+    ObjectNode expect = object("Only the fields given are compared.", List.of("decision"));
+    props(expect).set("decision", enumOf(List.of("PERMIT", "DENY", "INDETERMINATE", "NOT_APPLICABLE")));
+    props(expect).set("version", nullableString.deepCopy());
+    props(expect).set("basis", enumOf(java.util.Arrays.stream(org.caveat.decide.Basis.values())
+        .map(org.caveat.decide.Basis::label).toList()));
+    for (String k : List.of("determining", "missing")) {
+      props(expect).set(k, F.objectNode().put("type", "array").set("items", string(null)));
+    }
+    ObjectNode closest = object(null, List.of("rule"));
+    props(closest).set("rule", string(null));
+    props(closest).set("margin", F.objectNode().put("type", "number"));
+    props(expect).set("closest", F.objectNode().set("oneOf", F.arrayNode().add(nullableString.deepCopy()).add(closest)));
+    ObjectNode facts = object(null, List.of());
+    props(facts).set("country", nullableString.deepCopy());
+    props(facts).set("region", nullableString.deepCopy());
+    props(facts).set("distance_to_border_km", F.objectNode().put("type", "number"));
+    props(expect).set("facts", facts);
+    props(c).set("expect", expect);
+    ObjectNode root = object("Cases a pack carries; run with caveat test.", List.of("cases"));
+    header(root, "pack test");
+    props(root).set("cases", F.objectNode().put("type", "array").set("items", c));
+    return root;
+  }
+
+  private static ObjectNode optional(com.fasterxml.jackson.databind.JsonNode schema) {
+    ObjectNode copy = (ObjectNode) schema.deepCopy();
+    copy.remove("required");
+    return copy;
+  }
+
   /** A version file of a pack ({@code GRANT/VERSION.yaml}), as YAML read into JSON. */
   public static ObjectNode pack() {
     ObjectNode source = object("A public source and the exact words relied on.",
