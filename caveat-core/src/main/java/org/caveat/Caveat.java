@@ -139,8 +139,15 @@ public final class Caveat {
       CompletableFuture<ReferenceGeography> loading = geography != null
           ? CompletableFuture.completedFuture(geography)
           : CompletableFuture.supplyAsync(ReferenceGeography::shipped);
-      List<Grant> grants = PackLoader.withVersions(packs == null ? PackLoader.builtIn() : PackLoader.load(packs),
-          extraVersions);
+      List<Grant> grants;
+      try {
+        grants = PackLoader.withVersions(packs == null ? PackLoader.builtIn() : PackLoader.load(packs), extraVersions);
+      } catch (PolicyException structural) {
+        List<PolicyVersion> readable = new ArrayList<>(packs == null ? PackLoader.readableBuiltInVersions()
+            : PackLoader.readableVersions(packs));
+        readable.addAll(PackLoader.readableVersions(extraVersions));
+        throw AllProblems.with(structural, readable, new VersionCompiler(loading.join()), this::typed);
+      }
       checkOverrides(grants);
       VersionCompiler.warmUp();
       ReferenceGeography geo = loading.join();

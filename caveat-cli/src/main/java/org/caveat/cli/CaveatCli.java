@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "caveat",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {CheckCommand.class, ValidateCommand.class, TimelineCommand.class, DiffCommand.class,
-        ServeCommand.class, TokenCommand.class, LogCommand.class, ReplayCommand.class, GenEventsCommand.class},
+    subcommands = {CheckCommand.class, ValidateCommand.class, TestCommand.class, TimelineCommand.class, DiffCommand.class,
+        ServeCommand.class, TokenCommand.class, LogCommand.class, ReplayCommand.class, GenEventsCommand.class, SchemaCommand.class},
     description = {
         "Checks reported or proposed uses of supplied weapons against the end-use",
         "restrictions in force on that date, and explains why. A compliance and audit",
@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
         "  caveat check examples/kharkiv.ndjson --format text",
         "  caveat check - < requests.ndjson > answers.ndjson",
         "  caveat validate packs",
+        "  caveat test packs --coverage",
         "  caveat timeline us-ua --as-of 2024-06-01",
         "  caveat diff us-ua@2022-06-01 us-ua@2024-05-30",
         "  caveat serve                      (the decision service, SQLite under ./caveat-data)",
@@ -65,7 +66,7 @@ public final class CaveatCli implements Runnable {
   @Override
   public void run() {
     // `caveat` alone: say what there is rather than doing nothing silently.
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate, timeline, diff, serve, token, log, replay or gen-events)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate, test, timeline, diff, serve, token, log, replay, gen-events or schema)");
   }
 
   public static void main(String[] args) {
@@ -112,7 +113,7 @@ public final class CaveatCli implements Runnable {
 
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("caveat: " + e.getMessage());
+    err.println("caveat: " + UsageMessages.explain(e));
     err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
     return USAGE;
   }

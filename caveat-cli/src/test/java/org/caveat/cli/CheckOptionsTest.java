@@ -69,7 +69,7 @@ class CheckOptionsTest {
     Cli.Result r = Cli.run("check", "--as-of", "2024-06-01T03:00:00", Cli.path("examples/kharkiv.ndjson"));
     assertThat(r.code()).isEqualTo(64);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("Invalid value for option '--as-of'");
+    assertThat(r.err()).contains("invalid value for `--as-of`: `2024-06-01T03:00:00` is not an ISO 8601");
   }
 
   @Test

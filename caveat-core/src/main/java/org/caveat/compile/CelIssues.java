@@ -30,8 +30,8 @@ final class CelIssues {
       return new Diagnostic("cel.type", where, message, "check the types on both sides; numbers are compared"
           + " with numbers, strings with strings");
     }
-    return new Diagnostic("cel.syntax", where, message.lines().findFirst().orElse(message),
-        "conditions are CEL expressions, e.g. target.category == \"artillery\" && weapon.range_km <= 100");
+    CelSyntax syntax = CelSyntax.of(text, line, col, message);
+    return new Diagnostic("cel.syntax", map.at(syntax.line(), syntax.column()), syntax.message(), syntax.hint());
   }
 
   /**

@@ -68,8 +68,14 @@ final class ConditionCompiler {
     }
     CelValidationResult result = env.compiler.compile(text);
     if (result.hasError()) {
+      boolean syntaxSaid = false;
       for (CelIssue issue : result.getErrors()) {
-        diagnostics.add(CelIssues.toDiagnostic(issue, text, map, env.names));
+        Diagnostic d = CelIssues.toDiagnostic(issue, text, map, env.names);
+        // The parser's later errors in one condition follow from its first (an unclosed string, then
+        // the end; a stray `=`, then the rest): one syntax error per condition.
+        if (d.code().equals("cel.syntax") && syntaxSaid) continue;
+        syntaxSaid |= d.code().equals("cel.syntax");
+        diagnostics.add(d);
       }
       return null;
     }

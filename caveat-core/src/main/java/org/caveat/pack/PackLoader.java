@@ -33,6 +33,14 @@ public final class PackLoader {
 
   /** The packs shipped with Caveat (US→UA and others), read from the classpath. */
   public static List<Grant> builtIn() {
+    return load(builtInDir(), BUILT_IN_LABEL);
+  }
+
+  /** The name the built-in packs go by in diagnostics. */
+  public static final String BUILT_IN_LABEL = "packs";
+
+  /** The folder of the built-in packs on the classpath (inside the jar when run from one). */
+  public static Path builtInDir() {
     URL url = PackLoader.class.getResource(BUILT_IN);
     if (url == null) {
       throw new IllegalStateException("built-in packs missing from the classpath (" + BUILT_IN + ")");
@@ -46,9 +54,9 @@ public final class PackLoader {
         } catch (FileSystemNotFoundException e) {
           fs = FileSystems.newFileSystem(uri, Map.of());
         }
-        return load(fs.getPath(BUILT_IN), "packs");
+        return fs.getPath(BUILT_IN);
       }
-      return load(Path.of(uri), "packs");
+      return Path.of(uri);
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot open built-in packs", e);
     }
@@ -59,22 +67,13 @@ public final class PackLoader {
     return load(dir, dir.toString());
   }
 
-  private static List<Grant> load(Path dir, String label) {
+  static List<Grant> load(Path dir, String label) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       throw new PolicyException(List.of(new Diagnostic("pack.not_found", Span.of(label),
           "no pack folder at " + label, "give a folder of grant folders, or one grant folder")));
     }
-    List<Path> grantDirs = new ArrayList<>();
-    if (yamlFiles(dir).isEmpty()) {
-      try (Stream<Path> s = Files.list(dir)) {
-        s.filter(Files::isDirectory).sorted().forEach(grantDirs::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    } else {
-      grantDirs.add(dir);
-    }
+    List<Path> grantDirs = grantFolders(dir);
     List<Grant> grants = new ArrayList<>();
     for (Path g : grantDirs) {
       String grantId = g.getFileName() == null ? label : g.getFileName().toString();
@@ -89,6 +88,46 @@ public final class PackLoader {
       throw new PolicyException(diagnostics);
     }
     return grants;
+  }
+
+  /**
+   * Every version file under {@code dir} that could be read far enough to build a version, even
+   * when it or its grant has problems (those are not reported here: {@link #load} reports them).
+   * Lets a caller compile what can be compiled so that one run reports every problem of a pack.
+   */
+  public static List<PolicyVersion> readableVersions(Path dir) {
+    return readableVersions(dir, dir.toString());
+  }
+
+  /** {@link #readableVersions(Path)} of the built-in packs. */
+  public static List<PolicyVersion> readableBuiltInVersions() {
+    return readableVersions(builtInDir(), BUILT_IN_LABEL);
+  }
+
+  /** {@link #readableVersions(Path)} of single version files named {@code grant/version.yaml}. */
+  public static List<PolicyVersion> readableVersions(Map<String, byte[]> files) {
+    List<PolicyVersion> out = new ArrayList<>();
+    List<Diagnostic> ignored = new ArrayList<>();
+    files.forEach((name, content) -> {
+      PolicyVersion v = new VersionReader(name, content, rel -> null, ignored).read();
+      if (v != null) out.add(v);
+    });
+    return out;
+  }
+
+  private static List<PolicyVersion> readableVersions(Path dir, String label) {
+    List<PolicyVersion> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) return out;
+    List<Diagnostic> ignored = new ArrayList<>();
+    for (Path g : grantFolders(dir)) {
+      String prefix = g.equals(dir) ? label : label + "/" + g.getFileName();
+      for (Path file : yamlFiles(g)) {
+        PolicyVersion v = new VersionReader(prefix + "/" + file.getFileName(), read(file), rel -> sibling(g, rel),
+            ignored).read();
+        if (v != null) out.add(v);
+      }
+    }
+    return out;
   }
 
   /**
@@ -179,7 +218,25 @@ public final class PackLoader {
     return diagnostics.size() > before ? null : new Grant(grantId, first.grantor(), first.grantee(), versions);
   }
 
-  private static List<Path> yamlFiles(Path dir) {
+  /**
+   * The grant folders of a pack folder: the folder itself when it holds version files, else its
+   * sub-folders. A grant folder's own sub-folders (e.g. {@code tests/}) are never versions.
+   */
+  static List<Path> grantFolders(Path dir) {
+    List<Path> grantDirs = new ArrayList<>();
+    if (yamlFiles(dir).isEmpty()) {
+      try (Stream<Path> s = Files.list(dir)) {
+        s.filter(Files::isDirectory).sorted().forEach(grantDirs::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      grantDirs.add(dir);
+    }
+    return grantDirs;
+  }
+
+  static List<Path> yamlFiles(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().matches(".*\\.ya?ml$")).sorted().toList();
     } catch (IOException e) {
@@ -187,7 +244,7 @@ public final class PackLoader {
     }
   }
 
-  private static byte[] read(Path file) {
+  static byte[] read(Path file) {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {

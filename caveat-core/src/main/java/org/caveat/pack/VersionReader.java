@@ -27,10 +27,6 @@ import org.caveat.policy.SourceMap;
 import org.caveat.policy.Span;
 import org.caveat.policy.Suggest;
 import org.caveat.policy.ZoneSpec;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -75,25 +71,8 @@ final class VersionReader {
 
   /** The version, or null when the file could not be read far enough to build one. */
   PolicyVersion read() {
-    Node root;
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setCodePointLimit(4 * 1024 * 1024);
-      options.setNestingDepthLimit(20);
-      root = new Yaml(options).compose(new java.io.StringReader(text));
-    } catch (MarkedYAMLException e) {
-      var m = e.getProblemMark();
-      diagnostics.add(new Diagnostic("yaml.syntax", new Span(file, m.getLine() + 1, m.getColumn() + 1),
-          e.getProblem(), "check indentation and quoting on that line"));
-      return null;
-    } catch (YAMLException e) {
-      diagnostics.add(new Diagnostic("yaml.syntax", Span.of(file), e.getMessage(), null));
-      return null;
-    }
-    if (root == null) {
-      diagnostics.add(new Diagnostic("pack.empty", Span.of(file), "the file is empty", null));
-      return null;
-    }
+    Node root = Yamls.compose(file, text, diagnostics);
+    if (root == null) return null;
     YamlMap top = new YamlMap(file, root, diagnostics);
     top.onlyKeys(TOP, "a version file");
     String grant = top.string("grant", true);

@@ -45,6 +45,10 @@ final class YamlMap {
     }
   }
 
+  Node root() {
+    return node;
+  }
+
   Span span() {
     return span(file, node);
   }

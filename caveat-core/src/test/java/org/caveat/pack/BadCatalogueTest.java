@@ -23,6 +23,7 @@ class BadCatalogueTest {
         .flatMap(List::stream).forEach(c -> names.add(c.name()));
     names.addAll(CelDiagnosticsTest.OWN_TESTS);
     names.addAll(ZoneDiagnosticsTest.OWN_TESTS);
+    names.addAll(AllProblemsInOneRunTest.OWN_TESTS);
     names.add("several-problems");
     return names;
   }

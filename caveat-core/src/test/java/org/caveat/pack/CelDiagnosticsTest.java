@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CelDiagnosticsTest {
   static final List<BadPacks.Case> CASES = List.of(
-      of("cel-syntax", "cel.syntax", 32, 64, "conditions are CEL expressions", "extraneous input '<='"),
+      of("cel-syntax", "cel.syntax", 32, 64, "conditions are CEL expressions", "unexpected '<='"),
       of("cel-type", "cel.type", 33, 26, "numbers are compared with numbers", "'(double, string)'"),
       of("cel-not-boolean", "cel.type", 33, 7, "check the types", "'(bool, double)'"),
       of("cel-empty", "cel.empty", 30, 12, "write a CEL expression", "empty condition"),
@@ -56,19 +56,19 @@ class CelDiagnosticsTest {
 
   @Test
   void foldedConditionErrorIsMappedToItsLine() {
-    BadPacks.check(of("cel-folded-position", "cel.syntax", 32, 64, "conditions are CEL", "extraneous input '<='"),
+    BadPacks.check(of("cel-folded-position", "cel.syntax", 32, 64, "conditions are CEL", "unexpected '<='"),
         BadPacks.buildErrors("cel-folded-position"));
   }
 
   @Test
   void leadingBlankLineDoesNotShiftTheLine() {
-    BadPacks.check(of("cel-blank-first-line-position", "cel.syntax", 33, 64, "conditions are CEL", "extraneous"),
+    BadPacks.check(of("cel-blank-first-line-position", "cel.syntax", 33, 64, "conditions are CEL", "unexpected"),
         BadPacks.buildErrors("cel-blank-first-line-position"));
   }
 
   @Test
   void plainMultiLineConditionErrorIsMappedToItsLine() {
-    BadPacks.check(of("cel-plain-multiline-position", "cel.syntax", 31, 64, "conditions are CEL", "extraneous"),
+    BadPacks.check(of("cel-plain-multiline-position", "cel.syntax", 31, 64, "conditions are CEL", "unexpected"),
         BadPacks.buildErrors("cel-plain-multiline-position"));
   }
 
