@@ -234,8 +234,18 @@ function fillGrants() {
   fillVersions();
   const from = byId('events-from');
   const to = byId('events-to');
+  // Lines of POST /v1/events/decide carry each event's time; a replay output file read here does not.
   from.disabled = to.disabled = !ev.hasTime;
   from.title = to.title = ev.hasTime ? '' : 'These results carry no event dates';
+  let first = Infinity, last = -Infinity;
+  for (let i = 0; i < ev.n; i++) {
+    if (ev.day[i] < 0) continue;
+    first = Math.min(first, ev.day[i]);
+    last = Math.max(last, ev.day[i]);
+  }
+  const iso = d => new Date(d * 86400000).toISOString().slice(0, 10);
+  from.min = to.min = first === Infinity ? '' : iso(first);
+  from.max = to.max = last === -Infinity ? '' : iso(last);
 }
 
 function fillVersions() {

@@ -1,18 +1,19 @@
 // Click to explain: a request form (filled from a map click or typed), decided by
 // POST /v1/decisions?quotes=true, shown with the rules, quotes, closest failure and facts.
-// Named assumptions can be varied: such what-ifs go to the same engine with ?assume= and are
-// logged like any decision.
+// The named assumptions of the version in force at the form's time are one control each,
+// prefilled with the pack's value; the changed ones go to the same engine as ?assume=NAME=VALUE
+// and such what-ifs are logged like any decision.
 
-import {request, getJson, query, describe} from './api.js';
+import {request, query, describe} from './api.js';
 import {byId, clear, el, field, select} from './dom.js';
 import {state, on, emit, currentGrant, can} from './state.js';
 import {showPick} from './map.js';
 import {asOfTime} from './timeline.js';
+import {renderAssumptions, loadAssumptions, overrides} from './whatif.js';
 import {renderAnswer} from './answer.js';
 import {verifyButton} from './log.js';
 import {showTab} from './tabs.js';
 
-let assumptions = [];   // [{name, value, unit, note}] of the version in force, when the server lists them
 let seq = 0;
 
 export function renderExplain() {
@@ -25,7 +26,8 @@ export function renderExplain() {
       num('explain-lat', 'explain-lat', 'Latitude (°N)', {min: -90, max: 90}),
       num('explain-lon', 'explain-lon', 'Longitude (°E)', {min: -180, max: 180}),
       wide(field('Time (ISO 8601, UTC)', el('input', {id: 'explain-time', type: 'text', value: asOfTime(), required: true,
-        pattern: '\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z)?', spellcheck: false})))),
+        pattern: '\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z)?', spellcheck: false,
+        on: {change: loadAssumptions}})))),
     el('fieldset', {}, el('legend', {text: 'Weapon'}),
       field('Origin (supplier state)', el('input', {id: 'explain-origin', type: 'text', value: g ? g.grantor : 'US',
         list: 'explain-origins', required: true, spellcheck: false})),
@@ -40,7 +42,7 @@ export function renderExplain() {
         p.used_in_invasion === 'unknown' ? '' : p.used_in_invasion)),
       field('Purpose', select('explain-purpose', [['', 'not said (omitted)'], ...v.purpose], 'counter_fire')),
       field('User (state using it)', el('input', {id: 'explain-user', type: 'text', value: 'UA', required: true}))),
-    el('fieldset', {id: 'explain-whatif'}, el('legend', {text: 'What if (assumptions)'})),
+    renderAssumptions(),
     el('p', {id: 'explain-note', class: 'hint', text: 'Every decision asked here, what-ifs included, is decided by the '
       + 'same engine as the API and written to the decision log.'}),
     el('button', {type: 'submit', testid: 'explain-submit', id: 'explain-submit', text: 'Explain', 'data-role': 'analyst'}),
@@ -53,34 +55,6 @@ export function renderExplain() {
     el('p', {class: 'hint', text: 'Click the map (or focus it and press Enter for its centre), or type coordinates.'}),
     form, el('div', {id: 'explain-result', 'aria-live': 'polite'}));
   loadAssumptions();
-}
-
-/** Loads the assumptions of the version in force (if the server lists them) into the what-if fieldset. */
-async function loadAssumptions() {
-  assumptions = [];
-  if (state.version) {
-    try {
-      const v = await getJson(`/v1/grants/${encodeURIComponent(state.grant)}/versions/${encodeURIComponent(state.version)}`);
-      assumptions = Array.isArray(v.assumptions) ? v.assumptions : [];
-    } catch (e) {
-      assumptions = [];
-    }
-  }
-  renderWhatIf();
-}
-
-function renderWhatIf() {
-  const fs = byId('explain-whatif');
-  if (!fs) return;
-  const legend = fs.querySelector('legend');
-  const items = assumptions.map(a => {
-    const input = el('input', {id: `assume-${a.name}`, type: 'number', step: 'any', value: a.value,
-      'data-name': a.name, 'data-default': a.value, class: 'assume'});
-    return wide(field(`${a.name}${a.unit ? ` (${a.unit})` : ''}, pack value ${a.value}`, input, a.note));
-  });
-  const free = wide(field('Other overrides, one NAME=VALUE per line', el('textarea', {id: 'explain-assume', rows: 2,
-    spellcheck: false, placeholder: 'kharkiv_band_depth_km=20'})));
-  clear(fs, legend, ...items, free);
 }
 
 function wide(node) {
@@ -103,19 +77,10 @@ export function formRequest() {
   return r;
 }
 
-/** NAME=VALUE overrides: changed assumption fields, then the free-text lines. */
-function overrides() {
-  const out = [];
-  for (const input of document.querySelectorAll('#explain-whatif input.assume')) {
-    if (input.value !== '' && Number(input.value) !== Number(input.dataset.default)) out.push(`${input.dataset.name}=${input.value}`);
-  }
-  for (const line of byId('explain-assume').value.split('\n')) if (line.trim()) out.push(line.trim());
-  return out;
-}
-
 async function decide() {
   const out = byId('explain-result');
   const req = formRequest();
+  await loadAssumptions(); // the controls are those of the version in force at the form's time
   const assume = overrides();
   const body = JSON.stringify(req);
   showPick(req.target.location.lat, req.target.location.lon);
@@ -165,10 +130,10 @@ on('map-click', ({lat, lon}) => {
   byId('explain-submit').focus({preventScroll: true});
 });
 
-on('version', ({asOf, changed}) => {
+on('version', ({asOf}) => {
   const t = byId('explain-time');
   if (t) t.value = `${asOf}T12:00:00Z`;
-  if (changed) loadAssumptions();
+  loadAssumptions();
 });
 
 on('profile', p => {
@@ -182,4 +147,5 @@ on('profile', p => {
 on('grant', () => {
   const g = currentGrant();
   if (g && byId('explain-origin')) byId('explain-origin').value = g.grantor;
+  loadAssumptions();
 });

@@ -26,8 +26,8 @@ public final class DecisionRenderer {
   }
 
   /**
-   * @param forMap also write each decided event's {@code "lat"} and {@code "lon"} after
-   *     {@code "line"}, and each bad row in place as an error record ({@code event.bad}), for a
+   * @param forMap also write each decided event's {@code "lat"}, {@code "lon"} and {@code "time"}
+   *     (the instant it was decided at, ISO 8601) after {@code "line"}, and each bad row in place as an error record ({@code event.bad}), for a
    *     reader that has no stderr, such as the service's event route
    */
   public DecisionRenderer(boolean withSources, boolean forMap) {
@@ -67,6 +67,7 @@ public final class DecisionRenderer {
         if (forMap && e.answer() != null && e.request().targetLocation() != null) {
           g.writeNumberField("lat", e.request().targetLocation().lat());
           g.writeNumberField("lon", e.request().targetLocation().lon());
+          g.writeStringField("time", e.request().time().toString());
         }
         g.writeEndObject();
         g.writeRaw('\n');

@@ -208,6 +208,43 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(5)
+  void aNarrowerKharkivBandInTheFormTurnsTheCounterFirePermitIntoADeny() throws Exception {
+    // The form still holds the counter-fire point at 2024-06-01; its what-if fieldset has one
+    // control per assumption of us-ua 2024-05-30, prefilled with the pack's values.
+    By band = By.cssSelector("[data-testid='assumption-input'][data-name='kharkiv_band_depth_km']");
+    wait.until(d -> !d.findElements(band).isEmpty());
+    assertThat(all("assumption-input")).extracting(e -> e.getAttribute("data-name"))
+        .containsExactly("kharkiv_band_depth_km", "far_inside_russia_km");
+    WebElement depth = b.driver.findElement(band);
+    assertThat(depth.getAttribute("type")).isEqualTo("number");
+    assertThat(Double.parseDouble(depth.getAttribute("value"))).isEqualTo(100.0);
+    String label = b.driver.findElement(By.cssSelector("label[for='" + depth.getAttribute("id") + "']")).getText();
+    assertThat(label).contains("kharkiv_band_depth_km", "km");
+    type("explain-lat", "50.59");
+    type("explain-lon", "36.58");
+    depth.clear();
+    depth.sendKeys("20");
+    js("document.getElementById('explain-whatif').scrollIntoView({block: 'start'})");
+    b.screenshot("explain-what-if-form");
+    $("explain-submit").click();
+    wait.until(d -> !all("verdict").isEmpty() && !$("verdict").getText().equals("PERMIT"));
+    assertThat($("verdict").getText()).startsWith("DENY");
+    JsonNode answer = Json.MAPPER.readTree((String) js("return document.getElementById('explain-answer').textContent"));
+    // Only the changed assumption was sent; the answer says so, and the console says it is logged.
+    assertThat(answer.path("assumed").toString()).isEqualTo("{\"kharkiv_band_depth_km\":\"20\"}");
+    assertThat(b.driver.findElement(By.cssSelector("#explain-result .whatif")).getText())
+        .contains("kharkiv_band_depth_km=20", "same engine", "logged");
+    b.screenshot("explain-what-if-band-20");
+    // Back to the pack's value: nothing is overridden and the answer is the PERMIT again.
+    depth.clear();
+    depth.sendKeys("100");
+    $("explain-submit").click();
+    wait.until(d -> "PERMIT".equals($("verdict").getText()));
+    assertThat(Json.MAPPER.readTree((String) js("return document.getElementById('explain-answer').textContent")).has("assumed")).isFalse();
+  }
+
+  @Test
+  @Order(6)
   void aPointFarInsideRussiaIsForbiddenWithTheClosestFailure() throws Exception {
     type("explain-lat", "51.8");
     type("explain-lon", "39.4");
@@ -222,7 +259,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void compareGainedAreaIsWhatCaveatDiffPrints() throws Exception {
     tab("compare");
     new Select(b.driver.findElement(By.id("compare-from"))).selectByValue("2024-05-30");
@@ -251,7 +288,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void eventsOfTheReplayExampleAreOneMarkerPerDecidedRow() throws Exception {
     tab("events");
     Path csv = ConsoleChromium.repoFile("examples/replay/synthetic-300.csv");
@@ -276,7 +313,49 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
+  void theDateRangeFilterFollowsTheEventDates() throws Exception {
+    // All verdicts shown again, then only the events of 2025 and later.
+    tab("events");
+    b.driver.findElement(By.cssSelector(".verdict-filter input[data-verdict=DENY]")).click();
+    List<String> rows = Files.readAllLines(ConsoleChromium.repoFile("examples/replay/synthetic-300.csv"));
+    List<String> decidedDates = new ArrayList<>();
+    for (String l : Files.readAllLines(ConsoleChromium.repoFile("examples/replay/synthetic-300.decisions.ndjson"))) {
+      JsonNode o = Json.MAPPER.readTree(l);
+      if (o.has("decision")) decidedDates.add(rows.get(o.path("line").asInt() - 1).split(",", 3)[1]);
+    }
+    wait.until(d -> all("event-marker").size() == decidedDates.size());
+    assertThat(b.driver.findElement(By.id("events-from")).isEnabled()).isTrue();
+    long from2025 = decidedDates.stream().filter(d -> d.compareTo("2025-01-01") >= 0).count();
+    assertThat(from2025).isBetween(1L, (long) decidedDates.size() - 1);
+    setDate("events-from", "2025-01-01");
+    wait.until(d -> all("event-marker").size() == from2025);
+    assertThat(totals()).isEqualTo(from2025);
+    b.screenshot("events-from-2025");
+    long inMarch2024 = decidedDates.stream().filter(d -> d.startsWith("2024-03")).count();
+    setDate("events-from", "2024-03-01");
+    setDate("events-to", "2024-03-31");
+    wait.until(d -> all("event-marker").size() == inMarch2024);
+    assertThat(totals()).isEqualTo(inMarch2024);
+    setDate("events-from", "");
+    setDate("events-to", "");
+    wait.until(d -> all("event-marker").size() == decidedDates.size());
+  }
+
+  static void setDate(String id, String date) {
+    js("const i = document.getElementById(arguments[0]); i.value = arguments[1];"
+        + "i.dispatchEvent(new Event('change', {bubbles: true}));", id, date);
+  }
+
+  /** The sum of the totals per verdict. */
+  static long totals() {
+    long n = 0;
+    for (WebElement td : b.driver.findElements(By.cssSelector("#events-totals td[data-verdict]"))) n += Long.parseLong(td.getText());
+    return n;
+  }
+
+  @Test
+  @Order(10)
   void fourEyesOneSubmitsTheOtherApproves() throws Exception {
     tab("changes");
     String yaml = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/versions/latest", "reader").body()).path("yaml").asText();
@@ -307,7 +386,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(11)
   void tabletWidthKeepsTheMapAndThePanel() throws Exception {
     b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
     wait.until(d -> $("map").getSize().getWidth() > 700);

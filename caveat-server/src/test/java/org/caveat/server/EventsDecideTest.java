@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /v1/events/decide} over real HTTP with the shipped synthetic ACLED file: every line
- * is the golden {@code caveat replay} line plus the event's position, the summary counts them,
+ * is the golden {@code caveat replay} line plus the event's position and time, the summary counts them,
  * every decision is logged, and the route's own body limit (not the server's) applies.
  */
 class EventsDecideTest {
@@ -50,14 +50,20 @@ class EventsDecideTest {
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
     List<String> lines = r.body().lines().toList();
     List<String> golden = Files.readAllLines(GOLDEN);
+    List<String> rows = Files.readAllLines(CSV);
     assertThat(lines).hasSize(golden.size() + 1);
     for (int i = 0; i < golden.size(); i++) {
       JsonNode line = Json.MAPPER.readTree(lines.get(i));
       if (line.has("decision")) {
         assertThat(line.path("lat").isNumber()).isTrue();
         assertThat(line.path("lon").isNumber()).isTrue();
+        // The event's time as decided: the ACLED row's event_date (second column), as an instant.
+        String eventDate = rows.get(line.path("line").asInt() - 1).split(",", 3)[1];
+        assertThat(line.path("time").asText()).as(lines.get(i)).startsWith(eventDate + "T").endsWith("Z");
+        assertThat(java.time.Instant.parse(line.path("time").asText())).isNotNull();
       }
-      assertThat(lines.get(i).replaceFirst(",\"lat\":[-0-9.E]+,\"lon\":[-0-9.E]+}$", "}")).isEqualTo(golden.get(i));
+      assertThat(lines.get(i).replaceFirst(",\"lat\":[-0-9.E]+,\"lon\":[-0-9.E]+,\"time\":\"[-0-9T:.Z]+\"}$", "}"))
+          .isEqualTo(golden.get(i));
     }
     JsonNode summary = Json.MAPPER.readTree(lines.get(lines.size() - 1)).path("summary");
     assertThat(summary.path("events").asLong()).isEqualTo(300);

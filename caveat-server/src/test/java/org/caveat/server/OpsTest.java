@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.caveat.json.Json;
@@ -57,6 +58,24 @@ class OpsTest {
   }
 
   @Test
+  void theVersionDocumentHasTheFieldsOfItsSchema() throws Exception {
+    JsonNode schemas = Json.MAPPER.readTree(OpsRoutes.openapi()).path("components").path("schemas");
+    JsonNode version = schemas.path("Version").path("properties");
+    JsonNode item = version.path("assumptions").path("items").path("properties");
+    for (String id : List.of("2024-05-30", "2022-06-01", "latest")) {
+      JsonNode v = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/versions/" + id, "reader").body());
+      v.fieldNames().forEachRemaining(name -> assertThat(version.has(name)).as("Version.%s", name).isTrue());
+      assertThat(v.path("assumptions").isArray()).as(id).isTrue();
+      for (JsonNode a : v.path("assumptions")) {
+        a.fieldNames().forEachRemaining(name -> assertThat(item.has(name)).as("assumption %s", name).isTrue());
+        String type = a.path("type").asText();
+        assertThat(type).isIn("number", "boolean", "string");
+        assertThat(a.path("value").getNodeType().name().toLowerCase()).isEqualTo(type);
+      }
+    }
+  }
+
+  @Test
   void everyOperationSaysWhoMayCallIt() throws Exception {
     JsonNode doc = Json.MAPPER.readTree(OpsRoutes.openapi());
     f.server.routes().forEach(r -> {
@@ -86,6 +105,15 @@ class OpsTest {
     assertThat(v.path("hash").asText()).startsWith("sha256:");
     assertThat(v.path("in_force").asText()).isEqualTo("2024-05-30T00:00:00Z");
     assertThat(v.path("reliability").asText()).isEqualTo("reported");
+    JsonNode band = v.path("assumptions").get(0);
+    assertThat(v.path("assumptions").findValuesAsText("name")).containsExactly("kharkiv_band_depth_km", "far_inside_russia_km");
+    assertThat(band.path("name").asText()).isEqualTo("kharkiv_band_depth_km");
+    assertThat(band.path("value").isNumber()).isTrue();
+    assertThat(band.path("value").decimalValue()).isEqualByComparingTo("100");
+    assertThat(band.path("type").asText()).isEqualTo("number");
+    assertThat(band.path("unit").asText()).isEqualTo("km");
+    assertThat(band.path("confidence").asText()).isEqualTo("low");
+    assertThat(band.path("note").asText()).contains("close to Kharkiv");
     JsonNode t = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/timeline?as_of=2024-06-01", "reader").body());
     assertThat(t.path("grants").get(0).path("versions").findValuesAsText("version")).contains("2024-05-30");
     JsonNode d = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/diff?from=2022-06-01&to=2024-05-30", "reader").body());

@@ -41,7 +41,7 @@ import org.caveat.store.LogEntry;
  * {@code POST /v1/events/decide?format=acled|ndjson|geojson&as_of=…}: the body is an event file
  * of up to 50 MiB (format detected as {@code caveat replay} does unless given); the
  * answer is NDJSON streamed in input order, one line per event exactly as {@code caveat replay}
- * writes it plus {@code lat}/{@code lon} (bad rows in place as {@code event.bad} errors), then a
+ * writes it plus {@code lat}/{@code lon}/{@code time} (bad rows in place as {@code event.bad} errors), then a
  * last line {@code {"summary":{…}}}. The body is read as a stream in batches, so memory stays
  * bounded whatever its size. Each batch's decisions are logged durably before its lines are sent.
  * A failure after the first line (the body passing the limit without a Content-Length, the store

@@ -3,13 +3,16 @@ package org.caveat.server.policy;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.caveat.compile.CompiledVersion;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.diff.VersionDiffJson;
+import org.caveat.explain.Numbers;
 import org.caveat.json.Json;
+import org.caveat.policy.Assumption;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.timeline.Timeline;
 import org.caveat.timeline.TimelineJson;
@@ -82,6 +85,7 @@ final class GrantJson {
       g.writeStringField("grantee", cg.grant().grantee());
       head(g, v.policy(), engine);
       g.writeStringField("summary", v.policy().summary());
+      assumptions(g, v.policy().assumptions());
       g.writeStringField("yaml", engine.text(v.policy()).orElse(null));
       g.writeEndObject();
     });
@@ -94,6 +98,30 @@ final class GrantJson {
     g.writeStringField("title", p.title());
     g.writeStringField("hash", p.contentHash());
     g.writeStringField("origin", engine.isPublished(p) ? "published" : "pack");
+  }
+
+  /**
+   * The version's named assumptions, in the pack's order: name, the pack's value (number, boolean
+   * or string, as the pack has it; numbers as the diff writes them), its type, unit (when given),
+   * confidence and note. A form can offer one control per assumption and send the changed ones as
+   * {@code ?assume=NAME=VALUE}.
+   */
+  private static void assumptions(JsonGenerator g, List<Assumption> list) throws IOException {
+    g.writeArrayFieldStart("assumptions");
+    for (Assumption a : list) {
+      g.writeStartObject();
+      g.writeStringField("name", a.name());
+      g.writeFieldName("value");
+      if (a.value() instanceof Double d) g.writeNumber(new BigDecimal(Numbers.format(d, 6)));
+      else if (a.value() instanceof Boolean b) g.writeBoolean(b);
+      else g.writeString(String.valueOf(a.value()));
+      g.writeStringField("type", a.value() instanceof Double ? "number" : a.value() instanceof Boolean ? "boolean" : "string");
+      if (a.unit() != null) g.writeStringField("unit", a.unit());
+      g.writeStringField("confidence", a.confidence());
+      g.writeStringField("note", a.note());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   static byte[] timeline(Timeline t) {
