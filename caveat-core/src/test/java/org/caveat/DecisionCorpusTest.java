@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * every rule of every shipped version.
  */
 class DecisionCorpusTest {
-  static final List<String> FILES = List.of("us-ua-2024-05-30.json", "us-ua-timeline.json", "us-ua-assumptions.json", "timelines.json");
+  static final List<String> FILES = List.of("us-ua-2024-05-30.json", "us-ua-timeline.json", "us-ua-assumptions.json", "timelines.json",
+      "record.json");
   private static final Map<Map<String, String>, Caveat> ENGINES = new ConcurrentHashMap<>();
 
   static List<JsonNode> cases() throws Exception {
