@@ -168,7 +168,8 @@ final class ReferenceEvaluator {
         case TIMESTAMP -> SimpleType.TIMESTAMP; case POINT -> POINT; });
     }
     v.zones().forEach(z -> b.addVar("zones." + z.name(), ZONE));
-    v.assumptions().forEach(a -> b.addVar("assume." + a.name(), SimpleType.DOUBLE));
+    v.assumptions().forEach(a -> b.addVar("assume." + a.name(), a.value() instanceof Boolean ? SimpleType.BOOL
+        : a.value() instanceof String ? SimpleType.STRING : SimpleType.DOUBLE));
     b.addVar("military_objectives", ListType.create(SimpleType.STRING)).addVar("protected_objects", ListType.create(SimpleType.STRING));
     b.addFunctionDeclarations(
         CelFunctionDecl.newFunctionDeclaration("country", CelOverloadDecl.newGlobalOverload("c", SimpleType.STRING, POINT)),

@@ -59,7 +59,7 @@ class SemanticsDocTest {
 
   @Test
   void everyAnswerAndErrorFieldIsDocumented() throws IOException {
-    Source source = new Source("s1", "Outlet", "2024-05-30", "https://example.org", "Quote.", "someone",
+    Source source = new Source("s1", "Outlet", "2024-05-30", null, "A printed report.", "Quote.", "someone",
         Reliability.REPORTED, Span.of("test"));
     Answer.GrantAnswer grant = new Answer.GrantAnswer("us-ua", "2024-05-30", "sha256:00", "reported", Outcome.DENY,
         Basis.NOT_PERMITTED.label(), List.of("r"), List.of(new Answer.Reason("r", "permit", "Text.", List.of("s1"))),

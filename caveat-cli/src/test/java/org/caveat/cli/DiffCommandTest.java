@@ -287,6 +287,7 @@ class DiffCommandTest {
           s:
             outlet: Test
             date: 2024-01-01
+            no_url_reason: a source made up by the test suite
             quote: A test quote.
             attribution: the test suite
             reliability: %s

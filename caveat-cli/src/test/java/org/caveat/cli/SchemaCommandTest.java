@@ -100,6 +100,18 @@ class SchemaCommandTest {
     ((com.fasterxml.jackson.databind.node.ObjectNode) pack).put("titel", "typo");
     ((com.fasterxml.jackson.databind.node.ObjectNode) pack.get("rules").get(0)).put("effect", "allow");
     assertThat(schema("pack").validate(pack)).hasSizeGreaterThanOrEqualTo(2);
+    // A source must be followable: a url, or no_url_reason saying why not; never neither, never both.
+    JsonNode sourced = YAML.readTree(Path.of(Cli.path("packs/us-ua/2024-05-30.yaml")).toFile());
+    var source = (com.fasterxml.jackson.databind.node.ObjectNode) sourced.get("sources").elements().next();
+    assertThat(source.has("url")).isTrue();
+    source.put("no_url_reason", "a printed document");
+    assertThat(schema("pack").validate(sourced)).as("url and no_url_reason").isNotEmpty();
+    source.remove("url");
+    assertThat(schema("pack").validate(sourced)).as("no_url_reason only").isEmpty();
+    source.remove("no_url_reason");
+    assertThat(schema("pack").validate(sourced)).as("neither url nor no_url_reason").isNotEmpty();
+    source.put("url", "www.example.org/article");
+    assertThat(schema("pack").validate(sourced)).as("url without http(s)").isNotEmpty();
   }
 
   private static Schema schema(String kind) {

@@ -38,13 +38,14 @@ class TimelineCommandTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
         .startsWith("us-ua  US → UA  2 versions\n")
-        .contains("  2022-06-01  in force 2022-06-01  official  HIMARS delivered; no strikes on Russian territory\n")
+        .contains("  2022-06-01  in force 2022-06-01  official  HIMARS announced; no strikes on Russian territory with these systems\n")
         .contains("    changes: first version: 2 rules (no-strikes-on-russian-territory, ukraine-military-objectives)\n")
         .contains("    source blinken-2022-06-01: US Department of State")
         .contains("  2024-05-30  in force 2024-05-30  reported  Counter-fire into Russia near Kharkiv\n")
         .contains("    changes since 2022-06-01: rules added: civilian-infrastructure")
         .contains("removed: no-strikes-on-russian-territory, ukraine-military-objectives")
-        .contains("    source politico-counter-fire: Politico, 2024-05-30\n");
+        .contains("    source politico-counter-fire: Yahoo News (syndicated report; original outlet not named in the copy),"
+            + " 2024-05\n");
     assertThat(r.out().indexOf("2022-06-01  in force")).isLessThan(r.out().indexOf("2024-05-30  in force"));
   }
 
@@ -74,7 +75,8 @@ class TimelineCommandTest {
         .isEqualTo("[\"no-strikes-on-russian-territory\",\"ukraine-military-objectives\"]");
     assertThat(v2.at("/changes/changed").toString()).isEqualTo("[]");
     assertThat(v2.at("/changes/assumptions_changed").toString())
-        .isEqualTo("[\"far_inside_russia_km\",\"kharkiv_band_depth_km\"]");
+        .isEqualTo("[\"assurance_covers_all_us_weapons\",\"bombers_include_any_aircraft\",\"far_inside_russia_km\","
+            + "\"inbound_missiles_any_heading\",\"kharkiv_band_depth_km\",\"massing_includes_armored_vehicles\"]");
     assertThat(r.out()).contains("\"version\":\"2024-05-30\",\"in_force\":\"2024-05-30\",\"reliability\":\"reported\"");
   }
 

@@ -154,6 +154,7 @@ public final class AnswerWriter {
       g.writeStringField("outlet", s.outlet());
       g.writeStringField("date", s.date());
       g.writeStringField("url", s.url());
+      if (s.noUrlReason() != null) g.writeStringField("no_url_reason", s.noUrlReason());
       g.writeStringField("quote", s.quote());
       g.writeStringField("attribution", s.attribution());
       g.writeStringField("reliability", s.reliability() == null ? null : s.reliability().label());

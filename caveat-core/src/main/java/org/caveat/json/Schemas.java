@@ -107,8 +107,12 @@ public final class Schemas {
     ObjectNode source = object("A public source and the exact words relied on.",
         List.of("outlet", "date", "quote", "attribution", "reliability"));
     for (String k : List.of("outlet", "date", "quote", "attribution")) props(source).set(k, string(null));
-    props(source).set("url", string(null).put("format", "uri"));
+    props(source).set("url", pattern("An http(s) address a reader can follow.", "^https?://\\S+$").put("format", "uri"));
+    props(source).set("no_url_reason", string("Why a reader cannot follow the source online (e.g. a printed document)."));
     props(source).set("reliability", enumOf(labels()));
+    // Exactly one: a source is followable by its address, or says why it has none (source.no_url).
+    source.set("oneOf", F.arrayNode().add(F.objectNode().set("required", F.arrayNode().add("url")))
+        .add(F.objectNode().set("required", F.arrayNode().add("no_url_reason"))));
     ObjectNode assumption = object("A named value standing in for a vague word.", List.of("value", "note", "confidence"));
     props(assumption).set("value", F.objectNode().set("type", F.arrayNode().add("number").add("string").add("boolean")));
     props(assumption).set("unit", string(null));

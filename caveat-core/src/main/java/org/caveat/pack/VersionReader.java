@@ -34,7 +34,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class VersionReader {
   private static final Set<String> TOP = Set.of("grant", "grantor", "grantee", "scope", "version",
       "in_force", "title", "summary", "notes", "reliability", "sources", "assumptions", "zones", "rules");
-  private static final Set<String> SOURCE = Set.of("outlet", "date", "url", "quote", "attribution", "reliability");
+  private static final Set<String> SOURCE = Set.of("outlet", "date", "url", "no_url_reason", "quote",
+      "attribution", "reliability");
   private static final Set<String> ASSUMPTION = Set.of("value", "unit", "note", "confidence");
   private static final Set<String> CONFIDENCE = new LinkedHashSet<>(List.of("high", "medium", "low"));
   private static final Set<String> ZONE_KINDS = new LinkedHashSet<>(List.of("region", "geojson", "border",
@@ -122,10 +123,30 @@ final class VersionReader {
       String quote = s.string("quote", true);
       String outlet = s.string("outlet", true);
       Reliability r = reliabilityValue(s, "reliability", true);
-      out.add(new Source(e.getKey(), outlet, s.string("date", true), s.string("url", false), quote,
+      String url = s.string("url", false);
+      String noUrl = s.string("no_url_reason", false);
+      followable(s, e.getKey(), url, noUrl);
+      out.add(new Source(e.getKey(), outlet, s.string("date", true), url, noUrl, quote,
           s.string("attribution", true), r, s.span()));
     }
     return out;
+  }
+
+  /** A reader can follow the source: an http(s) address, or a sentence saying why there is none. */
+  private static void followable(YamlMap s, String id, String url, String noUrl) {
+    if (url != null && !url.matches("https?://[^\\s]+")) {
+      s.error("source.bad_url", s.node("url"), "source `" + id + "`: `url` must be an http(s) address, got `"
+          + url + "`", "write the full address, e.g. https://www.example.org/article");
+    }
+    if (url == null && (noUrl == null || noUrl.isBlank()) && s.node("url") == null) {
+      s.error("source.no_url", s.node("no_url_reason") != null ? s.node("no_url_reason") : s.self(),
+          "source `" + id + "` has no `url`", "add `url: https://…`, or `no_url_reason:` saying why a reader"
+          + " cannot follow it online (e.g. a printed document)");
+    }
+    if (url != null && noUrl != null) {
+      s.error("source.url_and_reason", s.node("no_url_reason"), "source `" + id + "` has both `url` and"
+          + " `no_url_reason`", "keep `url` and remove `no_url_reason`");
+    }
   }
 
   private Reliability reliabilityValue(YamlMap m, String key, boolean required) {

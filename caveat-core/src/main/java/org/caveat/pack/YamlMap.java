@@ -53,6 +53,11 @@ final class YamlMap {
     return span(file, node);
   }
 
+  /** The mapping itself, to report a problem of the whole entry (such as a missing pair of fields). */
+  Node self() {
+    return node;
+  }
+
   static Span span(String file, Node n) {
     return new Span(file, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
   }

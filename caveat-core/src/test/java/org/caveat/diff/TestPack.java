@@ -73,6 +73,7 @@ final class TestPack {
           test-source:
             outlet: Test
             date: 2024-01-01
+            no_url_reason: a source made up by the test suite
             quote: A test quote.
             attribution: the test suite
             reliability: official

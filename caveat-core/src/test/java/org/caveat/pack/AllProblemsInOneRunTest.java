@@ -28,7 +28,7 @@ class AllProblemsInOneRunTest {
   void aFieldTypoDoesNotHideZoneAndCelProblems() {
     List<Diagnostic> d = all("typo-and-compile-problems");
     assertThat(d).extracting(x -> x.code() + "@" + x.at().line() + ":" + x.at().column())
-        .containsExactly("pack.unknown_field@7:1", "region.unknown@23:5", "vocab.unknown@33:29");
+        .containsExactly("pack.unknown_field@7:1", "region.unknown@24:5", "vocab.unknown@34:29");
     assertThat(d).extracting(Diagnostic::hint)
         .containsExactly("did you mean `title`?", "did you mean `UA-09`?", "did you mean `artillery`?");
     // The loader alone still reports only what it can see.
@@ -44,33 +44,33 @@ class AllProblemsInOneRunTest {
     PolicyException e = catchThrowableOfType(PolicyException.class, () -> org.caveat.Caveat.builder()
         .geography(BadPacks.GEO).addVersion("us-ua/2030-01-01.yaml", text).build());
     assertThat(e.diagnostics()).extracting(x -> x.code() + "@" + x.at().file() + ":" + x.at().line())
-        .containsExactly("pack.unknown_field@us-ua/2030-01-01.yaml:7", "region.unknown@us-ua/2030-01-01.yaml:23",
-            "vocab.unknown@us-ua/2030-01-01.yaml:33");
+        .containsExactly("pack.unknown_field@us-ua/2030-01-01.yaml:7", "region.unknown@us-ua/2030-01-01.yaml:24",
+            "vocab.unknown@us-ua/2030-01-01.yaml:34");
   }
 
   @Test
   void aMisspeltSectionIsReportedOnceNotAgainAsEveryNameItDeclares() {
     List<Diagnostic> d = all("section-typo-no-cascade");
     assertThat(d).extracting(x -> x.code() + "@" + x.at().line() + ":" + x.at().column())
-        .containsExactly("pack.unknown_field@22:1", "scope.foreign_origin@5:25");
+        .containsExactly("pack.unknown_field@23:1", "scope.foreign_origin@5:25");
     assertThat(d.get(0).hint()).isEqualTo("did you mean `zones`?");
   }
 
   @Test
   void anUnclosedBracketIsReportedAtTheBracket() {
-    BadPacks.check(of("cel-unclosed-bracket", "cel.syntax", 33, 29, "add the matching `]`", "`[` is never closed"),
+    BadPacks.check(of("cel-unclosed-bracket", "cel.syntax", 34, 29, "add the matching `]`", "`[` is never closed"),
         BadPacks.buildErrors("cel-unclosed-bracket"));
   }
 
   @Test
   void aTrailingOperatorIsReportedAtTheOperator() {
-    BadPacks.check(of("cel-trailing-operator", "cel.syntax", 33, 49, "conditions are CEL",
+    BadPacks.check(of("cel-trailing-operator", "cel.syntax", 34, 49, "conditions are CEL",
         "the condition ends after `&&`"), BadPacks.buildErrors("cel-trailing-operator"));
   }
 
   @Test
   void aSingleEqualsSignGetsADidYouMean() {
-    BadPacks.check(of("cel-single-equals", "cel.syntax", 33, 26, "did you mean `==`?", "`=` is not a CEL operator"),
+    BadPacks.check(of("cel-single-equals", "cel.syntax", 34, 26, "did you mean `==`?", "`=` is not a CEL operator"),
         BadPacks.buildErrors("cel-single-equals"));
   }
 }

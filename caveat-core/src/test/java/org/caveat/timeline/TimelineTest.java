@@ -49,10 +49,12 @@ class TimelineTest {
     assertThat(c.added()).contains("civilian-infrastructure", "kharkiv-counter-fire", "ukraine-territory");
     assertThat(c.removed()).containsExactly("no-strikes-on-russian-territory", "ukraine-military-objectives");
     assertThat(c.changed()).isEmpty();
-    assertThat(c.assumptionsChanged()).containsExactly("far_inside_russia_km", "kharkiv_band_depth_km");
+    assertThat(c.assumptionsChanged()).containsExactly("assurance_covers_all_us_weapons", "bombers_include_any_aircraft",
+        "far_inside_russia_km", "inbound_missiles_any_heading", "kharkiv_band_depth_km", "massing_includes_armored_vehicles");
     assertThat(c.summary()).startsWith("rules added: civilian-infrastructure, ")
         .contains("; removed: no-strikes-on-russian-territory, ukraine-military-objectives")
-        .endsWith("; assumptions changed: far_inside_russia_km, kharkiv_band_depth_km");
+        .endsWith("; assumptions changed: assurance_covers_all_us_weapons, bombers_include_any_aircraft, "
+            + "far_inside_russia_km, inbound_missiles_any_heading, kharkiv_band_depth_km, massing_includes_armored_vehicles");
     assertThat(first.inForceAtAsOf()).isFalse();
     assertThat(second.inForceAtAsOf()).isFalse();
   }
