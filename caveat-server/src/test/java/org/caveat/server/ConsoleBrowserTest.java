@@ -214,7 +214,13 @@ class ConsoleBrowserTest {
     By band = By.cssSelector("[data-testid='assumption-input'][data-name='kharkiv_band_depth_km']");
     wait.until(d -> !d.findElements(band).isEmpty());
     assertThat(all("assumption-input")).extracting(e -> e.getAttribute("data-name"))
-        .containsExactly("kharkiv_band_depth_km", "far_inside_russia_km");
+        .containsExactly("bombers_include_any_aircraft", "massing_includes_armored_vehicles",
+            "inbound_missiles_any_heading", "kharkiv_band_depth_km", "far_inside_russia_km");
+    // a boolean assumption is a checkbox, unticked by the pack's default
+    WebElement bombers = b.driver.findElement(
+        By.cssSelector("[data-testid='assumption-input'][data-name='bombers_include_any_aircraft']"));
+    assertThat(bombers.getAttribute("type")).isEqualTo("checkbox");
+    assertThat(bombers.isSelected()).isFalse();
     WebElement depth = b.driver.findElement(band);
     assertThat(depth.getAttribute("type")).isEqualTo("number");
     assertThat(Double.parseDouble(depth.getAttribute("value"))).isEqualTo(100.0);

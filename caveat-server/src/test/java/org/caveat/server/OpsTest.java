@@ -105,8 +105,14 @@ class OpsTest {
     assertThat(v.path("hash").asText()).startsWith("sha256:");
     assertThat(v.path("in_force").asText()).isEqualTo("2024-05-30T00:00:00Z");
     assertThat(v.path("reliability").asText()).isEqualTo("reported");
-    JsonNode band = v.path("assumptions").get(0);
-    assertThat(v.path("assumptions").findValuesAsText("name")).containsExactly("kharkiv_band_depth_km", "far_inside_russia_km");
+    assertThat(v.path("assumptions").findValuesAsText("name")).containsExactly("bombers_include_any_aircraft",
+        "massing_includes_armored_vehicles", "inbound_missiles_any_heading", "kharkiv_band_depth_km",
+        "far_inside_russia_km");
+    JsonNode bombers = v.path("assumptions").get(0);
+    assertThat(bombers.path("type").asText()).isEqualTo("boolean");
+    assertThat(bombers.path("value").isBoolean()).isTrue();
+    assertThat(bombers.path("value").booleanValue()).isFalse();
+    JsonNode band = v.path("assumptions").get(3);
     assertThat(band.path("name").asText()).isEqualTo("kharkiv_band_depth_km");
     assertThat(band.path("value").isNumber()).isTrue();
     assertThat(band.path("value").decimalValue()).isEqualByComparingTo("100");
