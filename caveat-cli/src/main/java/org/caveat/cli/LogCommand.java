@@ -114,8 +114,8 @@ final class LogCommand implements Runnable {
         out.println("log ok: " + r.checked() + (r.checked() == 1 ? " entry" : " entries") + ", root " + now.rootHex()
             + " (" + s.describe() + ")");
         if (saved != null) {
-          out.println("consistent with the head saved at " + saved.time() + ": its " + saved.size()
-              + " entries are all there, unchanged");
+          out.println("consistent with the head saved at " + saved.time() + ": "
+              + (saved.size() == 1 ? "its entry is there" : "its " + saved.size() + " entries are all there") + ", unchanged");
         }
         return CaveatCli.OK;
       }
