@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -73,5 +74,14 @@ public final class Json {
       return "the JSON object is not closed" + opened;
     }
     return m + opened;
+  }
+
+  /**
+   * The JSON Pointer of the first member name or string in {@code node} that holds an unpaired
+   * UTF-16 surrogate (from a {@code "\ud800"} escape), or null: such text has no UTF-8 form, so
+   * it could not be logged or echoed as sent.
+   */
+  public static String loneSurrogatePointer(JsonNode node) {
+    return ItemParser.loneSurrogate(node, "");
   }
 }

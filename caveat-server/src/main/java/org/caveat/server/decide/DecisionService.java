@@ -125,14 +125,14 @@ public final class DecisionService {
         results.add(failed(p.error()));
         continue;
       }
-      String requestJson = json(node);
-      if (Unpaired.in(requestJson)) {
-        String at = Unpaired.pointer(node, "");
+      String at = Json.loneSurrogatePointer(node); // the single-object fast path is not framed by core's reader
+      if (at != null) {
         results.add(failed(new RequestError(p.request().id(), "request.invalid", "the string at " + at
             + " holds an unpaired UTF-16 surrogate (a lone \\ud800–\\udfff escape), which is not Unicode text"
             + " and cannot be logged as sent", at)));
         continue;
       }
+      String requestJson = json(node);
       WhatIf.Choice c = whatIf == null ? null : whatIf.choose(node, caveat);
       if (c != null && c.error() != null) {
         results.add(failed(c.error()));
