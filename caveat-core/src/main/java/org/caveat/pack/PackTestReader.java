@@ -82,7 +82,7 @@ final class PackTestReader {
     JsonNode request = diagnostics.size() > before ? null : request(c, name, pointers);
     YamlMap e = c.map("expect");
     if (e == null) {
-      c.error("pack.missing_field", c.root(), "missing required field `expect`",
+      c.error("pack.missing_field", c.self(), "missing required field `expect`",
           "expect: { decision: PERMIT }");
       return null;
     }

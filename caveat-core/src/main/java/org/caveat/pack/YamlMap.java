@@ -45,10 +45,6 @@ final class YamlMap {
     }
   }
 
-  Node root() {
-    return node;
-  }
-
   Span span() {
     return span(file, node);
   }

@@ -9,9 +9,4 @@ public record LogRecord(long index, LogEntry entry, String leafHashHex, String k
 
   public static final String DECISION = "decision";
   public static final String VERSION = "version";
-
-  /** A decision's entry. */
-  public LogRecord(long index, LogEntry entry, String leafHashHex) {
-    this(index, entry, leafHashHex, DECISION);
-  }
 }

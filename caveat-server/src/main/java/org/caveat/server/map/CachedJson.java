@@ -29,14 +29,6 @@ final class CachedJson {
     return plain.length;
   }
 
-  int gzipBytes() {
-    return gzip.length;
-  }
-
-  String etag() {
-    return etag;
-  }
-
   void send(Context ctx) {
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "no-cache"); // revalidate with the ETag: a new build may ship other data
