@@ -32,16 +32,17 @@ public final class RequestReader {
   public record Parsed(Request request, RequestError error) {}
 
   public static Parsed read(JsonNode node) {
-    String id = node != null && node.isObject() && node.path("id").isValueNode() ? node.path("id").asText() : null;
-    if (id != null && RequestId.problem(id) != null) id = null; // a bad id is not echoed in the error
+    String raw = node != null && node.isObject() && node.path("id").isValueNode() ? node.path("id").asText() : null;
+    String idProblem = raw == null ? null : RequestId.problem(raw);
+    String id = idProblem == null ? raw : null; // a bad id is not echoed in the error
     try {
-      return new Parsed(build(node, id), null);
+      return new Parsed(build(node, id, idProblem), null);
     } catch (Bad e) {
       return new Parsed(null, new RequestError(id, e.code, e.getMessage(), e.at));
     }
   }
 
-  private static Request build(JsonNode n, String id) {
+  private static Request build(JsonNode n, String id, String idProblem) {
     if (n == null || !n.isObject()) {
       throw new Bad("request.type", "", "a request must be a JSON object");
     }
@@ -49,7 +50,6 @@ public final class RequestReader {
     if (n.has("id") && !n.get("id").isTextual() && !n.get("id").isIntegralNumber()) {
       throw new Bad("request.type", "/id", "id must be a string");
     }
-    String idProblem = n.has("id") ? RequestId.problem(n.get("id").asText()) : null;
     if (idProblem != null) throw new Bad("request.invalid", "/id", idProblem);
     b.time(time(n));
     b.user(country(n, "/user", "user"));
