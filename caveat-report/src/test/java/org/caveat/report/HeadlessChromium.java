@@ -152,11 +152,18 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Best effort: Chromium's helper processes may outlive the main one for a moment and still
+   * create or remove files in the profile while it is walked (a vanished file surfaces as an
+   * UncheckedIOException from the walk), so a few passes are tried and what is left is left.
+   */
   private static void deleteTree(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException ignored) {
-      // a temporary profile left behind is harmless
+    for (int pass = 0; pass < 3 && Files.exists(dir); pass++) {
+      try (Stream<Path> s = Files.walk(dir)) {
+        s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException | java.io.UncheckedIOException ignored) {
+        // a temporary profile left behind is harmless
+      }
     }
   }
 }

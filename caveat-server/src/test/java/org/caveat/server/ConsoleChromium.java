@@ -99,8 +99,14 @@ final class ConsoleChromium implements AutoCloseable {
   @Override
   public void close() throws IOException {
     driver.quit();
-    try (var s = Files.walk(profile)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    // Best effort: Chromium's helper processes may still touch the profile for a moment after
+    // quit (a vanished file surfaces as an UncheckedIOException from the walk).
+    for (int pass = 0; pass < 3 && Files.exists(profile); pass++) {
+      try (var s = Files.walk(profile)) {
+        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | java.io.UncheckedIOException ignored) {
+        // a temporary profile left behind is harmless
+      }
     }
   }
 
