@@ -99,7 +99,7 @@ java.stdin.write('quit\n');
 const loadEnd = loadavg();
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
-const fmt = (x) => x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e4 ? `${(x / 1e3).toFixed(1)} k` : `${Math.round(x)}`;
+const fmt = (x) => x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e4 ? `${(x / 1e3).toFixed(1)} k` : Math.round(x).toLocaleString('en-US');
 const cedarMedian = median(results['Cedar statefulIsAuthorized'].map((x) => x.rate));
 const table = ['| engine | min /s | median /s | max /s | p50 latency (median of rounds) | median vs Cedar |', '| --- | --- | --- | --- | --- | --- |'];
 for (const [name, rs] of Object.entries(results)) {
