@@ -111,7 +111,7 @@ final class JdbcPublishedVersions implements PublishedVersions {
     for (PublishedVersion v : all()) {
       if (!names.contains(v.grant() + "/" + v.version())) {
         log.appendWith(c -> VersionEntries.prepare(v.grant(), v.version(), v.yamlText(), v.contentHash(),
-            v.changeRequestId(), v.publishedAt().toString())).join();
+            v.changeRequestId(), v.publishedAt().toString()));
       }
     }
   }
