@@ -52,6 +52,12 @@ final class JdbcPublishedVersions implements PublishedVersions {
   }
 
   @Override
+  public List<String> check(List<PublishedVersion> rows) {
+    return db.read("checking the published versions against the decision log",
+        c -> VersionCheck.problems(rows, VersionEntries.read(c)));
+  }
+
+  @Override
   public List<String> restoreFromLog() {
     VerifyReport report = log.verify();
     if (!report.ok()) {
