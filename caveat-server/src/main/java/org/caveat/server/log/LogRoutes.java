@@ -16,7 +16,6 @@ import org.caveat.server.problem.Problems;
 import org.caveat.store.ConsistencyProof;
 import org.caveat.store.DecisionLog;
 import org.caveat.store.InclusionProof;
-import org.caveat.store.LogEntry;
 import org.caveat.store.LogHead;
 import org.caveat.store.LogRecord;
 import org.caveat.store.head.LogPublicKey;
