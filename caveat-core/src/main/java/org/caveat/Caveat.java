@@ -87,6 +87,7 @@ public final class Caveat {
   /** Configures and builds a {@link Caveat}; {@link #build()} validates everything at once. */
   public static final class Builder {
     private Path packs;
+    private boolean withoutPacks;
     private final Map<String, String> assumptions = new LinkedHashMap<>();
     private ReferenceGeography geography;
     private Set<Reliability> reliability = EnumSet.allOf(Reliability.class);
@@ -95,6 +96,15 @@ public final class Caveat {
     /** Packs from a folder; without it, the built-in packs. */
     public Builder packs(Path dir) {
       this.packs = dir;
+      return this;
+    }
+
+    /**
+     * No packs at all, only the versions given by {@link #addVersion}: an engine of exactly the
+     * versions a logged decision pinned by their content hashes, to decide it again.
+     */
+    public Builder withoutPacks() {
+      this.withoutPacks = true;
       return this;
     }
 
@@ -141,10 +151,11 @@ public final class Caveat {
           : CompletableFuture.supplyAsync(ReferenceGeography::shipped);
       List<Grant> grants;
       try {
-        grants = PackLoader.withVersions(packs == null ? PackLoader.builtIn() : PackLoader.load(packs), extraVersions);
+        grants = PackLoader.withVersions(withoutPacks ? List.of()
+            : packs == null ? PackLoader.builtIn() : PackLoader.load(packs), extraVersions);
       } catch (PolicyException structural) {
-        List<PolicyVersion> readable = new ArrayList<>(packs == null ? PackLoader.readableBuiltInVersions()
-            : PackLoader.readableVersions(packs));
+        List<PolicyVersion> readable = new ArrayList<>(withoutPacks ? List.of()
+            : packs == null ? PackLoader.readableBuiltInVersions() : PackLoader.readableVersions(packs));
         readable.addAll(PackLoader.readableVersions(extraVersions));
         throw AllProblems.with(structural, readable, new VersionCompiler(loading.join()), this::typed);
       }

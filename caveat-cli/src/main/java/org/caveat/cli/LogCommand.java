@@ -8,6 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.caveat.server.log.RedecideCheck;
+import org.caveat.server.log.Redecider;
+import org.caveat.server.policy.EngineFactory;
+import org.caveat.server.policy.LiveEngine;
 import org.caveat.store.LogHead;
 import org.caveat.store.Store;
 import org.caveat.store.VerifyReport;
@@ -87,6 +91,15 @@ final class LogCommand implements Runnable {
             + " the signing key (DATA/log-signing.pub, or ./caveat-log-signing.pub with --db).")
     private Path key;
 
+    @Option(names = "--redecide",
+        description = "Also decide every compact entry again against the versions it pinned (on all cores) and"
+            + " name each whose logged verdict or determining rules differ.")
+    private boolean redecide;
+
+    @Option(names = "--packs", paramLabel = "DIR",
+        description = "With --redecide: the packs the service ran with (default: the built-in packs).")
+    private Path packs;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -102,6 +115,10 @@ final class LogCommand implements Runnable {
           err.println("log BAD: " + r.problem() + " (first bad entry: "
               + (r.firstBad().isPresent() ? r.firstBad().getAsLong() : "?") + "; " + r.checked()
               + " entries checked before it)");
+          if (redecide) redecide(s, packs, out, err);
+          return CaveatCli.FAILED;
+        }
+        if (redecide && !redecide(s, packs, out, err)) {
           return CaveatCli.FAILED;
         }
         List<String> versions = s.published().check();
@@ -120,6 +137,29 @@ final class LogCommand implements Runnable {
         return CaveatCli.OK;
       }
     }
+  }
+
+  /**
+   * Decides every compact entry again; prints each difference and returns whether there was none.
+   * Runs after the hash check even when that failed: an entry edited in the database fails its
+   * leaf hash (verify names the first) and, if its verdict was edited, is listed here as well.
+   */
+  static boolean redecide(Store s, Path packs, PrintWriter out, PrintWriter err) {
+    LiveEngine live;
+    try {
+      live = new LiveEngine(EngineFactory.packs(packs), s.published());
+    } catch (RuntimeException e) {
+      err.println("redecide BAD: the policy cannot be loaded: " + e.getMessage());
+      return false;
+    }
+    RedecideCheck.Result r = RedecideCheck.run(s.log(), new Redecider(live), Runtime.getRuntime().availableProcessors());
+    r.differences().forEach(d -> err.println("redecide BAD: " + d));
+    String summary = r.decided() + " compact " + (r.decided() == 1 ? "entry" : "entries") + " decided again, "
+        + r.differences().size() + " differ; " + r.passedOver() + " passed over (published versions, and decisions"
+        + " logged before the compact format with their answer)";
+    (r.differences().isEmpty() ? out : err).println("redecide " + (r.differences().isEmpty() ? "ok: " : "BAD: ")
+        + summary);
+    return r.differences().isEmpty();
   }
 
   /** Reads a saved head and checks its signature with the key in {@code keyFile}, or fails naming what is wrong. */

@@ -6,12 +6,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.caveat.json.Json;
 import org.caveat.store.head.SignedTreeHead;
 import org.caveat.store.merkle.ProofVerifier;
+import org.caveat.store.merkle.Rfc6962;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -143,7 +143,7 @@ final class LogProofCommand implements Callable<Integer> {
 
   private byte[] unhex(String hex, String field) {
     try {
-      return HexFormat.of().parseHex(hex);
+      return Rfc6962.unhex(hex);
     } catch (IllegalArgumentException e) {
       throw new CliException(proof + ": `" + field + "` is not hex", e);
     }

@@ -2,6 +2,9 @@ package org.caveat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,8 +13,16 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.caveat.Caveat;
+import org.caveat.explain.Answer;
+import org.caveat.json.Json;
+import org.caveat.json.RequestReader;
+import org.caveat.server.decide.LoggedDecisions;
 import org.caveat.store.ChangeRequest;
-import org.caveat.store.LogEntry;
+import org.caveat.store.DecisionEntry;
 import org.caveat.store.LogHead;
 import org.caveat.store.Store;
 import org.caveat.store.StoreConfig;
@@ -29,12 +40,21 @@ class LogCommandTest {
   @TempDir
   Path dir;
 
+  /** The built-in packs, built once for the class: the decisions logged are real ones, so they can be decided again. */
+  static final Caveat ENGINE = Caveat.builder().build();
+
   @BeforeEach
-  void logThreeDecisions() {
+  void logThreeDecisions() throws Exception {
     try (Store s = Store.open(StoreConfig.sqlite(dir))) {
       for (int i = 0; i < 3; i++) {
-        s.log().append(new LogEntry("e" + i, Instant.parse("2024-06-01T00:00:00Z"), "{\"id\":\"e" + i + "\"}",
-            "{\"id\":\"e" + i + "\",\"decision\":\"DENY\"}", List.of("sha256:00"))).join();
+        String request = "{\"id\":\"e" + i + "\",\"time\":\"2024-06-01T03:00:00Z\",\"user\":\"UA\",\"weapon\":"
+            + "{\"origin\":\"US\",\"class\":\"rocket_artillery\",\"range_km\":84},\"target\":{\"location\":"
+            + "{\"lat\":50.59,\"lon\":36.58},\"category\":\"artillery\",\"activity\":\"attacking\","
+            + "\"used_in_invasion\":true},\"purpose\":\"counter_fire\"}";
+        Answer a = ENGINE.answer(RequestReader.read(Json.MAPPER.readTree(request)).request());
+        // one append (one commit, one row) at a time
+        s.log().append(LoggedDecisions.entry("e" + i, Instant.parse("2024-06-02T00:00:00Z"),
+            request.getBytes(StandardCharsets.UTF_8), a, ENGINE, Map.of(), false)).join();
       }
     }
   }
@@ -54,16 +74,49 @@ class LogCommandTest {
   }
 
   @Test
-  void anEditedAnswerIsNamed() throws Exception {
-    sql("UPDATE log_entry SET answer = replace(answer, 'DENY', 'PERMIT') WHERE idx = 1");
-    Cli.Result r = Cli.run("log", "verify", "--data", dir.toString());
+  void everyEntryDecidedAgainGivesItsLoggedVerdict() {
+    Cli.Result r = Cli.run("log", "verify", "--data", dir.toString(), "--redecide");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("redecide ok: 3 compact entries decided again, 0 differ; 0 passed over");
+  }
+
+  /**
+   * A verdict edited in the database: the hash check names the entry as the first bad one, and
+   * deciding again names it too (its logged verdict is not what the pinned policy says).
+   */
+  @Test
+  void anEditedVerdictIsNamedByTheHashCheckAndByDecidingAgain() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreConfig.SQLITE_FILE))) {
+      byte[] row;
+      try (var q = c.prepareStatement("SELECT entries FROM log_batch WHERE first_idx = 1"); var rs = q.executeQuery()) {
+        rs.next();
+        row = rs.getBytes(1);
+      }
+      byte[] plain = new GZIPInputStream(new ByteArrayInputStream(row)).readAllBytes();
+      String text = new String(plain, StandardCharsets.ISO_8859_1);
+      int verdict = text.indexOf("PERMIT", text.indexOf("counter_fire"));
+      System.arraycopy("DENIED".getBytes(StandardCharsets.US_ASCII), 0, plain, verdict, 6);
+      ByteArrayOutputStream z = new ByteArrayOutputStream();
+      try (GZIPOutputStream gz = new GZIPOutputStream(z)) {
+        gz.write(plain);
+      }
+      try (var u = c.prepareStatement("UPDATE log_batch SET entries = ? WHERE first_idx = 1")) {
+        u.setBytes(1, z.toByteArray());
+        u.executeUpdate();
+      }
+    }
+    Cli.Result r = Cli.run("log", "verify", "--data", dir.toString(), "--redecide");
     assertThat(r.code()).isEqualTo(CaveatCli.FAILED);
-    assertThat(r.err()).startsWith("log BAD: ").contains("first bad entry: 1");
+    assertThat(r.err()).startsWith("log BAD: entry 1: content does not match its leaf hash")
+        .contains("first bad entry: 1")
+        .contains("redecide BAD: entry 1 (e1): logged DENIED [us-ua PERMIT [kharkiv-counter-fire];], decided again"
+            + " PERMIT [us-ua PERMIT [kharkiv-counter-fire];]")
+        .contains("redecide BAD: 3 compact entries decided again, 1 differ");
   }
 
   @Test
   void aDeletedRowIsNamed() throws Exception {
-    sql("DELETE FROM log_entry WHERE idx = 1");
+    sql("DELETE FROM log_batch WHERE first_idx = 1");
     Cli.Result r = Cli.run("log", "verify", "--data", dir.toString());
     assertThat(r.code()).isEqualTo(CaveatCli.FAILED);
     assertThat(r.err()).contains("first bad entry: 1");
@@ -83,7 +136,8 @@ class LogCommandTest {
   void log(int from, int to) {
     try (Store s = Store.open(StoreConfig.sqlite(dir))) {
       for (int i = from; i < to; i++) {
-        s.log().append(new LogEntry("e" + i, Instant.parse("2024-06-01T00:00:00Z"), "{}", "{}", List.of())).join();
+        s.log().append(new DecisionEntry("e" + i, Instant.parse("2024-06-01T00:00:00Z"), new byte[] {'{', '}'}, List.of(),
+            Map.of(), false, "NOT_APPLICABLE", List.of())).join();
       }
     }
   }
@@ -94,8 +148,8 @@ class LogCommandTest {
     Path head = saveHead("head.json");
     assertThat(Cli.run("log", "verify", "--data", dir.toString(), "--head", head.toString()).out())
         .contains("log ok: 100 entries").contains("consistent with the head saved at ");
-    sql("DELETE FROM log_entry WHERE idx >= 90");
-    sql("UPDATE log_checkpoint SET size = 90, root = (SELECT root_after FROM log_entry WHERE idx = 89)");
+    sql("DELETE FROM log_batch WHERE first_idx >= 90"); // one row per append here
+    sql("UPDATE log_checkpoint SET size = 90, root = (SELECT root_after FROM log_batch WHERE first_idx = 89)");
     assertThat(Cli.run("log", "verify", "--data", dir.toString()).code()).isZero();
     Cli.Result r = Cli.run("log", "verify", "--data", dir.toString(), "--head", head.toString());
     assertThat(r.code()).isEqualTo(CaveatCli.FAILED);

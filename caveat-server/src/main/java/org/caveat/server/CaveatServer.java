@@ -19,6 +19,7 @@ import org.caveat.server.http.ProblemErrorHandler;
 import org.caveat.server.http.Routes;
 import org.caveat.server.http.TokenLimits;
 import org.caveat.server.log.LogRoutes;
+import org.caveat.server.log.Redecider;
 import org.caveat.server.map.AreaRoutes;
 import org.caveat.server.map.GeographyRoutes;
 import org.caveat.server.ops.Metrics;
@@ -61,7 +62,7 @@ public final class CaveatServer implements AutoCloseable {
     new AuthZenRoutes(decisions, bodies, b.maxBatch).register(routes);
     new GrantRoutes(engine).register(routes);
     new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);
-    new LogRoutes(b.store.log(), b.signingKey, b.clock).register(routes);
+    new LogRoutes(b.store.log(), b.signingKey, b.clock, new Redecider(engine)).register(routes);
     new OpsRoutes(b.store, metrics).register(routes);
     new ConsoleRoutes(engine).register(routes);
     new GeographyRoutes(engine).register(routes);

@@ -16,15 +16,15 @@ import java.util.function.Consumer;
 public interface DecisionLog {
 
   /**
-   * Appends one entry.
+   * Appends one decision (leaf format 3: what determines its answer, see {@link DecisionEntry}).
    *
    * @return its index, once the entry is committed; fails with {@link IllegalArgumentException}
    *     for an invalid entry (nothing is written) or {@link StoreException} when the write failed
    */
-  CompletableFuture<Long> append(LogEntry entry);
+  CompletableFuture<Long> append(DecisionEntry entry);
 
-  /** Appends entries at consecutive indexes, in the list's order, all in the same commit. */
-  CompletableFuture<long[]> appendAll(List<LogEntry> entries);
+  /** Appends decisions at consecutive indexes, in the list's order, all in the same commit (and row). */
+  CompletableFuture<long[]> appendAll(List<DecisionEntry> entries);
 
   /** The committed size and root hash. */
   LogHead head();
@@ -47,6 +47,12 @@ public interface DecisionLog {
 
   /** The committed entry at {@code index}, or empty beyond the head. */
   Optional<LogRecord> entry(long index);
+
+  /**
+   * Streams every committed entry from index {@code from} on, in index order, in constant memory
+   * (one stored row at a time); a damaged row fails with {@link StoreException} naming it.
+   */
+  void forEach(long from, Consumer<LogRecord> each);
 
   /** Streams every committed decision's request JSON in index order (not published versions), in constant memory. */
   void forEachRequest(Consumer<String> requestJson);

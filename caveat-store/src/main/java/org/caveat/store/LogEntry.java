@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One decision as logged: the decision's id, when it was made, the request and answer exactly as
- * JSON text, and the content hashes of the policy versions that decided it.
+ * A log entry as stored: its id, time, request exactly as JSON text, the answer as stored, and the
+ * content hashes of the policy versions it names. Decisions logged in leaf format 1 and published
+ * versions (format 2) store their answer; decisions of format 3 ({@link DecisionEntry}) do not, and
+ * {@code answerJson} is then null (the answer is rebuilt by deciding again).
  */
 public record LogEntry(String id, Instant time, String requestJson, String answerJson, List<String> versionHashes) {
 
@@ -14,7 +16,6 @@ public record LogEntry(String id, Instant time, String requestJson, String answe
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(requestJson, "requestJson");
-    Objects.requireNonNull(answerJson, "answerJson");
     versionHashes = versionHashes == null ? List.of() : List.copyOf(versionHashes);
   }
 }

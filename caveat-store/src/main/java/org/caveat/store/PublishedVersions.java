@@ -20,6 +20,9 @@ public interface PublishedVersions {
    */
   List<String> check();
 
+  /** {@link #check()} of rows already read by {@link #all()} (a caller that needs both reads them once). */
+  List<String> check(List<PublishedVersion> rows);
+
   /**
    * Rewrites the published versions from the log's version entries (the way out after
    * {@link #check()} found a difference), once {@link DecisionLog#verify()} passes.

@@ -48,8 +48,9 @@ public final class CrashChild {
       int thread = t;
       Thread worker = new Thread(() -> {
         for (int i = 0; ; i++) {
-          LogEntry e = new LogEntry("crash-" + thread + "-" + i, Instant.EPOCH.plusSeconds(i),
-              "{\"n\":" + i + "}", "{\"outcome\":\"PERMIT\"}", List.of("sha256:00"));
+          DecisionEntry e = new DecisionEntry("crash-" + thread + "-" + i, Instant.EPOCH.plusSeconds(i),
+              ("{\"n\":" + i + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of("sha256:00"), null, false,
+              "PERMIT", List.of());
           long index = store.log().append(e).join();
           synchronized (System.out) {
             System.out.println(index);

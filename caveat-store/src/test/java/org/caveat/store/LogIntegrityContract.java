@@ -27,8 +27,11 @@ interface LogIntegrityContract extends StoreFixture {
     }
   }
 
+  /** Entries 0..n-1 as an earlier release wrote them, one row each (see {@code StoreContract.legacy}). */
+  void legacy(int n) throws Exception;
+
   default void append(int from, int to) {
-    List<LogEntry> entries = new ArrayList<>();
+    List<DecisionEntry> entries = new ArrayList<>();
     for (int i = from; i < to; i++) {
       entries.add(StoreContract.entry(i));
     }
@@ -60,7 +63,7 @@ interface LogIntegrityContract extends StoreFixture {
 
   @Test
   default void aTruncatedTailWithARewrittenCheckpointPassesVerifyButNotTheSavedHead() throws Exception {
-    append(0, 100);
+    legacy(100);
     LogHead saved = store().log().head();
     assertThat(store().log().verify(saved.size(), saved.rootHex()).ok()).isTrue();
     sql("DELETE FROM log_entry WHERE idx >= 90");
@@ -75,7 +78,7 @@ interface LogIntegrityContract extends StoreFixture {
 
   @Test
   default void aTailReplacedByOtherEntriesFailsTheSavedHeadAndOnlyIt() throws Exception {
-    append(0, 40);
+    legacy(40);
     LogHead saved = store().log().head();
     sql("DELETE FROM log_entry WHERE idx >= 30");
     sql("UPDATE log_checkpoint SET size = 30, root = (SELECT root_after FROM log_entry WHERE idx = 29)");

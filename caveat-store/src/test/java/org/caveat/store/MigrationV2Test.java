@@ -40,7 +40,7 @@ class MigrationV2Test {
     }
     String rootBefore;
     try (Store store = Store.open(StoreConfig.sqlite(dir))) {
-      store.log().appendAll(List.of(new LogEntry("d-0", Instant.EPOCH, "{}", "{}", List.of()))).join();
+      store.log().appendAll(List.of(StoreContract.entry(0))).join();
       assertThat(store.log().entry(0).orElseThrow().kind()).isEqualTo(LogRecord.VERSION);
       assertThat(store.log().entry(0).orElseThrow().entry().id()).isEqualTo("us-ua/v2");
       assertThat(store.published().check()).isEmpty();

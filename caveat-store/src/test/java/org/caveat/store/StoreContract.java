@@ -89,9 +89,22 @@ abstract class StoreContract
     store = Store.open(config);
   }
 
-  static LogEntry entry(int i) {
-    return new LogEntry("d-" + i, T0.plusMillis(i), "{\"id\":\"d-" + i + "\",\"use\":{\"weapon\":\"w\"}}",
-        "{\"id\":\"d-" + i + "\",\"outcome\":\"PERMIT\"}", List.of("sha256:aa", "sha256:bb"));
+  static DecisionEntry entry(int i) {
+    return new DecisionEntry("d-" + i, T0.plusMillis(i), ("{\"id\":\"d-" + i + "\",\"use\":{\"weapon\":\"w\"}}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of("sha256:aa", "sha256:bb"), java.util.Map.of(), false,
+        "PERMIT", List.of(new DecisionEntry.GrantVerdict("us-ua", "PERMIT", List.of("r" + i))));
+  }
+
+  /**
+   * Entries {@code 0..n-1} as a store of an earlier release wrote them (leaf format 1, one row
+   * each, in {@code log_entry}); the store is reopened to read them.
+   */
+  @Override
+  public void legacy(int n) throws Exception {
+    try (Connection c = raw()) {
+      org.caveat.store.jdbc.LegacyLog.write(c, T0, 0, n);
+    }
+    reopen();
   }
 
   protected List<Long> appendMany(int n) throws Exception {
@@ -130,7 +143,8 @@ abstract class StoreContract
     for (int i = 0; i < 43; i++) {
       LogRecord r = store.log().entry(i).orElseThrow();
       assertThat(r.index()).isEqualTo(i);
-      assertThat(r.entry()).isEqualTo(entry(i));
+      assertThat(r.decision()).isEqualTo(entry(i));
+      assertThat(r.format()).isEqualTo(3);
       leaves.add(IndependentMerkle.unhex(r.leafHashHex()));
     }
     assertThat(store.log().head().rootHex()).isEqualTo(IndependentMerkle.hex(IndependentMerkle.mth(leaves)));
@@ -140,24 +154,111 @@ abstract class StoreContract
   @Test
   void leafIsTheLengthPrefixedEncodingOfTheEntryWithItsIndex() throws Exception {
     appendMany(3);
-    LogEntry e = new LogEntry("x\"1", Instant.parse("2026-03-01T10:00:00.5Z"), "{\"a\": [1, 2]}", "{\"b\":\"é\"}",
-        List.of("sha256:01", "sha256:02"));
+    DecisionEntry e = new DecisionEntry("x\"1", Instant.parse("2026-03-01T10:00:00.5Z"),
+        "{\"a\": [1, 2]}".getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of("sha256:01", "sha256:02"),
+        java.util.Map.of("k", "é"), true, "DENY", List.of(new DecisionEntry.GrantVerdict("g", "DENY", List.of("r"))));
     assertThat(store.log().append(e).get()).isEqualTo(3);
-    java.io.ByteArrayOutputStream leaf = new java.io.ByteArrayOutputStream();
-    leaf.write("caveat-log-leaf/1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    for (String s : List.of("x\"1", "2026-03-01T10:00:00.500Z", "{\"a\": [1, 2]}", "{\"b\":\"é\"}")) {
-      byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      leaf.write(java.nio.ByteBuffer.allocate(4).putInt(utf8.length).array());
-      leaf.write(utf8);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream leaf = new java.io.DataOutputStream(bytes);
+    leaf.write("caveat-log-leaf/3".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    str(leaf, "x\"1");
+    leaf.writeLong(Instant.parse("2026-03-01T10:00:00Z").getEpochSecond());
+    leaf.writeInt(500_000_000);
+    str(leaf, "{\"a\": [1, 2]}");
+    leaf.writeInt(2);
+    str(leaf, "sha256:01");
+    str(leaf, "sha256:02");
+    leaf.writeInt(1);
+    str(leaf, "k");
+    str(leaf, "é");
+    leaf.writeByte(1);
+    str(leaf, "DENY");
+    leaf.writeInt(1);
+    str(leaf, "g");
+    str(leaf, "DENY");
+    leaf.writeInt(1);
+    str(leaf, "r");
+    leaf.writeLong(3);
+    LogRecord r = store.log().entry(3).orElseThrow();
+    assertThat(r.leafHashHex()).isEqualTo(IndependentMerkle.hex(IndependentMerkle.leaf(bytes.toByteArray())));
+    assertThat(r.decision()).isEqualTo(e);
+    assertThat(r.entry().answerJson()).isNull();
+    assertThat(r.entry().requestJson()).isEqualTo("{\"a\": [1, 2]}");
+  }
+
+  private static void str(java.io.DataOutputStream out, String s) throws java.io.IOException {
+    byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  @Test
+  void oldEntriesKeepTheirLeavesAndNewOnesFollowInTheCompactFormat() throws Exception {
+    legacy(5);
+    String oldRoot = store.log().head().rootHex();
+    String oldLeaf = store.log().entry(2).orElseThrow().leafHashHex();
+    assertThat(store.log().entry(2).orElseThrow().format()).isEqualTo(1);
+    assertThat(store.log().entry(2).orElseThrow().entry().answerJson()).isEqualTo("{\"id\":\"d-2\",\"outcome\":\"PERMIT\"}");
+    assertThat(store.log().appendAll(List.of(entry(5), entry(6))).get()).containsExactly(5, 6);
+    assertThat(store.log().entry(2).orElseThrow().leafHashHex()).isEqualTo(oldLeaf);
+    assertThat(store.log().consistency(5, 7).fromRootHex()).isEqualTo(oldRoot);
+    assertThat(store.log().entry(6).orElseThrow().decision()).isEqualTo(entry(6));
+    VerifyReport r = store.log().verify();
+    assertThat(r.ok()).as(r.problem()).isTrue();
+    assertThat(r.checked()).isEqualTo(7);
+    reopen();
+    assertThat(store.log().verify().ok()).isTrue();
+    assertThat(store.log().append(entry(7)).get()).isEqualTo(7);
+  }
+
+  @Test
+  void decisionsOfOneCommitShareOneCompressedRow() throws Exception {
+    List<DecisionEntry> many = new ArrayList<>();
+    for (int i = 0; i < 500; i++) many.add(entry(i));
+    store.log().appendAll(many).get();
+    try (Connection c = raw(); var q = c.createStatement();
+        var rs = q.executeQuery("SELECT first_idx, count, length(entries) FROM log_batch")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isZero();
+      assertThat(rs.getInt(2)).isEqualTo(500);
+      assertThat(rs.getInt(3)).as("compressed bytes per entry").isLessThan(500 * 40);
+      assertThat(rs.next()).isFalse();
     }
-    leaf.write(new byte[] {0, 0, 0, 2});
-    for (String h : List.of("sha256:01", "sha256:02")) {
-      leaf.write(new byte[] {0, 0, 0, 9});
-      leaf.write(h.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    List<LogRecord> all = new ArrayList<>();
+    store.log().forEach(0, all::add);
+    assertThat(all).extracting(LogRecord::decision).containsExactlyElementsOf(many);
+  }
+
+  @Test
+  void verifyNamesAnEditedVerdictInACompactRow() throws Exception {
+    appendMany(3);
+    store.log().appendAll(List.of(entry(3), entry(4), entry(5))).get();
+    try (Connection c = raw()) {
+      byte[] row;
+      try (var q = c.prepareStatement("SELECT entries FROM log_batch WHERE first_idx <= 4 ORDER BY first_idx DESC")) {
+        try (var rs = q.executeQuery()) {
+          rs.next();
+          row = rs.getBytes(1);
+        }
+      }
+      byte[] plain = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(row)).readAllBytes();
+      String text = new String(plain, java.nio.charset.StandardCharsets.ISO_8859_1);
+      int at = text.indexOf("d-4\",");
+      int verdict = text.indexOf("PERMIT", at);
+      plain[verdict] = 'X';
+      java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+      try (var gz = new java.util.zip.GZIPOutputStream(z)) {
+        gz.write(plain);
+      }
+      try (var u = c.prepareStatement("UPDATE log_batch SET entries = ? WHERE first_idx <= 4 AND first_idx + count > 4")) {
+        u.setBytes(1, z.toByteArray());
+        assertThat(u.executeUpdate()).isEqualTo(1);
+      }
     }
-    leaf.write(new byte[] {0, 0, 0, 0, 0, 0, 0, 3});
-    assertThat(store.log().entry(3).orElseThrow().leafHashHex())
-        .isEqualTo(IndependentMerkle.hex(IndependentMerkle.leaf(leaf.toByteArray())));
+    VerifyReport r = store.log().verify();
+    assertThat(r.firstBad()).hasValue(4);
+    assertThat(r.problem()).isEqualTo("entry 4: content does not match its leaf hash");
+    assertThat(store.log().entry(4).orElseThrow().decision().decision()).isEqualTo("XERMIT");
   }
 
   @Test
@@ -204,16 +305,15 @@ abstract class StoreContract
   void badEntriesAreRefusedAndNothingIsWritten() throws Exception {
     appendMany(2);
     String root = store.log().head().rootHex();
-    var bad = new LogEntry("d-x", T0, "{\"id\": ", "{}", List.of());
-    assertThatThrownBy(() -> store.log().append(bad).get()).isInstanceOf(ExecutionException.class)
+    var empty = new DecisionEntry("d-x", T0, new byte[0], List.of(), null, false, "PERMIT", List.of());
+    assertThatThrownBy(() -> store.log().append(empty).get()).isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("log entry: request is not valid JSON")
-        .hasMessageContaining("line 1").hasMessageEndingWith("nothing was logged");
-    var trailing = new LogEntry("d-y", T0, "{}", "{} {}", List.of());
-    assertThatThrownBy(() -> store.log().appendAll(List.of(entry(5), trailing)).get())
-        .cause().hasMessageStartingWith("log entry 1 of 2: answer has content after the JSON value");
-    assertThatThrownBy(() -> store.log().append(new LogEntry(" ", T0, "{}", "{}", List.of())).get())
-        .cause().hasMessageContaining("id is empty");
+        .hasMessage("log entry: request is empty; nothing was logged");
+    var blank = new DecisionEntry(" ", T0, new byte[] {'{', '}'}, List.of(), null, false, "PERMIT", List.of());
+    assertThatThrownBy(() -> store.log().appendAll(List.of(entry(5), blank)).get())
+        .cause().hasMessageStartingWith("log entry 1 of 2: id is empty");
+    var unhashed = new DecisionEntry("d-y", T0, new byte[] {'{', '}'}, List.of(" "), null, false, "PERMIT", List.of());
+    assertThatThrownBy(() -> store.log().append(unhashed).get()).cause().hasMessageContaining("version hash 0 is empty");
     assertThat(store.log().head().size()).isEqualTo(2);
     assertThat(store.log().head().rootHex()).isEqualTo(root);
     assertThat(store.log().append(entry(2)).get()).isEqualTo(2);
@@ -230,7 +330,7 @@ abstract class StoreContract
 
   @Test
   void verifyNamesAnEditedRow() throws Exception {
-    appendMany(30);
+    legacy(30);
     sql("UPDATE log_entry SET answer = '{\"id\":\"d-17\",\"outcome\":\"DENY\"}' WHERE idx = 17");
     VerifyReport r = store.log().verify();
     assertThat(r.ok()).isFalse();
@@ -240,7 +340,7 @@ abstract class StoreContract
 
   @Test
   void verifyNamesAnEditedRootOrTime() throws Exception {
-    appendMany(10);
+    legacy(10);
     sql("UPDATE log_entry SET root_after = (SELECT root_after FROM log_entry WHERE idx = 2) WHERE idx = 6");
     assertThat(store.log().verify().problem()).isEqualTo("entry 6: stored root after it differs from the recomputed root");
     sql("UPDATE log_entry SET time_utc = '2026-03-01T10:00:00.004Z' WHERE idx = 3");
@@ -249,7 +349,7 @@ abstract class StoreContract
 
   @Test
   void verifyNamesADamagedHashesColumn() throws Exception {
-    appendMany(4);
+    legacy(4);
     sql("UPDATE log_entry SET version_hashes = 'sha256:aa' WHERE idx = 2");
     assertThat(store.log().verify().problem()).startsWith("entry 2: version hashes column is damaged");
     assertThatThrownBy(() -> store.log().entry(2)).isInstanceOf(StoreException.class)
@@ -258,16 +358,16 @@ abstract class StoreContract
 
   @Test
   void aFailedCommitAcknowledgesNothingAndTheLogCarriesOn() throws Exception {
-    appendMany(5);
+    legacy(5);
     String root = store.log().head().rootHex();
     // A row behind the store's back takes the next index: the commit fails on the primary key.
-    sql("INSERT INTO log_entry (idx, id, time_utc, request, answer, version_hashes, leaf_hash, root_after)"
-        + " SELECT 5, id, time_utc, request, answer, version_hashes, leaf_hash, root_after FROM log_entry WHERE idx = 0");
+    sql("INSERT INTO log_batch (first_idx, count, entries, leaf_hashes, root_after)"
+        + " SELECT 5, 1, leaf_hash, leaf_hash, root_after FROM log_entry WHERE idx = 0");
     assertThatThrownBy(() -> store.log().append(entry(5)).get()).cause().isInstanceOf(StoreException.class)
         .hasMessageStartingWith("could not write the decision log (" + config.describe() + "): ");
     assertThat(store.log().head().size()).isEqualTo(5);
     assertThat(store.log().head().rootHex()).isEqualTo(root);
-    sql("DELETE FROM log_entry WHERE idx = 5");
+    sql("DELETE FROM log_batch WHERE first_idx = 5");
     assertThat(store.log().append(entry(5)).get()).isEqualTo(5);
     assertThat(store.log().verify().ok()).isTrue();
   }
@@ -288,7 +388,7 @@ abstract class StoreContract
 
   @Test
   void verifyNamesADeletedRow() throws Exception {
-    appendMany(30);
+    legacy(30);
     sql("DELETE FROM log_entry WHERE idx = 17");
     VerifyReport r = store.log().verify();
     assertThat(r.firstBad()).hasValue(17);
@@ -298,7 +398,7 @@ abstract class StoreContract
 
   @Test
   void verifyNamesTheFirstOrLastRowDeleted() throws Exception {
-    appendMany(5);
+    legacy(5);
     sql("DELETE FROM log_entry WHERE idx = 4");
     assertThat(store.log().verify().problem())
         .isEqualTo("entry 4 missing (the last commit recorded 5 entries, only 4 are stored)");
@@ -308,7 +408,7 @@ abstract class StoreContract
 
   @Test
   void verifyNamesReorderedRows() throws Exception {
-    appendMany(30);
+    legacy(30);
     // Swap every column but the index between rows 9 and 21, hashes and roots included.
     String cols = "id, time_utc, request, answer, version_hashes, leaf_hash, root_after";
     sql("CREATE TABLE swap AS SELECT idx, " + cols + " FROM log_entry WHERE idx IN (9, 21)");

@@ -9,9 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
@@ -25,7 +24,7 @@ import org.caveat.json.RequestStream;
 import org.caveat.server.ops.Metrics;
 import org.caveat.server.policy.LiveEngine;
 import org.caveat.store.DecisionLog;
-import org.caveat.store.LogEntry;
+import org.caveat.store.DecisionEntry;
 
 /**
  * Decides parsed request items with the live engine and logs every decision. The returned
@@ -104,12 +103,12 @@ public final class DecisionService {
     return log.appendAll(d.entries).thenApply(indexes -> counted(d.results));
   }
 
-  private record Decided(List<Result> results, List<LogEntry> entries) {}
+  private record Decided(List<Result> results, List<DecisionEntry> entries) {}
 
   private Decided prepare(Caveat caveat, List<RequestStream.Item> items, String asOf, boolean quotes,
       Predicate<Result> stopAfter, WhatIf whatIf) {
     List<Result> results = new ArrayList<>(items.size());
-    List<LogEntry> entries = new ArrayList<>(items.size());
+    List<DecisionEntry> entries = new ArrayList<>(items.size());
     for (RequestStream.Item item : items) {
       if (!results.isEmpty() && stopAfter.test(results.get(results.size() - 1))) break;
       if (item.error() != null) {
@@ -142,7 +141,7 @@ public final class DecisionService {
       String json = c == null || c.assumed().isEmpty() ? AnswerWriter.toJson(a, quotes)
           : AnswerWriter.toJson(a, quotes, c.assumed());
       results.add(new Result(a, null, json));
-      entries.add(entry(requestJson, a, json));
+      entries.add(entry(requestJson, a, c == null ? caveat : c.engine(), c == null ? Map.of() : c.assumed(), quotes));
     }
     return new Decided(results, entries);
   }
@@ -164,11 +163,11 @@ public final class DecisionService {
     }
   }
 
-  private LogEntry entry(String requestJson, Answer a, String answerJson) {
-    Set<String> hashes = new LinkedHashSet<>();
-    for (Answer.GrantAnswer g : a.grants()) if (g.hash() != null) hashes.add(g.hash());
+  private DecisionEntry entry(String requestJson, Answer a, Caveat decidedBy, Map<String, String> assumed,
+      boolean quotes) {
     String id = a.id() != null ? a.id() : derivedId(requestJson);
-    return new LogEntry(id, clock.instant(), requestJson, answerJson, List.copyOf(hashes));
+    return LoggedDecisions.entry(id, clock.instant(), requestJson.getBytes(StandardCharsets.UTF_8), a, decidedBy,
+        assumed, quotes);
   }
 
   /** For requests without an id: {@code req-} and 16 hex digits of the request's SHA-256, so replays match. */

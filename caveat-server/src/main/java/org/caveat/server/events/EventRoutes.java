@@ -8,10 +8,9 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import org.caveat.Caveat;
 import org.caveat.explain.Answer;
 import org.caveat.json.AnswerWriter;
@@ -27,6 +26,7 @@ import org.caveat.replay.ReplayRunner;
 import org.caveat.replay.Summary;
 import org.caveat.server.auth.Role;
 import org.caveat.server.decide.DecisionService;
+import org.caveat.server.decide.LoggedDecisions;
 import org.caveat.server.http.BodyStream;
 import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
@@ -35,7 +35,7 @@ import org.caveat.server.policy.LiveEngine;
 import org.caveat.server.problem.Problem;
 import org.caveat.server.problem.Problems;
 import org.caveat.store.DecisionLog;
-import org.caveat.store.LogEntry;
+import org.caveat.store.DecisionEntry;
 
 /**
  * {@code POST /v1/events/decide?format=acled|ndjson|geojson&as_of=…}: the body is an event file
@@ -98,7 +98,7 @@ public final class EventRoutes {
     try (EventSource source = f.open(in, f == EventFormat.ACLED ? Mapping.defaults() : null)) {
       new ReplayRunner(caveat, List.of(), new DecisionRenderer(false, true), threads, asOf)
           .run(source, (events, bytes) -> {
-            logDurably(events);
+            logDurably(events, caveat);
             out.write(bytes);
             out.flush();
             events.forEach(summary::accept);
@@ -127,22 +127,21 @@ public final class EventRoutes {
   }
 
   /** Every decided event of a batch into the decision log, waiting until the entries are durable. */
-  private void logDurably(List<ReplayEvent> events) {
-    List<LogEntry> entries = new ArrayList<>();
+  private void logDurably(List<ReplayEvent> events, Caveat caveat) {
+    List<DecisionEntry> entries = new ArrayList<>();
     for (ReplayEvent e : events) {
       if (e.answer() == null) continue;
-      entries.add(entry(RequestWriter.toJson(e.request()), e.answer()));
+      entries.add(entry(RequestWriter.toJson(e.request()), e.answer(), caveat));
     }
     if (entries.isEmpty()) return;
     log.appendAll(entries).join();
     for (ReplayEvent e : events) if (e.answer() != null) metrics.decision(e.answer().decision().name());
   }
 
-  private LogEntry entry(String requestJson, Answer a) {
-    Set<String> hashes = new LinkedHashSet<>();
-    for (Answer.GrantAnswer g : a.grants()) if (g.hash() != null) hashes.add(g.hash());
+  private DecisionEntry entry(String requestJson, Answer a, Caveat caveat) {
     String id = a.id() != null ? a.id() : DecisionService.derivedId(requestJson);
-    return new LogEntry(id, clock.instant(), requestJson, AnswerWriter.toJson(a), List.copyOf(hashes));
+    return LoggedDecisions.entry(id, clock.instant(), requestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8), a,
+        caveat, Map.of(), false);
   }
 
   private static void error(JsonGenerator g, Throwable e) throws IOException {

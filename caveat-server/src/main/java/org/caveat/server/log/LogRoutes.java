@@ -16,7 +16,6 @@ import org.caveat.server.problem.Problems;
 import org.caveat.store.ConsistencyProof;
 import org.caveat.store.DecisionLog;
 import org.caveat.store.InclusionProof;
-import org.caveat.store.LogEntry;
 import org.caveat.store.LogHead;
 import org.caveat.store.LogRecord;
 import org.caveat.store.head.LogPublicKey;
@@ -32,11 +31,13 @@ public final class LogRoutes {
   private final DecisionLog log;
   private final LogSigningKey key;
   private final Clock clock;
+  private final Redecider redecider;
 
-  public LogRoutes(DecisionLog log, LogSigningKey key, Clock clock) {
+  public LogRoutes(DecisionLog log, LogSigningKey key, Clock clock, Redecider redecider) {
     this.log = log;
     this.key = key;
     this.clock = clock;
+    this.redecider = redecider;
   }
 
   public void register(Routes routes) {
@@ -113,21 +114,7 @@ public final class LogRoutes {
     long index = number(ctx.pathParam("index"), "index");
     Optional<LogRecord> r = log.entry(index);
     if (r.isEmpty()) throw Problems.notFound("no log entry " + index + "; the log holds " + log.head().size());
-    LogEntry e = r.get().entry();
-    write(ctx, g -> {
-      g.writeNumberField("index", r.get().index());
-      g.writeStringField("kind", r.get().kind());
-      g.writeStringField("leaf_hash", r.get().leafHashHex());
-      g.writeStringField("id", e.id());
-      g.writeStringField("time", e.time().toString());
-      g.writeFieldName("request");
-      g.writeRawValue(e.requestJson());
-      g.writeFieldName("answer");
-      g.writeRawValue(e.answerJson());
-      g.writeArrayFieldStart("version_hashes");
-      for (String h : e.versionHashes()) g.writeString(h);
-      g.writeEndArray();
-    });
+    ctx.contentType("application/json").result(EntryJson.write(r.get(), redecider));
   }
 
   private static long number(String v, String name) {

@@ -32,13 +32,14 @@ public final class LiveEngine {
   public LiveEngine(EngineFactory factory, PublishedVersions published) {
     this.factory = factory;
     this.published = published;
-    List<String> problems = published.check();
+    List<PublishedVersion> rows = published.all(); // read once: checked, then built
+    List<String> problems = published.check(rows);
     if (!problems.isEmpty()) {
       throw new StoreException("the published versions do not match the decision log, so nothing is served:\n  - "
           + String.join("\n  - ", problems) + "\nRun `caveat log verify` to check the log, then `caveat log"
           + " restore-versions` to rewrite the published versions from it.");
     }
-    current.set(factory.build(publishedFiles()));
+    current.set(factory.build(files(rows)));
   }
 
   public Caveat current() {
@@ -77,8 +78,12 @@ public final class LiveEngine {
   }
 
   private Map<String, String> publishedFiles() {
+    return files(published.all());
+  }
+
+  private static Map<String, String> files(List<PublishedVersion> rows) {
     Map<String, String> files = new LinkedHashMap<>();
-    for (PublishedVersion v : published.all()) files.put(v.fileName(), v.yamlText());
+    for (PublishedVersion v : rows) files.put(v.fileName(), v.yamlText());
     return files;
   }
 }

@@ -11,9 +11,9 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.caveat.store.merkle.Rfc6962;
 
 /**
  * The public half of the log's signing key: what an auditor needs to check a saved head. Its id
@@ -69,7 +69,7 @@ public final class LogPublicKey {
 
   static String keyId(byte[] der) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+      return Rfc6962.hex(MessageDigest.getInstance("SHA-256").digest(der));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JVM has no SHA-256", e);
     }

@@ -50,7 +50,7 @@ public record SignedTreeHead(long size, String rootHex, String time, String keyI
 
   static byte[] signedBytes(long size, String rootHex, String time) {
     byte[] format = FORMAT.getBytes(StandardCharsets.US_ASCII);
-    byte[] root = java.util.HexFormat.of().parseHex(rootHex);
+    byte[] root = org.caveat.store.merkle.Rfc6962.unhex(rootHex);
     byte[] t = time.getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(format.length + 8 + 4 + root.length + 4 + t.length)
         .put(format).putLong(size).putInt(root.length).put(root).putInt(t.length).put(t).array();

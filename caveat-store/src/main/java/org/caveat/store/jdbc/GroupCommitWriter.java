@@ -1,8 +1,8 @@
 package org.caveat.store.jdbc;
 
+import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,9 +19,9 @@ import org.caveat.store.merkle.MerkleTree;
 import org.caveat.store.merkle.MerkleTree.Mark;
 
 /**
- * Group commit for the decision log: callers queue entries; one thread takes everything queued
+ * Group commit for the decision log: callers queue compact decisions ({@link CompactChunk}); one thread takes everything queued
  * (up to {@value #MAX_BATCH} entries), assigns consecutive indexes, hashes them into the Merkle
- * tree, writes them and the new checkpoint in one transaction, and only after the commit
+ * tree, writes them as one {@code log_batch} row and the new checkpoint in one transaction, and only after the commit
  * completes the callers' futures. One fsync thus acknowledges a whole batch, which is what
  * makes tens of thousands of durable appends per second possible on one disk.
  *
@@ -37,8 +37,13 @@ final class GroupCommitWriter implements AutoCloseable {
   static final int MAX_BATCH = 4096;
   private static final int QUEUE_CAPACITY = 65_536;
 
-  /** Entries of one caller, or work that makes its entry in the writer's transaction, and the future to complete. */
-  private record Pending(List<PreparedLeaf> entries, TransactionalEntry work, CompletableFuture<long[]> done) {}
+  /** Decisions of one caller, or work that makes its entry in the writer's transaction, and the future to complete. */
+  private record Pending(CompactChunk chunk, TransactionalEntry work, CompletableFuture<long[]> done) {
+
+    int size() {
+      return chunk == null ? 1 : chunk.size();
+    }
+  }
 
   /**
    * Work that must commit together with its log entry: it runs on the writer's connection inside
@@ -78,16 +83,16 @@ final class GroupCommitWriter implements AutoCloseable {
     this.thread.start();
   }
 
-  CompletableFuture<long[]> submit(List<PreparedLeaf> entries) {
-    return enqueue(entries, null);
+  CompletableFuture<long[]> submit(CompactChunk decisions) {
+    return enqueue(decisions, null);
   }
 
   /** Queues {@code work}; the future completes with the index of its entry once both are committed. */
   CompletableFuture<long[]> submit(TransactionalEntry work) {
-    return enqueue(List.of(), work);
+    return enqueue(null, work);
   }
 
-  private CompletableFuture<long[]> enqueue(List<PreparedLeaf> entries, TransactionalEntry work) {
+  private CompletableFuture<long[]> enqueue(CompactChunk entries, TransactionalEntry work) {
     closing.readLock().lock();
     try {
       if (closed) {
@@ -124,7 +129,7 @@ final class GroupCommitWriter implements AutoCloseable {
         continue;
       }
       batch.add(first);
-      int count = first.entries().size();
+      int count = first.size();
       Pending next;
       while (first.work() == null && count < MAX_BATCH && (next = queue.poll()) != null) {
         if (next.work() != null) {
@@ -132,7 +137,7 @@ final class GroupCommitWriter implements AutoCloseable {
           break;
         }
         batch.add(next);
-        count += next.entries().size();
+        count += next.size();
       }
       write(batch);
       batch.clear();
@@ -157,33 +162,35 @@ final class GroupCommitWriter implements AutoCloseable {
         catchUp = false;
       }
       connection.setAutoCommit(false);
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO log_entry"
-          + " (idx, id, time_utc, request, answer, version_hashes, leaf_hash, root_after, kind)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      if (batch.get(0).work() != null) {
+        root = writeSingle(batch.get(0).work().run(connection), index);
+        indexes.add(new long[] {index++});
+        event.bytes += 1;
+      } else {
+        ByteArrayOutputStream entries = new ByteArrayOutputStream();
+        ByteArrayOutputStream leaves = new ByteArrayOutputStream();
+        long first = index;
         for (Pending p : batch) {
-          List<PreparedLeaf> entries = p.work() == null ? p.entries() : List.of(p.work().run(connection));
-          long[] assigned = new long[entries.size()];
+          long[] assigned = new long[p.size()];
           for (int i = 0; i < assigned.length; i++) {
-            PreparedLeaf prepared = entries.get(i);
-            LogEntry e = prepared.entry();
-            byte[] leaf = prepared.leafHash(index);
+            byte[] leaf = p.chunk().leafHash(i, index);
             root = tree.append(leaf);
-            insert.setLong(1, index);
-            insert.setString(2, e.id());
-            insert.setString(3, prepared.time());
-            insert.setString(4, e.requestJson());
-            insert.setString(5, e.answerJson());
-            insert.setString(6, prepared.hashesColumn());
-            insert.setBytes(7, leaf);
-            insert.setBytes(8, root);
-            insert.setString(9, prepared.kind());
-            insert.addBatch();
-            event.bytes += e.requestJson().length() + e.answerJson().length();
+            leaves.writeBytes(leaf);
             assigned[i] = index++;
           }
+          entries.writeBytes(p.chunk().member());
           indexes.add(assigned);
         }
-        insert.executeBatch();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO log_batch"
+            + " (first_idx, count, entries, leaf_hashes, root_after) VALUES (?, ?, ?, ?, ?)")) {
+          insert.setLong(1, first);
+          insert.setInt(2, (int) (index - first));
+          insert.setBytes(3, entries.toByteArray());
+          insert.setBytes(4, leaves.toByteArray());
+          insert.setBytes(5, root);
+          insert.executeUpdate();
+        }
+        event.bytes += entries.size() + leaves.size();
       }
       Checkpoint.write(connection, index, root);
       connection.commit();
@@ -209,6 +216,28 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  /** Writes an entry of another kind (a published version) as its own {@code log_entry} row; returns the root after it. */
+  private byte[] writeSingle(PreparedLeaf prepared, long index) throws SQLException {
+    LogEntry e = prepared.entry();
+    byte[] leaf = prepared.leafHash(index);
+    byte[] root = tree.append(leaf);
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO log_entry"
+        + " (idx, id, time_utc, request, answer, version_hashes, leaf_hash, root_after, kind)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setLong(1, index);
+      insert.setString(2, e.id());
+      insert.setString(3, prepared.time());
+      insert.setString(4, e.requestJson());
+      insert.setString(5, e.answerJson());
+      insert.setString(6, prepared.hashesColumn());
+      insert.setBytes(7, leaf);
+      insert.setBytes(8, root);
+      insert.setString(9, prepared.kind());
+      insert.executeUpdate();
+    }
+    return root;
+  }
+
   /** Reads entries committed behind the tree's back, up to the checkpoint; see the class comment. */
   private void catchUp() throws SQLException {
     Checkpoint.Head checkpoint = Checkpoint.read(connection);
@@ -217,17 +246,9 @@ final class GroupCommitWriter implements AutoCloseable {
     }
     Mark before = tree.mark();
     long expected = tree.size();
-    try (PreparedStatement q = connection.prepareStatement(
-        "SELECT idx, leaf_hash FROM log_entry WHERE idx >= ? AND idx < ? ORDER BY idx")) {
-      q.setLong(1, expected);
-      q.setLong(2, checkpoint.size());
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next() && rs.getLong(1) == expected) {
-          tree.restore(rs.getBytes(2));
-          expected++;
-        }
-      }
-    }
+    LeafHashes found = new LeafHashes(tree, expected);
+    LogRows.scan(connection, expected, checkpoint.size(), false, 4096, found);
+    expected = found.next();
     byte[] root = tree.root();
     if (expected != checkpoint.size() || !Arrays.equals(root, checkpoint.root())) {
       tree.rollback(before);

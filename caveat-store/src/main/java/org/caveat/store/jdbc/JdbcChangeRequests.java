@@ -179,11 +179,7 @@ final class JdbcChangeRequests implements ChangeRequests {
       db.write(what, work::run);
       return;
     }
-    try {
-      log.appendWith(work).join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    log.appendWith(work);
   }
 
   /** Inserts the published version's row and returns its log entry. */

@@ -1,10 +1,7 @@
 package org.caveat.store.jdbc;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +10,7 @@ import java.util.function.Consumer;
 import org.caveat.store.ConsistencyProof;
 import org.caveat.store.DecisionLog;
 import org.caveat.store.InclusionProof;
-import org.caveat.store.LogEntry;
+import org.caveat.store.DecisionEntry;
 import org.caveat.store.LogHead;
 import org.caveat.store.LogRecord;
 import org.caveat.store.StoreException;
@@ -43,14 +40,7 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
     this.db = db;
     this.clock = clock;
     db.stream("reading the decision log's leaf hashes", c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT leaf_hash FROM log_entry ORDER BY idx")) {
-        q.setFetchSize(4096);
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            tree.restore(rs.getBytes(1));
-          }
-        }
-      }
+      LogRows.scan(c, 0, Long.MAX_VALUE, false, 4096, new LeafHashes(tree, 0));
       return null;
     });
     this.committed = new Head(tree.size(), tree.root());
@@ -64,48 +54,52 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<Long> append(LogEntry entry) {
-    return appendAll(List.of(entry)).thenApply(indexes -> indexes[0]);
+  public CompletableFuture<Long> append(DecisionEntry entry) {
+    return appendAll(java.util.Collections.singletonList(entry)).thenApply(indexes -> indexes[0]);
   }
 
   @Override
-  public CompletableFuture<long[]> appendAll(List<LogEntry> entries) {
+  public CompletableFuture<long[]> appendAll(List<DecisionEntry> entries) {
     if (entries == null) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("no entries given"));
     }
     if (entries.isEmpty()) {
       return CompletableFuture.completedFuture(new long[0]);
     }
-    List<PreparedLeaf> prepared = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
-      LogEntry e = entries.get(i);
-      byte[] request = e == null ? null : LeafCodec.utf8(e.requestJson());
-      byte[] answer = e == null ? null : LeafCodec.utf8(e.answerJson());
-      String problem = problem(e, request, answer);
+      String problem = problem(entries.get(i));
       if (problem != null) {
         String which = entries.size() == 1 ? "log entry" : "log entry " + i + " of " + entries.size();
         return CompletableFuture.failedFuture(new IllegalArgumentException(which + ": " + problem
             + "; nothing was logged"));
       }
-      prepared.add(PreparedLeaf.of(e, request, answer));
     }
-    return writer.submit(prepared);
+    return writer.submit(CompactChunk.of(entries));
   }
 
   /**
    * Runs {@code work} on the writer's connection in the transaction that appends the entry it
-   * returns (e.g. publishing a version together with its log entry); completes with the entry's
-   * index once both are committed, or fails with what the work threw.
+   * returns (e.g. publishing a version together with its log entry) and waits until both are
+   * committed.
+   *
+   * @return the entry's index
+   * @throws RuntimeException what the work threw (a refusal such as {@code StoreConflict}), or a
+   *     {@link StoreException} when the write failed; never wrapped in a {@code CompletionException}
    */
-  CompletableFuture<Long> appendWith(GroupCommitWriter.TransactionalEntry work) {
-    return writer.submit(work).thenApply(indexes -> indexes[0]);
+  long appendWith(GroupCommitWriter.TransactionalEntry work) {
+    try {
+      return writer.submit(work).join()[0];
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new StoreException("could not write the decision log: " + e.getCause(), e.getCause());
+    }
   }
 
   /**
    * What makes an entry unfit for the log, or null. Checked before queueing: bad input never
-   * reaches a row. The JSON texts are checked as the UTF-8 the leaf hash is fed.
+   * reaches a row. The request is the caller's own bytes and is not parsed again.
    */
-  static String problem(LogEntry e, byte[] request, byte[] answer) {
+  static String problem(DecisionEntry e) {
     if (e == null) {
       return "entry is null";
     }
@@ -115,13 +109,8 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
     if (e.id().length() > MAX_ID_LENGTH) {
       return "id is longer than " + MAX_ID_LENGTH + " characters";
     }
-    String requestProblem = LeafCodec.jsonProblem(request);
-    if (requestProblem != null) {
-      return "request " + requestProblem;
-    }
-    String answerProblem = LeafCodec.jsonProblem(answer);
-    if (answerProblem != null) {
-      return "answer " + answerProblem;
+    if (e.request().length == 0) {
+      return "request is empty";
     }
     for (int i = 0; i < e.versionHashes().size(); i++) {
       String h = e.versionHashes().get(i);
@@ -176,16 +165,7 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   private byte[][] leafHashes(long from, long to) {
     List<byte[]> out = db.read("reading leaf hashes " + from + ".." + (to - 1), c -> {
       List<byte[]> hashes = new ArrayList<>((int) (to - from));
-      try (PreparedStatement q = c.prepareStatement(
-          "SELECT leaf_hash FROM log_entry WHERE idx >= ? AND idx < ? ORDER BY idx")) {
-        q.setLong(1, from);
-        q.setLong(2, to);
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            hashes.add(rs.getBytes(1));
-          }
-        }
-      }
+      LogRows.scan(c, from, to, false, 1024, new LeafHashes(hashes::add, from, to));
       return hashes;
     });
     if (out.size() != to - from) {
@@ -201,43 +181,27 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       return Optional.empty();
     }
     return db.read("reading log entry " + index, c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT id, time_utc, request, answer, version_hashes, leaf_hash,"
-          + " kind FROM log_entry WHERE idx = ?")) {
-        q.setLong(1, index);
-        try (ResultSet rs = q.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          List<String> hashes;
-          Instant time;
-          try {
-            hashes = LeafCodec.parseHashes(rs.getString(5));
-            time = Instant.parse(rs.getString(2));
-          } catch (RuntimeException e) {
-            throw new StoreException("log entry " + index + " is damaged (" + e.getMessage()
-                + "); run `caveat log verify`", e);
-          }
-          LogEntry e = new LogEntry(rs.getString(1), time, rs.getString(3), rs.getString(4), hashes);
-          return Optional.of(new LogRecord(index, e, Rfc6962.hex(rs.getBytes(6)), rs.getString(7)));
-        }
-      }
+      List<LogRecord> found = new ArrayList<>(1);
+      LogRows.scan(c, index, index + 1, true, 1, new RecordReader(index, index + 1, found::add));
+      return found.stream().findFirst();
+    });
+  }
+
+  @Override
+  public void forEach(long from, Consumer<LogRecord> each) {
+    long size = committed.size();
+    db.stream("reading the decision log", c -> {
+      LogRows.scan(c, Math.max(0, from), size, true, 1000, new RecordReader(Math.max(0, from), size, each));
+      return null;
     });
   }
 
   @Override
   public void forEachRequest(Consumer<String> requestJson) {
-    long size = committed.size();
-    db.stream("reading logged requests", c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT request FROM log_entry WHERE idx < ? AND kind = 'decision' ORDER BY idx")) {
-        q.setLong(1, size);
-        q.setFetchSize(1000);
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            requestJson.accept(rs.getString(1));
-          }
-        }
+    forEach(0, r -> {
+      if (LogRecord.DECISION.equals(r.kind())) {
+        requestJson.accept(r.entry().requestJson());
       }
-      return null;
     });
   }
 

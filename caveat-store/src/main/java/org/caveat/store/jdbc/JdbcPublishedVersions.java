@@ -52,6 +52,12 @@ final class JdbcPublishedVersions implements PublishedVersions {
   }
 
   @Override
+  public List<String> check(List<PublishedVersion> rows) {
+    return db.read("checking the published versions against the decision log",
+        c -> VersionCheck.problems(rows, VersionEntries.read(c)));
+  }
+
+  @Override
   public List<String> restoreFromLog() {
     VerifyReport report = log.verify();
     if (!report.ok()) {
@@ -111,7 +117,7 @@ final class JdbcPublishedVersions implements PublishedVersions {
     for (PublishedVersion v : all()) {
       if (!names.contains(v.grant() + "/" + v.version())) {
         log.appendWith(c -> VersionEntries.prepare(v.grant(), v.version(), v.yamlText(), v.contentHash(),
-            v.changeRequestId(), v.publishedAt().toString())).join();
+            v.changeRequestId(), v.publishedAt().toString()));
       }
     }
   }

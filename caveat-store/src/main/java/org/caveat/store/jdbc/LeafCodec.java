@@ -157,18 +157,6 @@ final class LeafCodec {
     }
   }
 
-  /**
-   * The same check on UTF-8 bytes: Jackson's byte parser skips the value without decoding it to
-   * characters, and the bytes are the ones the leaf hash is fed anyway.
-   */
-  static String jsonProblem(byte[] utf8) {
-    try (JsonParser p = JSON.createParser(utf8)) {
-      return jsonProblem(p);
-    } catch (IOException e) {
-      return "cannot be read: " + e.getMessage();
-    }
-  }
-
   private static String jsonProblem(JsonParser p) {
     try {
       if (p.nextToken() == null) {

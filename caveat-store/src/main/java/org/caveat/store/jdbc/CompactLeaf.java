@@ -1,0 +1,127 @@
+package org.caveat.store.jdbc;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.caveat.store.DecisionEntry;
+
+/**
+ * Leaf format 3, a compact decision: the bytes stored are exactly the bytes the leaf hash covers
+ * (followed by the index, as in formats 1 and 2), so the row needs no re-encoding to be verified.
+ *
+ * <pre>
+ *   "caveat-log-leaf/3"                          17 ASCII bytes
+ *   str(id) u64(epoch second) u32(nanosecond) str(request)
+ *   u32(n) str(version hash)×n
+ *   u32(m) (str(name) str(value))×m              the what-if overrides, in order
+ *   u8(quotes: 0 or 1) str(decision)
+ *   u32(g) (str(grant) str(decision) u32(r) str(rule)×r)×g
+ * </pre>
+ *
+ * {@code str} is a big-endian u32 byte length and the UTF-8 bytes, as in {@link LeafCodec}.
+ */
+final class CompactLeaf {
+
+  static final byte[] FORMAT = "caveat-log-leaf/3".getBytes(StandardCharsets.US_ASCII);
+
+  private CompactLeaf() {}
+
+  static byte[] encode(DecisionEntry e) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(96 + e.request().length + 80 * e.versionHashes().size());
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.write(FORMAT);
+      str(out, e.id());
+      out.writeLong(e.time().getEpochSecond());
+      out.writeInt(e.time().getNano());
+      out.writeInt(e.request().length);
+      out.write(e.request());
+      out.writeInt(e.versionHashes().size());
+      for (String h : e.versionHashes()) str(out, h);
+      out.writeInt(e.assumed().size());
+      for (Map.Entry<String, String> a : e.assumed().entrySet()) {
+        str(out, a.getKey());
+        str(out, a.getValue());
+      }
+      out.writeByte(e.quotes() ? 1 : 0);
+      str(out, e.decision());
+      out.writeInt(e.grants().size());
+      for (DecisionEntry.GrantVerdict g : e.grants()) {
+        str(out, g.grant());
+        str(out, g.decision());
+        out.writeInt(g.rules().size());
+        for (String r : g.rules()) str(out, r);
+      }
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Reads an entry back.
+   *
+   * @throws IllegalArgumentException when the bytes are not one whole format-3 entry
+   */
+  static DecisionEntry decode(byte[] leaf) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(leaf))) {
+      if (!Arrays.equals(in.readNBytes(FORMAT.length), FORMAT)) {
+        throw new IllegalArgumentException("not a caveat-log-leaf/3 entry");
+      }
+      String id = str(in);
+      Instant time = Instant.ofEpochSecond(in.readLong(), in.readInt());
+      byte[] request = bytes(in);
+      List<String> hashes = new ArrayList<>();
+      for (int i = count(in); i > 0; i--) hashes.add(str(in));
+      Map<String, String> assumed = new LinkedHashMap<>();
+      for (int i = count(in); i > 0; i--) assumed.put(str(in), str(in));
+      boolean quotes = in.readUnsignedByte() == 1;
+      String decision = str(in);
+      List<DecisionEntry.GrantVerdict> grants = new ArrayList<>();
+      for (int i = count(in); i > 0; i--) {
+        String grant = str(in);
+        String verdict = str(in);
+        List<String> rules = new ArrayList<>();
+        for (int r = count(in); r > 0; r--) rules.add(str(in));
+        grants.add(new DecisionEntry.GrantVerdict(grant, verdict, rules));
+      }
+      if (in.read() != -1) throw new IllegalArgumentException("bytes after the entry");
+      return new DecisionEntry(id, time, request, hashes, assumed, quotes, decision, grants);
+    } catch (IOException | RuntimeException e) {
+      throw e instanceof IllegalArgumentException iae ? iae
+          : new IllegalArgumentException("not a whole caveat-log-leaf/3 entry (" + e + ")", e);
+    }
+  }
+
+  private static void str(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String str(DataInputStream in) throws IOException {
+    return new String(bytes(in), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(DataInputStream in) throws IOException {
+    int n = count(in);
+    byte[] b = in.readNBytes(n);
+    if (b.length != n) throw new IOException("cut short");
+    return b;
+  }
+
+  private static int count(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > in.available()) throw new IOException("length " + n + " is beyond the entry");
+    return n;
+  }
+}
