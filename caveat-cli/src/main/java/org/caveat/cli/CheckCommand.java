@@ -102,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
       Caveat caveat = engine(packs, assumptions);
       Renderer renderer = format == Format.text ? new TextRenderer() : new JsonRenderer(quotes);
       boolean pipe = input.equals("-");
-      long malformed = new CheckPipeline(caveat, renderer, Math.max(1, threads), Options.requestTime(asOf))
+      long malformed = new CheckPipeline(caveat, renderer, Math.max(1, threads), org.caveat.json.RequestDefaults.asOf(asOf))
           .run(in, pipe, cli.stdout);
       return malformed > 0 ? CaveatCli.MALFORMED : CaveatCli.OK;
     }
@@ -133,7 +133,7 @@ final class CheckCommand implements Callable<Integer> {
     // The first engine is built before reading: an unknown name or a bad value type fails at once.
     String first = vary.texts().get(0);
     Caveat firstEngine = build.apply(first);
-    return VaryReport.run(in, Options.requestTime(asOf), vary,
+    return VaryReport.run(in, org.caveat.json.RequestDefaults.asOf(asOf), vary,
         value -> value.equals(first) ? firstEngine : build.apply(value), json, cli.stdout);
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.caveat.Caveat;
+import org.caveat.json.RequestDefaults;
 import org.caveat.json.RequestReader;
 import org.caveat.json.RequestStream;
 
@@ -33,30 +34,18 @@ final class CheckPipeline {
   private final Caveat caveat;
   private final Renderer renderer;
   private final int threads;
-  /** ISO 8601 time put into requests without a {@code time} ({@code --as-of}), or null. */
-  private final String asOf;
+  /** The time of requests without one ({@code --as-of}); a request with a time keeps its own. */
+  private final RequestDefaults defaults;
 
   CheckPipeline(Caveat caveat, Renderer renderer, int threads) {
-    this(caveat, renderer, threads, null);
+    this(caveat, renderer, threads, RequestDefaults.NONE);
   }
 
-  CheckPipeline(Caveat caveat, Renderer renderer, int threads, String asOf) {
+  CheckPipeline(Caveat caveat, Renderer renderer, int threads, RequestDefaults defaults) {
     this.caveat = caveat;
     this.renderer = renderer;
     this.threads = threads;
-    this.asOf = asOf;
-  }
-
-  /**
-   * Maps a framed and parsed item to a request. With {@code asOf}, a request without a
-   * {@code time} (absent or null) gets that time first; a request with a time keeps its own.
-   */
-  static RequestReader.Parsed read(RequestStream.Item item, String asOf) {
-    if (asOf != null && item.node() instanceof com.fasterxml.jackson.databind.node.ObjectNode o
-        && (o.get("time") == null || o.get("time").isNull())) {
-      o.put("time", asOf);
-    }
-    return RequestReader.read(item.node());
+    this.defaults = defaults;
   }
 
   /** A rendered batch: its bytes and how many of its items were malformed. */
@@ -115,7 +104,7 @@ final class CheckPipeline {
         malformed++;
         continue;
       }
-      RequestReader.Parsed parsed = read(item, asOf);
+      RequestReader.Parsed parsed = RequestReader.read(item.node(), defaults);
       if (parsed.error() != null) {
         out.error(parsed.error(), item.line());
         malformed++;

@@ -46,9 +46,4 @@ final class Options {
           + Suggest.didYouMean(p, known) + "; known: official, reported, disputed)");
     }
   }
-
-  /** The request time {@code --as-of} puts into requests that have none, as ISO 8601 text. */
-  static String requestTime(Instant asOf) {
-    return asOf == null ? null : asOf.toString();
-  }
 }

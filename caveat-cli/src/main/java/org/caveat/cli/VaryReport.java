@@ -13,6 +13,7 @@ import org.caveat.Caveat;
 import org.caveat.decide.Outcome;
 import org.caveat.json.Json;
 import org.caveat.json.RequestError;
+import org.caveat.json.RequestDefaults;
 import org.caveat.json.RequestReader;
 import org.caveat.json.RequestStream;
 import org.caveat.timeline.Sensitivity;
@@ -46,7 +47,7 @@ final class VaryReport {
   private record Malformed(String label, RequestError error) {}
 
   /** @return the exit code */
-  static int run(java.io.InputStream in, String asOf, Sensitivity.Range range, Function<String, Caveat> engines, boolean json,
+  static int run(java.io.InputStream in, RequestDefaults defaults, Sensitivity.Range range, Function<String, Caveat> engines, boolean json,
       OutputStream out) throws IOException {
     List<Sensitivity.Item> items = new ArrayList<>();
     List<Malformed> malformed = new ArrayList<>();
@@ -58,7 +59,7 @@ final class VaryReport {
           malformed.add(new Malformed(label(item.error().id(), line), item.error()));
           continue;
         }
-        RequestReader.Parsed p = CheckPipeline.read(item, asOf);
+        RequestReader.Parsed p = RequestReader.read(item.node(), defaults);
         if (p.error() != null) {
           malformed.add(new Malformed(label(p.error().id(), line), p.error()));
         } else {

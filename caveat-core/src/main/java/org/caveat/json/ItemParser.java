@@ -27,11 +27,8 @@ final class ItemParser {
         return error(raw, syntax("more than one JSON value on one line; put each request on its own line", raw));
       }
       if (mayHoldSurrogateEscape(text)) {
-        String at = loneSurrogate(node, "");
-        if (at != null) {
-          return error(raw, new RequestError(null, "input.encoding", "a lone surrogate escape (\\ud800-\\udfff without"
-              + " its pair) is not a character; write the character itself or its full pair", at));
-        }
+        RequestError lone = Json.loneSurrogateError(node);
+        if (lone != null) return error(raw, lone);
       }
       return new RequestStream.Item(node, null, raw.line(), raw.lastLine(), null);
     } catch (StreamConstraintsException e) {

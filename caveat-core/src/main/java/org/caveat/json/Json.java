@@ -77,11 +77,14 @@ public final class Json {
   }
 
   /**
-   * The JSON Pointer of the first member name or string in {@code node} that holds an unpaired
-   * UTF-16 surrogate (from a {@code "\ud800"} escape), or null: such text has no UTF-8 form, so
-   * it could not be logged or echoed as sent.
+   * The {@code input.encoding} error for the first member name or string in {@code node} that
+   * holds an unpaired UTF-16 surrogate (from a {@code "\ud800"} escape), at its JSON Pointer; null
+   * when there is none. Such text has no UTF-8 form, so it could not be logged or echoed as sent.
+   * Framed input ({@link RequestStream}) is checked already; JSON parsed otherwise is checked here.
    */
-  public static String loneSurrogatePointer(JsonNode node) {
-    return ItemParser.loneSurrogate(node, "");
+  public static RequestError loneSurrogateError(JsonNode node) {
+    String at = ItemParser.loneSurrogate(node, "");
+    return at == null ? null : new RequestError(null, "input.encoding", "a lone surrogate escape (\\ud800-\\udfff"
+        + " without its pair) is not a character; write the character itself or its full pair", at);
   }
 }

@@ -32,17 +32,22 @@ public final class RequestReader {
   public record Parsed(Request request, RequestError error) {}
 
   public static Parsed read(JsonNode node) {
+    return read(node, RequestDefaults.NONE);
+  }
+
+  /** As {@link #read(JsonNode)}; a field the request leaves out (absent or null) takes its value from {@code defaults}. */
+  public static Parsed read(JsonNode node, RequestDefaults defaults) {
     String raw = node != null && node.isObject() && node.path("id").isValueNode() ? node.path("id").asText() : null;
     String idProblem = raw == null ? null : RequestId.problem(raw);
     String id = idProblem == null ? raw : null; // a bad id is not echoed in the error
     try {
-      return new Parsed(build(node, id, idProblem), null);
+      return new Parsed(build(node, id, idProblem, defaults), null);
     } catch (Bad e) {
       return new Parsed(null, new RequestError(id, e.code, e.getMessage(), e.at));
     }
   }
 
-  private static Request build(JsonNode n, String id, String idProblem) {
+  private static Request build(JsonNode n, String id, String idProblem, RequestDefaults defaults) {
     if (n == null || !n.isObject()) {
       throw new Bad("request.type", "", "a request must be a JSON object");
     }
@@ -51,7 +56,7 @@ public final class RequestReader {
       throw new Bad("request.type", "/id", "id must be a string");
     }
     if (idProblem != null) throw new Bad("request.invalid", "/id", idProblem);
-    b.time(time(n));
+    b.time(time(n, defaults));
     b.user(country(n, "/user", "user"));
     JsonNode w = object(n, "weapon", "/weapon");
     b.weaponOrigin(country(w, "/weapon/origin", "origin"));
@@ -75,8 +80,9 @@ public final class RequestReader {
     return b.build();
   }
 
-  private static Instant time(JsonNode n) {
+  private static Instant time(JsonNode n, RequestDefaults defaults) {
     JsonNode t = n.get("time");
+    if ((t == null || t.isNull()) && defaults.time() != null) return defaults.time();
     if (t == null || t.isNull()) throw new Bad("request.missing", "/time", "time is required (ISO 8601, e.g. 2024-06-01T03:00:00Z)");
     if (!t.isTextual()) throw new Bad("request.type", "/time", "time must be a string such as 2024-06-01T03:00:00Z");
     try {

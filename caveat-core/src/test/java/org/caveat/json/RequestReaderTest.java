@@ -125,6 +125,25 @@ class RequestReaderTest {
         .isEqualTo(Instant.parse("2024-06-01T03:00:00Z"));
   }
 
+  @Test
+  void aDefaultTimeFillsOnlyAnAbsentOrNullTimeAndLeavesTheJsonAsItIs() throws Exception {
+    Instant asOf = Instant.parse("2023-01-15T00:00:00Z");
+    RequestDefaults defaults = RequestDefaults.asOf(asOf);
+    for (String time : new String[] {REMOVE, "null"}) {
+      JsonNode node = with("/time", time);
+      String before = node.toString();
+      RequestReader.Parsed p = RequestReader.read(node, defaults);
+      assertThat(p.request().time()).as("time := %s", time).isEqualTo(asOf);
+      assertThat(node.toString()).as("the defaults are values, not written into the request").isEqualTo(before);
+    }
+    assertThat(RequestReader.read(Json.MAPPER.readTree(GOOD), defaults).request().time())
+        .as("a request's own time wins").isEqualTo(Instant.parse("2024-06-01T03:00:00Z"));
+    RequestReader.Parsed number = RequestReader.read(with("/time", "20240601"), defaults);
+    assertThat(number.error().code()).as("a time of the wrong type is still an error").isEqualTo("request.type");
+    assertThat(RequestReader.read(with("/time", REMOVE), RequestDefaults.asOf(null)).error().code())
+        .isEqualTo("request.missing");
+  }
+
   /** The good request with the value at a JSON Pointer replaced (or removed when json is null). */
   static JsonNode with(String pointer, String json) throws Exception {
     ObjectNode root = (ObjectNode) Json.MAPPER.readTree(GOOD);

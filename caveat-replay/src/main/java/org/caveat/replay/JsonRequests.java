@@ -1,8 +1,8 @@
 package org.caveat.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import org.caveat.json.RequestDefaults;
 import org.caveat.json.RequestError;
 import org.caveat.json.RequestReader;
 
@@ -12,10 +12,7 @@ final class JsonRequests {
 
   /** Reads one request node; with {@code asOf}, a request without a time gets that time, as in {@code check}. */
   static ReplayEvent decode(long line, JsonNode node, Instant asOf) {
-    if (asOf != null && node instanceof ObjectNode o && (o.get("time") == null || o.get("time").isNull())) {
-      o.put("time", asOf.toString());
-    }
-    RequestReader.Parsed p = RequestReader.read(node);
+    RequestReader.Parsed p = RequestReader.read(node, RequestDefaults.asOf(asOf));
     if (p.error() != null) return ReplayEvent.bad(line, p.error().id(), describe(p.error()));
     return new ReplayEvent(line, p.request().id(), p.request(), null, java.util.List.of(), null, null);
   }

@@ -67,7 +67,7 @@ public final class CaveatServer implements AutoCloseable {
     new ConsoleRoutes(engine).register(routes);
     new GeographyRoutes(engine).register(routes);
     new AreaRoutes(engine).register(routes);
-    new EventRoutes(engine, b.store.log(), b.clock, metrics, b.maxEventBytes).register(routes);
+    new EventRoutes(engine, b.store.log(), b.clock, metrics, b.maxEventBytes, b.bodyReadTimeout).register(routes);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;

@@ -46,6 +46,14 @@ class ChangeRequestLifecycleTest {
     return o.toString();
   }
 
+  /** Submits {@code yaml} as us-approver, approves and publishes it as us-approver2 (four eyes). */
+  static void publish(ServerFixture f, String grant, String yaml) throws Exception {
+    JsonNode cr = Json.MAPPER.readTree(f.postJson("/v1/change-requests", "us-approver", submission(grant, yaml)).body());
+    String id = cr.path("id").asText();
+    assertThat(f.postJson("/v1/change-requests/" + id + "/approve", "us-approver2", "").statusCode()).isEqualTo(200);
+    assertThat(f.postJson("/v1/change-requests/" + id + "/publish", "us-approver2", "").statusCode()).isEqualTo(200);
+  }
+
   String decideAt(String id, String time) throws Exception {
     String req = ServerFixture.permitRequest(id).replace("2024-06-01T03:00:00Z", time);
     HttpResponse<String> r = f.postJson("/v1/decisions", "analyst", req);

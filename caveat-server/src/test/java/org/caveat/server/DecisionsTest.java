@@ -61,6 +61,23 @@ class DecisionsTest {
     assertThat(r.statusCode()).isEqualTo(200);
     String withTime = req.replace("{\"id\":\"evt-asof\",", "{\"id\":\"evt-asof\",\"time\":\"2024-06-01T00:00:00Z\",");
     assertThat(r.body()).isEqualTo(cliLine(withTime, false) + "\n");
+    // The log records the request as decided: with the time it was given, so it replays on its own.
+    long last = f.store.log().head().size() - 1;
+    JsonNode logged = Json.MAPPER.readTree(f.get("/v1/log/entries/" + last, "reader").body()).path("request");
+    assertThat(logged.path("id").asText()).isEqualTo("evt-asof");
+    assertThat(logged.path("time").asText()).isEqualTo("2024-06-01T00:00:00Z");
+  }
+
+  @Test
+  void asOfInABatchFillsOnlyTheRequestsWithoutATime() throws Exception {
+    String own = ServerFixture.permitRequest("b-own");
+    String none = ServerFixture.permitRequest("b-none").replace("\"time\":\"2024-06-01T03:00:00Z\"", "\"time\":null");
+    HttpResponse<String> r = f.post("/v1/decisions?as_of=2024-06-01", "analyst", "application/x-ndjson",
+        own + "\n" + none + "\n");
+    assertThat(r.statusCode()).isEqualTo(200);
+    String[] lines = r.body().split("\n");
+    assertThat(lines[0]).isEqualTo(cliLine(own, false));
+    assertThat(lines[1]).isEqualTo(cliLine(none.replace("\"time\":null", "\"time\":\"2024-06-01T00:00:00Z\""), false));
   }
 
   @Test

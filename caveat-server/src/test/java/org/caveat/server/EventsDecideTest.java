@@ -108,6 +108,34 @@ class EventsDecideTest {
   }
 
   @Test
+  void aBodyTrickledSlowerThanTheReadTimeoutIsA408ProblemAsOnEveryRoute() throws Exception {
+    try (ServerFixture slow = new ServerFixture(null, b -> b.bodyReadTimeout(java.time.Duration.ofSeconds(1))
+        .idleTimeout(java.time.Duration.ofSeconds(30)));
+        java.net.Socket s = new java.net.Socket("127.0.0.1", slow.server.port())) {
+      s.setSoTimeout(30_000);
+      java.io.OutputStream out = s.getOutputStream();
+      out.write(("POST /v1/events/decide HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+          + slow.tokens.get("analyst") + "\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      java.io.InputStream in = s.getInputStream();
+      // One byte every 200 ms (well within the idle timeout) until the server answers, for at most 20 s:
+      // the format is still being detected, so nothing is answered yet and the 408 is a problem.
+      for (int i = 0; i < 100 && in.available() == 0; i++) {
+        try {
+          out.write(' ');
+          out.flush();
+        } catch (java.io.IOException closed) {
+          break; // the server answered and closed the connection
+        }
+        Thread.sleep(200);
+      }
+      StringBuilder head = new StringBuilder();
+      for (int c; !head.toString().endsWith("\r\n\r\n") && (c = in.read()) >= 0; ) head.append((char) c);
+      assertThat(head.toString()).startsWith("HTTP/1.1 408").containsIgnoringCase("content-type: application/problem+json");
+    }
+  }
+
+  @Test
   void unknownFormatsAndEmptyBodiesAreProblems() throws Exception {
     HttpResponse<String> format = send("?format=xlsx", HttpRequest.BodyPublishers.ofString("a,b\n"));
     assertThat(format.statusCode()).isEqualTo(400);

@@ -26,12 +26,7 @@ class PublishedVersionTamperTest {
   @Test
   void anEditedPublishedVersionStopsTheServerUntilRestoredFromTheLog() throws Exception {
     try (ServerFixture f = new ServerFixture()) {
-      String yaml = ChangeRequestLifecycleTest.candidateYaml("2026-01-01");
-      JsonNode cr = Json.MAPPER.readTree(f.postJson("/v1/change-requests", "us-approver",
-          ChangeRequestLifecycleTest.submission("us-ua", yaml)).body());
-      String id = cr.path("id").asText();
-      assertThat(f.postJson("/v1/change-requests/" + id + "/approve", "us-approver2", "").statusCode()).isEqualTo(200);
-      assertThat(f.postJson("/v1/change-requests/" + id + "/publish", "us-approver2", "").statusCode()).isEqualTo(200);
+      ChangeRequestLifecycleTest.publish(f, "us-ua", ChangeRequestLifecycleTest.candidateYaml("2026-01-01"));
       String before = decide(f, f.server.url());
       assertThat(before).contains("\"decision\":\"DENY\"");
       JsonNode logged = Json.MAPPER.readTree(f.get("/v1/log/entries/0", "reader").body());

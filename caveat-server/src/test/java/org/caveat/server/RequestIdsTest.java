@@ -29,7 +29,7 @@ class RequestIdsTest {
 
   /** The id as a JSON string body (already escaped). */
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "257", "a\\u0000b", "\\ud800", "\\n"})
+  @ValueSource(strings = {"", "   ", "257", "a\\u0000b", "\\n"})
   void aBadIdIsA400AtTheIdAndABatchDecidesTheRest(String id) throws Exception {
     String json = id.equals("257") ? "x".repeat(257) : id;
     String bad = ServerFixture.permitRequest("ID").replace("\"ID\"", "\"" + json + "\"");

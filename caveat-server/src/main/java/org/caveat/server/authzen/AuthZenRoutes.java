@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.caveat.decide.Outcome;
 import org.caveat.json.Json;
+import org.caveat.json.RequestDefaults;
 import org.caveat.json.RequestError;
-import org.caveat.json.RequestStream;
 import org.caveat.server.auth.Role;
+import org.caveat.server.decide.DecisionRequest;
 import org.caveat.server.decide.DecisionService;
 import org.caveat.server.http.Bodies;
 import org.caveat.server.http.JsonBodies;
@@ -65,7 +66,8 @@ public final class AuthZenRoutes {
   private void single(Context ctx, JsonNode body) {
     AuthZenMapper.Mapped m = AuthZenMapper.map(body, "");
     if (m.error() != null) throw Problems.badItem(m.error(), m.error().at(), null);
-    ctx.future(() -> service.decide(List.of(new RequestStream.Item(m.request(), null, 1)), null, false)
+    List<DecisionRequest> one = List.of(DecisionRequest.unframed(m.request(), RequestDefaults.NONE));
+    ctx.future(() -> service.decide(one, false)
         .thenAccept(results -> {
           DecisionService.Result r = results.get(0);
           if (r.error() != null) throw Problems.badItem(r.error(), AuthZenMapper.field(r.error().at(), ""), null);
@@ -88,9 +90,9 @@ public final class AuthZenRoutes {
       throw Problems.tooLarge("the request holds " + list.size() + " evaluations; the batch limit is " + maxBatch);
     }
     Predicate<DecisionService.Result> stop = stopRule(body.path("options").path("evaluations_semantic"));
-    List<RequestStream.Item> items = new ArrayList<>(list.size());
-    for (int i = 0; i < list.size(); i++) items.add(item(body, list.get(i), i));
-    ctx.future(() -> service.decide(items, null, false, stop).thenAccept(results -> {
+    List<DecisionRequest> requests = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) requests.add(request(body, list.get(i), i));
+    ctx.future(() -> service.decide(requests, false, stop).thenAccept(results -> {
       ctx.contentType("application/json").result(write(g -> {
         g.writeStartObject();
         g.writeArrayFieldStart("evaluations");
@@ -118,12 +120,12 @@ public final class AuthZenRoutes {
     return r.answer() != null && r.answer().decision() == Outcome.PERMIT;
   }
 
-  /** One evaluation with the request's defaults filled in, mapped to a request item. */
-  private static RequestStream.Item item(JsonNode body, JsonNode evaluation, int i) {
+  /** One evaluation with the request's defaults filled in, mapped to a request and read. */
+  private static DecisionRequest request(JsonNode body, JsonNode evaluation, int i) {
     String prefix = "evaluations[" + i + "].";
     if (!evaluation.isObject()) {
-      return new RequestStream.Item(null, new RequestError(null, "authzen.type", "an evaluation must be an object",
-          prefix.substring(0, prefix.length() - 1)), i + 1);
+      return new DecisionRequest.Refused(new RequestError(null, "authzen.type", "an evaluation must be an object",
+          prefix.substring(0, prefix.length() - 1)));
     }
     ObjectNode merged = Json.MAPPER.createObjectNode();
     for (String part : PARTS) {
@@ -131,7 +133,8 @@ public final class AuthZenRoutes {
       if (v != null) merged.set(part, v);
     }
     AuthZenMapper.Mapped m = AuthZenMapper.map(merged, prefix);
-    return new RequestStream.Item(m.request(), m.error(), i + 1);
+    return m.error() != null ? new DecisionRequest.Refused(m.error()) : DecisionRequest.unframed(m.request(),
+        RequestDefaults.NONE);
   }
 
   /** {@code {"decision": bool, "context": answer}}; an error becomes a deny with the error as context. */

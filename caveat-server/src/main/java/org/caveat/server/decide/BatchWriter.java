@@ -10,11 +10,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.caveat.Caveat;
 import org.caveat.json.AnswerWriter;
+import org.caveat.json.RequestDefaults;
 import org.caveat.json.RequestError;
 import org.caveat.json.RequestStream;
 import org.caveat.server.http.BodyStream;
+import org.caveat.server.policy.LiveEngine;
 import org.caveat.server.problem.Problem;
 import org.caveat.server.problem.ProblemException;
 import org.caveat.server.problem.Problems;
@@ -48,13 +49,14 @@ final class BatchWriter {
 
   /** @return the number of requests answered (decided or refused in place) */
   long write(Context ctx, DecisionBody.Shape shape, Iterator<RequestStream.Item> items, BodyStream body,
-      String asOf, boolean quotes, WhatIf whatIf) {
-    Caveat caveat = service.engine(); // one policy for the whole batch, even if a publish lands meanwhile
+      RequestDefaults asOf, boolean quotes, WhatIf whatIf) {
+    // one policy for the whole batch, what-ifs included, even if a publish lands meanwhile
+    LiveEngine.Pinned policy = service.engine();
     Output out = new Output(ctx, shape);
     CompletableFuture<List<DecisionService.Result>> pending = null;
     long count = 0;
     while (true) {
-      List<RequestStream.Item> group = new ArrayList<>(GROUP);
+      List<DecisionRequest> group = new ArrayList<>(GROUP);
       Stop stop = null;
       while (stop == null && group.size() < GROUP && items.hasNext()) {
         if (count == maxBatch) {
@@ -64,7 +66,7 @@ final class BatchWriter {
         RequestStream.Item i = items.next();
         stop = terminal(shape, i, body);
         if (stop == null) {
-          group.add(i);
+          group.add(DecisionRequest.framed(i, asOf));
           count++;
         }
       }
@@ -74,7 +76,7 @@ final class BatchWriter {
             ? "the JSON array is empty; send at least one request" : "the body holds no JSON value");
       }
       CompletableFuture<List<DecisionService.Result>> next =
-          group.isEmpty() ? null : service.decideGroup(caveat, group, asOf, quotes, whatIf);
+          group.isEmpty() ? null : service.decideGroup(policy, group, quotes, whatIf);
       if (pending != null && !out.results(pending)) return stopped(out, body);
       pending = next;
       if (stop != null || !items.hasNext()) {

@@ -77,12 +77,14 @@ public record DecisionBody(Shape shape, List<RequestStream.Item> items) {
 
   /**
    * The common case, one object, parsed straight from the bytes; null when the body is not exactly
-   * one well-formed object (NDJSON, or malformed), which the general path then frames and reports.
+   * one well-formed object of valid text (NDJSON, malformed, or holding a lone surrogate escape),
+   * which the general path then frames and reports with core's checks, as every framed item.
    */
   private static DecisionBody wholeObject(byte[] body) {
     try (JsonParser p = Json.FACTORY.createParser(body)) {
       JsonNode node = Json.MAPPER.readTree(p);
       if (node == null || !node.isObject() || p.nextToken() != null) return null;
+      if (Json.loneSurrogateError(node) != null) return null;
       return new DecisionBody(Shape.SINGLE, List.of(new RequestStream.Item(node, null, 1)));
     } catch (IOException e) {
       return null;

@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import org.caveat.json.RequestDefaults;
 import org.caveat.json.RequestStream;
 import org.caveat.server.auth.Role;
 import org.caveat.server.http.BodyStream;
@@ -54,8 +54,7 @@ public final class DecisionRoutes {
     String mt = Bodies.requireMediaType(ctx, "application/json", DecisionBody.NDJSON, "application/jsonl");
     boolean ndjson = !mt.isEmpty() && !mt.equals("application/json");
     boolean quotes = Queries.bool(ctx, "quotes");
-    Instant asOfTime = Queries.instant(ctx, "as_of");
-    String asOf = asOfTime == null ? null : asOfTime.toString();
+    RequestDefaults asOf = RequestDefaults.asOf(Queries.instant(ctx, "as_of"));
     WhatIf whatIf = new WhatIf(Assume.query(ctx, whatIfs), whatIfs);
     BodyStream in = bodies.open(ctx);
     byte[] head;
@@ -82,9 +81,10 @@ public final class DecisionRoutes {
     }
   }
 
-  private void single(Context ctx, RequestStream.Item item, String asOf, boolean quotes, WhatIf whatIf,
+  private void single(Context ctx, RequestStream.Item item, RequestDefaults asOf, boolean quotes, WhatIf whatIf,
       long start) {
-    ctx.future(() -> service.decide(List.of(item), asOf, quotes, x -> false, whatIf).thenAccept(results -> {
+    List<DecisionRequest> one = List.of(DecisionRequest.framed(item, asOf));
+    ctx.future(() -> service.decide(one, quotes, x -> false, whatIf).thenAccept(results -> {
       DecisionService.Result r = results.get(0);
       if (r.error() != null) throw Problems.badItem(r.error(), null, null);
       ctx.contentType("application/json").result((r.json() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -93,7 +93,7 @@ public final class DecisionRoutes {
   }
 
   private void batch(Context ctx, DecisionBody.Shape shape, Iterator<RequestStream.Item> items, BodyStream in,
-      String asOf, boolean quotes, WhatIf whatIf, long start) {
+      RequestDefaults asOf, boolean quotes, WhatIf whatIf, long start) {
     batches.write(ctx, shape, items, in, asOf, quotes, whatIf);
     metrics.latency(System.nanoTime() - start);
   }

@@ -2,7 +2,6 @@ package org.caveat.server.decide;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,17 +18,16 @@ import org.caveat.explain.Answer;
 import org.caveat.json.AnswerWriter;
 import org.caveat.json.Json;
 import org.caveat.json.RequestError;
-import org.caveat.json.RequestReader;
-import org.caveat.json.RequestStream;
 import org.caveat.server.ops.Metrics;
 import org.caveat.server.policy.LiveEngine;
 import org.caveat.store.DecisionLog;
 import org.caveat.store.DecisionEntry;
 
 /**
- * Decides parsed request items with the live engine and logs every decision. The returned
- * future completes only when all of the call's log entries are durable (one group commit for
- * the whole call), so a caller that answers on completion never acknowledges an unlogged decision.
+ * Decides requests read by the front ends ({@link DecisionRequest}) with the live engine and logs
+ * every decision. The returned future completes only when all of the call's log entries are
+ * durable (one group commit for the whole call), so a caller that answers on completion never
+ * acknowledges an unlogged decision.
  *
  * <p>The log completes its futures on its single writer thread; whatever follows (rendering and
  * writing the HTTP response) runs on {@code responders} instead, so the writer goes straight on to
@@ -58,86 +56,70 @@ public final class DecisionService {
   public record Result(Answer answer, RequestError error, String json) {}
 
   /** The policy in force now; pass it to {@link #decideGroup} so a whole batch uses one policy. */
-  public Caveat engine() {
-    return engine.current();
+  public LiveEngine.Pinned engine() {
+    return engine.pin();
   }
 
-  /** Decides every item; see {@link #decide(List, String, boolean, Predicate)}. */
-  public CompletableFuture<List<Result>> decide(List<RequestStream.Item> items, String asOf, boolean quotes) {
-    return decide(items, asOf, quotes, r -> false);
+  /** Decides every request; see {@link #decide(List, boolean, Predicate, WhatIf)}. */
+  public CompletableFuture<List<Result>> decide(List<DecisionRequest> requests, boolean quotes) {
+    return decide(requests, quotes, r -> false);
   }
 
-  /**
-   * @param items parsed JSON values, each meant to be one request (they may be modified: see
-   *     asOf), or items already known to be malformed (answered with their error)
-   * @param asOf ISO 8601 time put into requests without a {@code time}, or null
-   * @param quotes add the full source records to each answer
-   * @param stopAfter short-circuit: items after the first result it accepts are neither decided nor logged
-   */
-  public CompletableFuture<List<Result>> decide(List<RequestStream.Item> items, String asOf, boolean quotes,
+  /** As {@link #decide(List, boolean, Predicate, WhatIf)} without what-ifs. */
+  public CompletableFuture<List<Result>> decide(List<DecisionRequest> requests, boolean quotes,
       Predicate<Result> stopAfter) {
-    return decide(items, asOf, quotes, stopAfter, null);
+    return decide(requests, quotes, stopAfter, null);
   }
 
   /**
-   * As above; with {@code whatIf} (null for none), requests with assumption overrides are decided
-   * by their own engine.
+   * @param requests the requests read, or refused (answered with their error)
+   * @param quotes add the full source records to each answer
+   * @param stopAfter short-circuit: requests after the first result it accepts are neither decided nor logged
+   * @param whatIf null for none; else requests with assumption overrides are decided by their own
+   *     engine, built from the same policy as the call's
    */
-  public CompletableFuture<List<Result>> decide(List<RequestStream.Item> items, String asOf, boolean quotes,
+  public CompletableFuture<List<Result>> decide(List<DecisionRequest> requests, boolean quotes,
       Predicate<Result> stopAfter, WhatIf whatIf) {
     // one policy for the whole call, even if a publish lands meanwhile
-    Decided d = prepare(engine.current(), items, asOf, quotes, stopAfter, whatIf);
+    Decided d = prepare(engine.pin(), requests, quotes, stopAfter, whatIf);
     if (d.entries.isEmpty()) return CompletableFuture.completedFuture(d.results);
     return log.appendAll(d.entries).thenApplyAsync(indexes -> counted(d.results), responders);
   }
 
   /**
-   * One group of a streamed batch: like {@link #decide} with {@code caveat} as the policy, but the
-   * future completes on the log's writer thread (the caller waits for it on its own thread; a hop
-   * to the HTTP threads could wait for a thread that is itself waiting).
+   * One group of a streamed batch: like {@link #decide} with {@code policy} as the policy (what-ifs
+   * included), but the future completes on the log's writer thread (the caller waits for it on its
+   * own thread; a hop to the HTTP threads could wait for a thread that is itself waiting).
    */
-  public CompletableFuture<List<Result>> decideGroup(Caveat caveat, List<RequestStream.Item> items, String asOf,
+  public CompletableFuture<List<Result>> decideGroup(LiveEngine.Pinned policy, List<DecisionRequest> requests,
       boolean quotes, WhatIf whatIf) {
-    Decided d = prepare(caveat, items, asOf, quotes, r -> false, whatIf);
+    Decided d = prepare(policy, requests, quotes, r -> false, whatIf);
     if (d.entries.isEmpty()) return CompletableFuture.completedFuture(d.results);
     return log.appendAll(d.entries).thenApply(indexes -> counted(d.results));
   }
 
   private record Decided(List<Result> results, List<DecisionEntry> entries) {}
 
-  private Decided prepare(Caveat caveat, List<RequestStream.Item> items, String asOf, boolean quotes,
+  private Decided prepare(LiveEngine.Pinned policy, List<DecisionRequest> requests, boolean quotes,
       Predicate<Result> stopAfter, WhatIf whatIf) {
-    List<Result> results = new ArrayList<>(items.size());
-    List<DecisionEntry> entries = new ArrayList<>(items.size());
-    for (RequestStream.Item item : items) {
+    List<Result> results = new ArrayList<>(requests.size());
+    List<DecisionEntry> entries = new ArrayList<>(requests.size());
+    Caveat caveat = policy.engine();
+    for (DecisionRequest request : requests) {
       if (!results.isEmpty() && stopAfter.test(results.get(results.size() - 1))) break;
-      if (item.error() != null) {
-        results.add(failed(item.error()));
+      if (request instanceof DecisionRequest.Refused refused) {
+        results.add(failed(refused.error()));
         continue;
       }
-      JsonNode node = item.node();
-      if (asOf != null && node instanceof ObjectNode o && (o.get("time") == null || o.get("time").isNull())) {
-        o.put("time", asOf);
-      }
-      RequestReader.Parsed p = RequestReader.read(node);
-      if (p.error() != null) {
-        results.add(failed(p.error()));
-        continue;
-      }
-      String at = Json.loneSurrogatePointer(node); // the single-object fast path is not framed by core's reader
-      if (at != null) {
-        results.add(failed(new RequestError(p.request().id(), "request.invalid", "the string at " + at
-            + " holds an unpaired UTF-16 surrogate (a lone \\ud800–\\udfff escape), which is not Unicode text"
-            + " and cannot be logged as sent", at)));
-        continue;
-      }
+      DecisionRequest.Read read = (DecisionRequest.Read) request;
+      JsonNode node = read.json();
       String requestJson = json(node);
-      WhatIf.Choice c = whatIf == null ? null : whatIf.choose(node, caveat);
+      WhatIf.Choice c = whatIf == null ? null : whatIf.choose(node, policy);
       if (c != null && c.error() != null) {
         results.add(failed(c.error()));
         continue;
       }
-      Answer a = (c == null ? caveat : c.engine()).answer(p.request());
+      Answer a = (c == null ? caveat : c.engine()).answer(read.request());
       String json = c == null || c.assumed().isEmpty() ? AnswerWriter.toJson(a, quotes)
           : AnswerWriter.toJson(a, quotes, c.assumed());
       results.add(new Result(a, null, json));

@@ -9,6 +9,7 @@ import org.caveat.Caveat;
 import org.caveat.json.RequestError;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.PolicyException;
+import org.caveat.server.policy.LiveEngine;
 import org.caveat.server.policy.WhatIfEngines;
 
 /**
@@ -31,10 +32,13 @@ public final class WhatIf {
     this.engines = engines;
   }
 
-  /** @param base the engine of the call, for requests without overrides */
-  Choice choose(JsonNode request, Caveat base) {
+  /**
+   * @param base the policy of the call: its engine decides requests without overrides, and
+   *     engines with overrides are built from the same versions
+   */
+  Choice choose(JsonNode request, LiveEngine.Pinned base) {
     JsonNode own = request.get("assume");
-    if (query.isEmpty() && (own == null || own.isNull())) return new Choice(base, Map.of(), null);
+    if (query.isEmpty() && (own == null || own.isNull())) return new Choice(base.engine(), Map.of(), null);
     Map<String, String> assumed = new LinkedHashMap<>(new TreeMap<>(query));
     if (own != null && !own.isNull()) {
       if (!own.isObject()) return error(request, "request.type", "assume must be an object such as"
@@ -49,7 +53,7 @@ public final class WhatIf {
       }
     }
     try {
-      return new Choice(engines.with(assumed), assumed, null);
+      return new Choice(engines.with(base, assumed), assumed, null);
     } catch (PolicyException e) {
       Diagnostic d = e.diagnostics().get(0);
       String name = d.at().file().replaceFirst("^--assume ", "");

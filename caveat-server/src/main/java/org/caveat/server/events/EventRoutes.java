@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.caveat.replay.Summary;
 import org.caveat.server.auth.Role;
 import org.caveat.server.decide.DecisionService;
 import org.caveat.server.decide.LoggedDecisions;
+import org.caveat.server.http.Bodies;
 import org.caveat.server.http.BodyStream;
 import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
@@ -44,8 +46,10 @@ import org.caveat.store.DecisionEntry;
  * writes it plus {@code lat}/{@code lon}/{@code time} (bad rows in place as {@code event.bad} errors), then a
  * last line {@code {"summary":{…}}}. The body is read as a stream in batches, so memory stays
  * bounded whatever its size. Each batch's decisions are logged durably before its lines are sent.
- * A failure after the first line (the body passing the limit without a Content-Length, the store
- * failing) cannot change the status any more: it is a line {@code {"error":{…}}} before the summary.
+ * The body is read within this route's size limit and the read timeout of every route. A failure
+ * after the first line (the body passing the limit without a Content-Length or arriving too slowly,
+ * the store failing) cannot change the status any more: it is a line {@code {"error":{…}}} before
+ * the summary.
  */
 public final class EventRoutes {
   /** 50 MiB: this route only; every other route keeps the server's body limit. */
@@ -56,11 +60,16 @@ public final class EventRoutes {
   private final Clock clock;
   private final Metrics metrics;
   private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-  private final long maxBytes;
+  private final Bodies bodies;
 
-  /** @param maxBytes the body limit of this route ({@link #MAX_BYTES} in service) */
-  public EventRoutes(LiveEngine engine, DecisionLog log, Clock clock, Metrics metrics, long maxBytes) {
-    this.maxBytes = maxBytes;
+  /**
+   * @param maxBytes the body limit of this route ({@link #MAX_BYTES} in service)
+   * @param readTimeout the most time spent waiting for the body's bytes, as on every route
+   */
+  public EventRoutes(LiveEngine engine, DecisionLog log, Clock clock, Metrics metrics, long maxBytes,
+      Duration readTimeout) {
+    this.bodies = new Bodies(maxBytes, readTimeout, "the limit of this route",
+        "split the file, or use `caveat replay`, which has no limit");
     this.engine = engine;
     this.log = log;
     this.clock = clock;
@@ -72,21 +81,18 @@ public final class EventRoutes {
   }
 
   private void decide(Context ctx) throws IOException, InterruptedException {
-    long declared = ctx.contentLength();
-    if (declared > maxBytes) {
-      throw Problems.tooLarge("the event file is " + declared + " bytes; the limit of this route is " + maxBytes
-          + " bytes (split the file, or use `caveat replay`, which has no limit)");
-    }
     Instant asOf = Queries.instant(ctx, "as_of");
     EventFormat given = format(ctx.queryParam("format"));
-    LimitedInputStream limited = new LimitedInputStream(ctx.req().getInputStream(), maxBytes);
-    BufferedInputStream in = new BufferedInputStream(limited, 1 << 16);
-    in.mark(1);
-    if (in.read() < 0) throw Problems.badRequest("the request body is empty; send an ACLED CSV, NDJSON or GeoJSON file");
-    in.reset();
+    BodyStream body = bodies.open(ctx); // 413 at once when the Content-Length is over the limit
+    BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
     EventFormat f;
     try {
+      in.mark(1);
+      if (in.read() < 0) throw Problems.badRequest("the request body is empty; send an ACLED CSV, NDJSON or GeoJSON file");
+      in.reset();
       f = given != null ? given : EventFormat.detect(in);
+    } catch (BodyStream.LimitException e) {
+      throw e.problem().exception(); // nothing is answered yet: the problem (413, 408) is the answer
     } catch (ReplayException e) {
       throw Problems.badRequest(e.getMessage().replace("give --format", "give ?format="),
           Problem.Error.at("events.format", "format", "acled, ndjson or geojson"));
@@ -104,11 +110,14 @@ public final class EventRoutes {
             events.forEach(summary::accept);
           });
     } catch (IOException | RuntimeException e) {
-      if (!limited.exceeded()) line(out, g -> error(g, e));
+      if (body.failure() == null) line(out, g -> error(g, e));
     }
-    if (limited.exceeded()) {
-      line(out, g -> error(g, new LimitedInputStream.TooLarge(limited.limit())));
-      limited.swallow(BodyStream.SWALLOW_BYTES);
+    // A limit crossed after the first line (readers may have turned it into a bad row): said once.
+    if (body.failure() != null) {
+      Problem p = body.failure();
+      line(out, g -> error(g, p.status(), p.type().substring(Problem.TYPE_BASE.length()),
+          p.detail() + "; the events before were decided and logged"));
+      body.drain();
     }
     line(out, g -> {
       g.writeStartObject();
@@ -145,20 +154,22 @@ public final class EventRoutes {
   }
 
   private static void error(JsonGenerator g, Throwable e) throws IOException {
-    Throwable cause = e;
-    while (cause.getCause() != null && !(cause instanceof LimitedInputStream.TooLarge)) cause = cause.getCause();
-    boolean tooLarge = cause instanceof LimitedInputStream.TooLarge;
+    if (e instanceof ReplayException) {
+      error(g, 400, "events.invalid", e.getMessage());
+      return;
+    }
+    error(g, 500, "internal", "the replay failed; the events before were decided and logged");
+    System.getLogger("org.caveat.server").log(System.Logger.Level.ERROR, "event replay failed", e);
+  }
+
+  private static void error(JsonGenerator g, int status, String code, String message) throws IOException {
     g.writeStartObject();
     g.writeObjectFieldStart("error");
-    g.writeNumberField("status", tooLarge ? 413 : e instanceof ReplayException ? 400 : 500);
-    g.writeStringField("code", tooLarge ? "too-large" : e instanceof ReplayException ? "events.invalid" : "internal");
-    g.writeStringField("message", tooLarge ? cause.getMessage() + "; the events before were decided and logged"
-        : e instanceof ReplayException ? e.getMessage() : "the replay failed; the events before were decided and logged");
+    g.writeNumberField("status", status);
+    g.writeStringField("code", code);
+    g.writeStringField("message", message);
     g.writeEndObject();
     g.writeEndObject();
-    if (!tooLarge && !(e instanceof ReplayException)) {
-      System.getLogger("org.caveat.server").log(System.Logger.Level.ERROR, "event replay failed", e);
-    }
   }
 
   private interface Body {

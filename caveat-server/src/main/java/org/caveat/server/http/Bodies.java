@@ -14,11 +14,25 @@ import org.caveat.server.problem.Problems;
 public final class Bodies {
   private final long maxBytes;
   private final long readBudgetNanos;
+  private final String limit;
+  private final String advice;
 
   /** @param readTimeout the most time spent waiting for one body's bytes, in total */
   public Bodies(long maxBytes, Duration readTimeout) {
+    this(maxBytes, readTimeout, "the limit (--max-body-bytes)", "split it into several requests");
+  }
+
+  /**
+   * Bodies of a route with its own size limit.
+   *
+   * @param limit names the limit in a 413 found while reading, e.g. "the limit of this route"
+   * @param advice what a client over the limit can do instead
+   */
+  public Bodies(long maxBytes, Duration readTimeout, String limit, String advice) {
     this.maxBytes = maxBytes;
     this.readBudgetNanos = readTimeout.toNanos();
+    this.limit = limit;
+    this.advice = advice;
   }
 
   public long maxBytes() {
@@ -44,15 +58,14 @@ public final class Bodies {
     long declared = ctx.contentLength();
     if (declared > maxBytes) throw tooLarge(declared);
     try {
-      return new BodyStream(ctx.req().getInputStream(), maxBytes, readBudgetNanos);
+      return new BodyStream(ctx.req().getInputStream(), maxBytes, readBudgetNanos, limit, advice);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private RuntimeException tooLarge(long size) {
-    return Problems.tooLarge("the body is " + size + " bytes; the limit is " + maxBytes
-        + " bytes (split it into several requests)");
+    return Problems.tooLarge("the body is " + size + " bytes; the limit is " + maxBytes + " bytes (" + advice + ")");
   }
 
   public static boolean isBlank(byte[] body) {

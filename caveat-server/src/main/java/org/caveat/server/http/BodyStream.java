@@ -34,14 +34,22 @@ public final class BodyStream extends InputStream {
   private final InputStream in;
   private final long maxBytes;
   private final long readBudgetNanos;
+  private final String limit;
+  private final String advice;
   private long bytes;
   private long waitedNanos;
   private Problem failure;
 
-  public BodyStream(InputStream in, long maxBytes, long readBudgetNanos) {
+  /**
+   * @param limit names the size limit in its problem ("the limit (--max-body-bytes)")
+   * @param advice what a client over the limit can do instead ("split it into several requests")
+   */
+  public BodyStream(InputStream in, long maxBytes, long readBudgetNanos, String limit, String advice) {
     this.in = in;
     this.maxBytes = maxBytes;
     this.readBudgetNanos = readBudgetNanos;
+    this.limit = limit;
+    this.advice = advice;
   }
 
   /** The limit crossed (413, 408, or 400 when the connection failed), or null. */
@@ -72,8 +80,8 @@ public final class BodyStream extends InputStream {
     waitedNanos += System.nanoTime() - start;
     if (n > 0) bytes += n;
     if (bytes > maxBytes) {
-      throw fail(Problems.tooLarge("the body is larger than " + maxBytes + " bytes, the limit (--max-body-bytes);"
-          + " split it into several requests").problem());
+      throw fail(Problems.tooLarge("the body is larger than " + maxBytes + " bytes, " + limit + "; " + advice)
+          .problem());
     }
     if (n >= 0 && waitedNanos > readBudgetNanos) throw fail(timeout());
     return n;

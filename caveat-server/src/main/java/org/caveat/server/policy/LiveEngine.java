@@ -1,5 +1,6 @@
 package org.caveat.server.policy;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,13 @@ import org.caveat.store.StoreException;
 public final class LiveEngine {
   private final EngineFactory factory;
   private final PublishedVersions published;
-  private final AtomicReference<Caveat> current = new AtomicReference<>();
+  private final AtomicReference<Pinned> current = new AtomicReference<>();
+
+  /**
+   * The engine in force at one moment and the published versions it was built from, so that an
+   * engine derived from it (a what-if) decides with the same policy even after a publish.
+   */
+  public record Pinned(Caveat engine, Map<String, String> publishedVersions) {}
 
   /**
    * Builds the first engine at once, so a bad pack or published version fails at start-up; so
@@ -39,10 +46,15 @@ public final class LiveEngine {
           + String.join("\n  - ", problems) + "\nRun `caveat log verify` to check the log, then `caveat log"
           + " restore-versions` to rewrite the published versions from it.");
     }
-    current.set(factory.build(files(rows)));
+    current.set(pinned(files(rows)));
   }
 
   public Caveat current() {
+    return current.get().engine();
+  }
+
+  /** The engine in force now, with what it was built from; a batch decides with one pin throughout. */
+  public Pinned pin() {
     return current.get();
   }
 
@@ -54,16 +66,21 @@ public final class LiveEngine {
   }
 
   /**
-   * The engine in force with assumption overrides (a what-if), built anew; callers cache it
-   * ({@link WhatIfEngines}). Throws PolicyException for an unknown name or a bad value.
+   * The engine of {@code base} with assumption overrides (a what-if), built anew from the versions
+   * {@code base} was built from; callers cache it ({@link WhatIfEngines}). Throws PolicyException
+   * for an unknown name or a bad value.
    */
-  public Caveat withAssumptions(Map<String, String> assumptions) {
-    return factory.build(publishedFiles(), assumptions);
+  public Caveat withAssumptions(Pinned base, Map<String, String> assumptions) {
+    return factory.build(base.publishedVersions(), assumptions);
   }
 
   /** Rebuilds from the store's published versions and swaps the result in. */
   public synchronized void reload() {
-    current.set(factory.build(publishedFiles()));
+    current.set(pinned(publishedFiles()));
+  }
+
+  private Pinned pinned(Map<String, String> files) {
+    return new Pinned(factory.build(files), Collections.unmodifiableMap(files));
   }
 
   /** The YAML text of a version in force in the live engine: from the store if published, else its pack. */

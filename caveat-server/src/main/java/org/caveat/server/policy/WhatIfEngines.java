@@ -30,9 +30,19 @@ public final class WhatIfEngines {
    * @throws PolicyException for an unknown assumption or a value of the wrong type (with a hint)
    */
   public Caveat with(Map<String, String> assumptions) {
-    Caveat base = live.current();
-    if (assumptions.isEmpty()) return base;
-    Key key = new Key(base, new TreeMap<>(assumptions));
-    return engines.get(key, () -> live.withAssumptions(key.assumptions()));
+    return with(live.pin(), assumptions);
+  }
+
+  /**
+   * The engine of {@code base} with these overrides, built from the versions {@code base} was
+   * built from (a batch pinned before a publish keeps its policy for its what-ifs too); the
+   * engine of {@code base} itself when there are none.
+   *
+   * @throws PolicyException for an unknown assumption or a value of the wrong type (with a hint)
+   */
+  public Caveat with(LiveEngine.Pinned base, Map<String, String> assumptions) {
+    if (assumptions.isEmpty()) return base.engine();
+    Key key = new Key(base.engine(), new TreeMap<>(assumptions));
+    return engines.get(key, () -> live.withAssumptions(base, key.assumptions()));
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.caveat.json.Json;
+import org.caveat.json.RequestDefaults;
 import org.caveat.json.RequestStream;
 import org.caveat.server.ops.Metrics;
 import org.caveat.server.policy.EngineFactory;
@@ -43,8 +44,9 @@ class DecisionServiceTest {
         pool.execute(task);
       });
       JsonNode request = Json.MAPPER.readTree(COUNTER_FIRE);
-      List<DecisionService.Result> results = service.decide(List.of(new RequestStream.Item(request, null, 1)),
-          null, false).get(30, TimeUnit.SECONDS);
+      List<DecisionRequest> one = List.of(DecisionRequest.framed(new RequestStream.Item(request, null, 1),
+          RequestDefaults.NONE));
+      List<DecisionService.Result> results = service.decide(one, false).get(30, TimeUnit.SECONDS);
       assertThat(results).singleElement().satisfies(r -> assertThat(r.json()).contains("\"decision\":\"PERMIT\""));
       assertThat(handedOver).hasValue(1);
       assertThat(store.log().head().size()).isEqualTo(1);
