@@ -70,8 +70,7 @@ public final class AreaRoutes {
     FlipList.Side to = new FlipList.Side(g, GrantRoutes.version(g, Queries.required(ctx, "to"), "to"));
     PermittedArea.Profile profile = ProfileQuery.read(ctx);
     // With the default profile this is PermittedArea.defaultProbe(from, to), the probe of caveat diff.
-    Request probe = profile.probe(to.grant().grant().grantee(), to.grant().grant().grantor(),
-        PermittedArea.later(from, to));
+    Request probe = PermittedArea.probe(profile, from, to);
     PermittedGrid a = grid(caveat, from, probe), b = grid(caveat, to, probe);
     ctx.contentType("application/json").result(AreaJson.compare(VersionDiff.of(from, to), profile, a, b));
   }
