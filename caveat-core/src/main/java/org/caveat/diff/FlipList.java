@@ -39,23 +39,22 @@ public final class FlipList {
 
   /** A request whose verdict differs: its position in the input list and both answers. */
   public record Flip(int index, Request request, Answer from, Answer to) {
-    /** "DENY→PERMIT". */
-    public String transition() {
-      return from.decision() + "→" + to.decision();
+    public Transition transition() {
+      return new Transition(from.decision(), to.decision());
     }
   }
 
   /**
    * @param evaluated   requests decided
-   * @param transitions count of flips per transition ("DENY→PERMIT"), sorted
+   * @param transitions count of flips per transition, sorted
    * @param flips       the flips, in input order
    */
-  public record Result(int evaluated, Map<String, Integer> transitions, List<Flip> flips) {}
+  public record Result(int evaluated, Map<Transition, Integer> transitions, List<Flip> flips) {}
 
   public Result compare(Side from, Side to, boolean checkScope, List<Request> requests) {
     EvalContext ctx = new EvalContext(geography);
     List<Flip> flips = new ArrayList<>();
-    Map<String, Integer> transitions = new TreeMap<>();
+    Map<Transition, Integer> transitions = new TreeMap<>();
     for (int i = 0; i < requests.size(); i++) {
       Request r = requests.get(i);
       Decision a = decide(from, checkScope, r, ctx);
