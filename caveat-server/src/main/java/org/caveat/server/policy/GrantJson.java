@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import org.caveat.compile.CompiledVersion;
 import org.caveat.decide.CompiledGrant;
+import org.caveat.decide.VersionResolver;
 import org.caveat.diff.VersionDiffJson;
 import org.caveat.explain.Numbers;
 import org.caveat.policy.Assumption;
@@ -35,7 +36,8 @@ final class GrantJson {
         g.writeStringField("grantee", cg.grant().grantee());
         g.writeNumberField("versions", vs.size());
         g.writeStringField("first", vs.isEmpty() ? null : vs.get(0).policy().version());
-        g.writeStringField("latest", vs.isEmpty() ? null : vs.get(vs.size() - 1).policy().version());
+        CompiledVersion latest = VersionResolver.latest(cg);
+        g.writeStringField("latest", latest == null ? null : latest.policy().version());
         g.writeEndObject();
       }
       g.writeEndArray();
