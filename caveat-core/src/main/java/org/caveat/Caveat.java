@@ -27,7 +27,7 @@ import org.caveat.policy.Grant;
 import org.caveat.policy.PolicyException;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.policy.Reliability;
-import org.caveat.policy.Span;
+import org.caveat.policy.Setting;
 import org.caveat.policy.Suggest;
 
 /**
@@ -122,8 +122,7 @@ public final class Caveat {
      */
     public Builder reliability(Set<Reliability> admitted) {
       if (admitted == null || admitted.isEmpty()) {
-        throw new PolicyException(List.of(new Diagnostic("reliability.empty", Span.of("--reliability"),
-            "no reliability admitted: every version would be left out", "e.g. --reliability official,reported")));
+        throw new PolicyException(List.of(Setting.noReliabilityAdmitted()));
       }
       this.reliability = EnumSet.copyOf(admitted);
       return this;
@@ -196,8 +195,9 @@ public final class Caveat {
       List<Diagnostic> bad = new ArrayList<>();
       for (String name : assumptions.keySet()) {
         if (!known.contains(name)) {
-          bad.add(new Diagnostic("assumption.unknown", Span.of("--assume " + name), "no version defines assumption `"
-              + name + "`", Suggest.didYouMean(name, known)));
+          Setting override = new Setting(Setting.Kind.ASSUMPTION, name, null);
+          bad.add(new Diagnostic("assumption.unknown", override.at(), "no version defines assumption `"
+              + name + "`", Suggest.didYouMean(name, known), override));
         }
       }
       if (!bad.isEmpty()) throw new PolicyException(bad);
@@ -222,14 +222,16 @@ public final class Caveat {
         } catch (NumberFormatException ignored) {
           // reported below
         }
-        throw new PolicyException(List.of(new Diagnostic("assumption.type", Span.of("--assume " + a.name()),
+        Setting override = new Setting(Setting.Kind.ASSUMPTION, a.name(), String.valueOf(a.value()));
+        throw new PolicyException(List.of(new Diagnostic("assumption.type", override.at(),
             "assumption `" + a.name() + "` is a number" + (a.unit() == null ? "" : " (" + a.unit() + ")")
-                + ", got `" + text + "`", "e.g. --assume " + a.name() + "=" + a.value())));
+                + ", got `" + text + "`", override.exampleHint(), override)));
       }
       if (a.value() instanceof Boolean) {
         if (text.equals("true") || text.equals("false")) return Boolean.valueOf(text);
-        throw new PolicyException(List.of(new Diagnostic("assumption.type", Span.of("--assume " + a.name()),
-            "assumption `" + a.name() + "` is true or false, got `" + text + "`", null)));
+        Setting override = new Setting(Setting.Kind.ASSUMPTION, a.name(), null);
+        throw new PolicyException(List.of(new Diagnostic("assumption.type", override.at(),
+            "assumption `" + a.name() + "` is true or false, got `" + text + "`", null, override)));
       }
       return text;
     }

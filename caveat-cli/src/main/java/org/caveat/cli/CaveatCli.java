@@ -121,7 +121,7 @@ public final class CaveatCli implements Runnable {
   /** Maps any exception escaping a command to one or more readable lines and an exit code. */
   static int failure(Throwable e, PrintWriter err) {
     if (e instanceof PolicyException p) {
-      for (Diagnostic d : p.diagnostics()) err.println(d.render());
+      for (Diagnostic d : p.diagnostics()) err.println(CliDiagnostics.render(d));
     } else if (e instanceof CliException) {
       err.println("caveat: " + e.getMessage());
     } else {

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.caveat.Caveat;
-import org.caveat.compile.CompiledVersion;
 import org.caveat.decide.CompiledGrant;
+import org.caveat.decide.VersionResolver;
 import org.caveat.diff.DiffGeoJson;
 import org.caveat.diff.FlipList;
 import org.caveat.diff.PermittedArea;
@@ -27,7 +27,6 @@ import org.caveat.json.RequestReader;
 import org.caveat.json.RequestStream;
 import org.caveat.model.Request;
 import org.caveat.policy.Reliability;
-import org.caveat.policy.Suggest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -160,53 +159,18 @@ final class DiffCommand implements Callable<Integer> {
 
   // ---- resolving GRANT@VERSION ----
 
+  /** Core's rule ({@link VersionResolver}); the failures about --as-of and --reliability in the CLI's words. */
   static FlipList.Side resolve(String spec, Instant asOf, List<CompiledGrant> grants) {
-    int at = spec.indexOf('@');
-    String grantId = at < 0 ? spec : spec.substring(0, at);
-    String version = at < 0 ? null : spec.substring(at + 1);
-    if (grantId.isEmpty() || (version != null && (version.isEmpty() || version.contains("@")))) {
-      throw new CliException("malformed version reference `" + spec + "`: expected GRANT@VERSION, e.g. us-ua@2024-05-30",
-          null);
-    }
-    CompiledGrant grant = null;
-    List<String> ids = new ArrayList<>();
-    for (CompiledGrant g : grants) {
-      ids.add(g.grant().id());
-      if (g.grant().id().equals(grantId)) grant = g;
-    }
-    if (grant == null) {
-      throw new CliException("unknown grant `" + grantId + "`; " + Suggest.didYouMean(grantId, ids), null);
-    }
-    if (version == null) {
-      if (asOf == null) {
-        throw new CliException("`" + spec + "` names no version: write " + grantId + "@VERSION, " + grantId
-            + "@latest, or add --as-of TIME", null);
-      }
-      CompiledVersion v = grant.inForceAt(asOf);
-      if (v == null) {
-        throw new CliException("grant " + grantId + " has no version in force at " + asOf + "; its first is "
-            + grant.versions().get(0).policy().version(), null);
-      }
-      return new FlipList.Side(grant, v);
-    }
-    List<String> versions = new ArrayList<>();
-    for (CompiledVersion v : grant.versions()) {
-      versions.add(v.policy().version());
-      if (!v.policy().version().equals(version)) continue;
-      if (!grant.admits(v)) {
-        throw new CliException("version " + spec + " is " + v.policy().reliability().label()
-            + ", left out by --reliability", null);
-      }
-      return new FlipList.Side(grant, v);
-    }
-    if (version.equals("latest")) {
-      CompiledVersion latest = null;
-      for (CompiledVersion v : grant.versions()) if (grant.admits(v)) latest = v;
-      if (latest == null) throw new CliException("grant " + grantId + " has no version of an admitted reliability", null);
-      return new FlipList.Side(grant, latest);
-    }
-    throw new CliException("grant " + grantId + " has no version `" + version + "`; "
-        + Suggest.didYouMean(version, versions), null);
+    VersionResolver.Resolution r = VersionResolver.resolve(grants, spec, asOf);
+    if (r instanceof VersionResolver.Found f) return new FlipList.Side(f.grant(), f.version());
+    VersionResolver.Unresolved u = (VersionResolver.Unresolved) r;
+    throw new CliException(switch (u.failure()) {
+      case NO_VERSION_NAMED -> "`" + spec + "` names no version: write " + u.grant().grant().id() + "@VERSION, "
+          + u.grant().grant().id() + "@" + VersionResolver.LATEST + ", or add --as-of TIME";
+      case NOT_ADMITTED -> "version " + spec + " is " + u.version().policy().reliability().label()
+          + ", left out by --reliability";
+      default -> u.message();
+    }, null);
   }
 
   private static Request readProbe(String name, InputStream stdin) throws IOException {

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.caveat.diff.AssumptionDiff;
 import org.caveat.diff.FlipList;
 import org.caveat.diff.PermittedArea;
 import org.caveat.diff.VersionDiffJson;
 import org.caveat.diff.RuleDiff;
+import org.caveat.diff.Transition;
 import org.caveat.diff.VersionDiff;
 import org.caveat.diff.ZoneDiff;
 import org.caveat.explain.Numbers;
@@ -51,16 +51,7 @@ final class DiffJson {
         g.writeNumberField("evaluated", ev.flips().evaluated());
         g.writeNumberField("malformed", ev.errors().size());
         g.writeNumberField("flipped", ev.flips().flips().size());
-        g.writeArrayFieldStart("transitions");
-        for (Map.Entry<String, Integer> e : ev.flips().transitions().entrySet()) {
-          String[] fromTo = e.getKey().split("→");
-          g.writeStartObject();
-          g.writeStringField("from", fromTo[0]);
-          g.writeStringField("to", fromTo[1]);
-          g.writeNumberField("count", e.getValue());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
+        Transition.writeCounts(g, "transitions", ev.flips().transitions());
         g.writeArrayFieldStart("requests");
         for (FlipList.Flip f : ev.flips().flips()) {
           g.writeStartObject();

@@ -97,7 +97,7 @@ final class DiffText {
     out.append("\nFlips: ").append(f.flips().size()).append(" of ").append(f.evaluated()).append(" requests");
     if (!f.transitions().isEmpty()) {
       List<String> parts = new ArrayList<>();
-      f.transitions().forEach((k, n) -> parts.add(k + " " + n));
+      f.transitions().forEach((t, n) -> parts.add(t.label() + " " + n));
       out.append(" (").append(String.join(", ", parts)).append(')');
     }
     out.append('\n');

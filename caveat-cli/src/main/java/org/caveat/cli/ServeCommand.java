@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.caveat.server.CaveatServer;
 import org.caveat.server.policy.EngineFactory;
+import org.caveat.store.Roles;
 import org.caveat.store.Store;
 import org.caveat.store.StoreConfig;
 import org.caveat.store.StoreConflict;
@@ -173,10 +174,10 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Creates an admin token when the store has no active one; returns its secret, else null. */
   static String firstAdminToken(Store s) {
-    for (TokenInfo t : s.tokens().list()) if (t.active() && t.roles().contains("admin")) return null;
+    for (TokenInfo t : s.tokens().list()) if (t.active() && t.roles().contains(Roles.ADMIN)) return null;
     for (int i = 1; ; i++) {
       try {
-        return s.tokens().create(i == 1 ? "admin" : "admin-" + i, Set.of("admin")).secret();
+        return s.tokens().create(i == 1 ? "admin" : "admin-" + i, Set.of(Roles.ADMIN)).secret();
       } catch (StoreConflict taken) {
         // an active token already has that name (without the admin role): try the next
       }

@@ -77,7 +77,7 @@ final class TestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (PackTestReport r : reports) {
       for (PackTestReport.CaseResult c : r.results()) print(out, c);
-      for (Diagnostic d : r.problems()) err.println(d.render());
+      for (Diagnostic d : r.problems()) err.println(CliDiagnostics.render(d));
       passed += r.passed();
       failed += r.failed();
       cases += r.results().size() + r.problems().size();

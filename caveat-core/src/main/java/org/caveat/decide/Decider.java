@@ -27,21 +27,9 @@ public final class Decider {
     Outcome outcome = Outcome.NOT_APPLICABLE;
     List<GrantDecision> decisions = new ArrayList<>(2);
     for (CompiledGrant g : grants) {
-      // Belt and braces behind validation (GrantorScope): a grant never decides another supplier's weapon.
-      if (!g.grant().grantee().equals(request.user()) || !g.governsOrigin(request.weaponOrigin())) continue;
-      CompiledVersion v = g.inForceAt(request.time());
-      // Before the first version, the first version's scope says whether the grant would apply.
-      CompiledVersion scopeOf = v != null ? v : g.versions().get(0);
-      long scope = scopeOf.scope().eval(ctx);
-      if (scope == Tri.FALSE) continue;
-      GrantDecision d;
-      if (v == null) {
-        d = new GrantDecision(g, null, Outcome.INDETERMINATE, Basis.NO_VERSION_IN_FORCE, List.of(), 0);
-      } else if (Tri.isUnknown(scope)) {
-        d = new GrantDecision(g, v, Outcome.INDETERMINATE, Basis.MISSING_ATTRIBUTES, List.of(), Tri.missing(scope));
-      } else {
-        d = decideVersion(g, v, ctx);
-      }
+      if (!concerns(g, request)) continue;
+      GrantDecision d = inScope(g, g.inForceAt(request.time()), ctx);
+      if (d == null) continue;
       decisions.add(d);
       outcome = outcome.combine(d.outcome());
     }
@@ -49,11 +37,51 @@ public final class Decider {
   }
 
   /**
-   * Forbid-overrides within one version, with unknowns only where they could change the outcome.
-   * Public for tools that decide against one chosen version (diff flips); {@code ctx} must already
-   * be reset to the request, and the grant's scope is the caller's to check.
+   * The verdict of one chosen version alone (diff flips: "what would this version say?"), by the
+   * steps of {@link #decide} without choosing the version in force: the grantee must be the user;
+   * with {@code checkScope}, the weapon must be the grantor's and the version's scope must hold;
+   * without it, the request is read as if its weapon came under the grant.
    */
-  public static GrantDecision decideVersion(CompiledGrant g, CompiledVersion v, EvalContext ctx) {
+  public static Decision decideWith(CompiledGrant g, CompiledVersion v, boolean checkScope, Request request,
+      EvalContext ctx) {
+    ctx.reset(request);
+    GrantDecision d = null;
+    if (checkScope) {
+      if (concerns(g, request)) d = inScope(g, v, ctx);
+    } else if (g.grant().grantee().equals(request.user())) {
+      d = decideVersion(g, v, ctx);
+    }
+    return d == null ? new Decision(request, Outcome.NOT_APPLICABLE, List.of())
+        : new Decision(request, d.outcome(), List.of(d));
+  }
+
+  /** Whether the grant may decide the request at all: its grantee is the user and the weapon its grantor's. */
+  private static boolean concerns(CompiledGrant g, Request request) {
+    // Belt and braces behind validation (GrantorScope): a grant never decides another supplier's weapon.
+    return g.grant().grantee().equals(request.user()) && g.governsOrigin(request.weaponOrigin());
+  }
+
+  /**
+   * The grant's decision with version {@code v} (null: none in force), or null when the scope
+   * excludes the request. Before the first version, the first version's scope says whether the
+   * grant would apply.
+   */
+  private static GrantDecision inScope(CompiledGrant g, CompiledVersion v, EvalContext ctx) {
+    CompiledVersion scopeOf = v != null ? v : g.versions().get(0);
+    long scope = scopeOf.scope().eval(ctx);
+    if (scope == Tri.FALSE) return null;
+    if (v == null) return new GrantDecision(g, null, Outcome.INDETERMINATE, Basis.NO_VERSION_IN_FORCE, List.of(), 0);
+    if (Tri.isUnknown(scope)) {
+      return new GrantDecision(g, v, Outcome.INDETERMINATE, Basis.MISSING_ATTRIBUTES, List.of(), Tri.missing(scope));
+    }
+    return decideVersion(g, v, ctx);
+  }
+
+  /**
+   * Forbid-overrides within one version, with unknowns only where they could change the outcome;
+   * {@code ctx} must already be reset to the request, and the scope checked by the caller.
+   */
+  private static GrantDecision decideVersion(CompiledGrant g, CompiledVersion v, EvalContext ctx) {
     List<CompiledRule> forbidden = null, unknownForbids = null, permitted = null, unknownPermits = null;
     long forbidMissing = 0, permitMissing = 0;
     for (CompiledRule r : v.rules()) {

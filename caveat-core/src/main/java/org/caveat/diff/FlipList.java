@@ -6,13 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.caveat.compile.CompiledVersion;
 import org.caveat.compile.EvalContext;
-import org.caveat.compile.Tri;
-import org.caveat.decide.Basis;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.decide.Decider;
 import org.caveat.decide.Decision;
-import org.caveat.decide.GrantDecision;
-import org.caveat.decide.Outcome;
 import org.caveat.explain.Answer;
 import org.caveat.explain.Explainer;
 import org.caveat.geo.ReferenceGeography;
@@ -43,23 +39,22 @@ public final class FlipList {
 
   /** A request whose verdict differs: its position in the input list and both answers. */
   public record Flip(int index, Request request, Answer from, Answer to) {
-    /** "DENY→PERMIT". */
-    public String transition() {
-      return from.decision() + "→" + to.decision();
+    public Transition transition() {
+      return new Transition(from.decision(), to.decision());
     }
   }
 
   /**
    * @param evaluated   requests decided
-   * @param transitions count of flips per transition ("DENY→PERMIT"), sorted
+   * @param transitions count of flips per transition, sorted
    * @param flips       the flips, in input order
    */
-  public record Result(int evaluated, Map<String, Integer> transitions, List<Flip> flips) {}
+  public record Result(int evaluated, Map<Transition, Integer> transitions, List<Flip> flips) {}
 
   public Result compare(Side from, Side to, boolean checkScope, List<Request> requests) {
     EvalContext ctx = new EvalContext(geography);
     List<Flip> flips = new ArrayList<>();
-    Map<String, Integer> transitions = new TreeMap<>();
+    Map<Transition, Integer> transitions = new TreeMap<>();
     for (int i = 0; i < requests.size(); i++) {
       Request r = requests.get(i);
       Decision a = decide(from, checkScope, r, ctx);
@@ -72,23 +67,8 @@ public final class FlipList {
     return new Result(requests.size(), transitions, List.copyOf(flips));
   }
 
-  /** The verdict of one version alone on one request. */
+  /** The verdict of one version alone on one request ({@link Decider#decideWith}). */
   public static Decision decide(Side side, boolean checkScope, Request r, EvalContext ctx) {
-    ctx.reset(r);
-    CompiledGrant g = side.grant();
-    CompiledVersion v = side.version();
-    if (!g.grant().grantee().equals(r.user())) return new Decision(r, Outcome.NOT_APPLICABLE, List.of());
-    GrantDecision d;
-    if (checkScope) {
-      if (!g.governsOrigin(r.weaponOrigin())) return new Decision(r, Outcome.NOT_APPLICABLE, List.of());
-      long scope = v.scope().eval(ctx);
-      if (scope == Tri.FALSE) return new Decision(r, Outcome.NOT_APPLICABLE, List.of());
-      d = Tri.isUnknown(scope)
-          ? new GrantDecision(g, v, Outcome.INDETERMINATE, Basis.MISSING_ATTRIBUTES, List.of(), Tri.missing(scope))
-          : Decider.decideVersion(g, v, ctx);
-    } else {
-      d = Decider.decideVersion(g, v, ctx);
-    }
-    return new Decision(r, d.outcome(), List.of(d));
+    return Decider.decideWith(side.grant(), side.version(), checkScope, r, ctx);
   }
 }

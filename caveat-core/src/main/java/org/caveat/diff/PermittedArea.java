@@ -97,7 +97,15 @@ public final class PermittedArea {
    * the second version's grantee with a weapon of its grantor, at the later of the two in-force dates.
    */
   public static Request defaultProbe(FlipList.Side from, FlipList.Side to) {
-    return Profile.COUNTER_FIRE.probe(to.grant().grant().grantee(), to.grant().grant().grantor(), later(from, to));
+    return probe(Profile.COUNTER_FIRE, from, to);
+  }
+
+  /**
+   * The probe of {@code profile} for comparing two versions: by the second version's grantee with a
+   * weapon of its grantor, at the later of the two in-force dates.
+   */
+  public static Request probe(Profile profile, FlipList.Side from, FlipList.Side to) {
+    return profile.probe(to.grant().grant().grantee(), to.grant().grant().grantor(), later(from, to));
   }
 
   /** The later of the two versions' in-force dates: the probe's time when comparing them. */

@@ -37,7 +37,8 @@ public final class PackTestRunner {
       Object engine = built.computeIfAbsent(c.assume(), this::build);
       if (engine instanceof PolicyException e) {
         for (Diagnostic d : e.diagnostics()) {
-          problems.add(new Diagnostic(d.code(), c.at(), "case `" + c.name() + "`: " + d.message(), d.hint()));
+          problems.add(new Diagnostic(d.code(), c.at(), "case `" + c.name() + "`: " + d.message(), d.hint(),
+              d.setting()));
         }
         continue;
       }

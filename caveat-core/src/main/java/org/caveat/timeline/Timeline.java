@@ -17,6 +17,7 @@ import org.caveat.policy.Grant;
 import org.caveat.policy.PolicyException;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.policy.Reliability;
+import org.caveat.policy.Setting;
 import org.caveat.policy.Rule;
 import org.caveat.policy.Source;
 import org.caveat.policy.Span;
@@ -83,8 +84,7 @@ public record Timeline(Instant asOf, Set<Reliability> reliability, List<GrantTim
    */
   public static Timeline of(Collection<Grant> grants, String only, Set<Reliability> admitted, Instant asOf) {
     if (admitted == null || admitted.isEmpty()) {
-      throw new PolicyException(List.of(new Diagnostic("reliability.empty", Span.of("--reliability"),
-          "no reliability admitted: every version would be left out", "e.g. --reliability official,reported")));
+      throw new PolicyException(List.of(Setting.noReliabilityAdmitted()));
     }
     Set<Reliability> ok = EnumSet.copyOf(admitted);
     List<Grant> sorted = grants.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();

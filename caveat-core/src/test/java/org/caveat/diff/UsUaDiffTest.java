@@ -85,14 +85,15 @@ class UsUaDiffTest {
     FlipList.Flip f = r.flips().get(0);
     assertThat(f.index()).isZero();
     assertThat(f.request().id()).isEqualTo("belgorod-counter-fire");
-    assertThat(f.transition()).isEqualTo("DENY→PERMIT");
+    assertThat(f.transition()).isEqualTo(new Transition(Outcome.DENY, Outcome.PERMIT));
+    assertThat(f.transition().label()).isEqualTo("DENY→PERMIT");
     assertThat(f.from().decision()).isEqualTo(Outcome.DENY);
     assertThat(f.from().grants().get(0).determining()).containsExactly("no-strikes-on-russian-territory");
     assertThat(f.from().grants().get(0).version()).isEqualTo("2022-06-01");
     assertThat(f.to().grants().get(0).determining()).contains("kharkiv-counter-fire");
     assertThat(f.to().grants().get(0).version()).isEqualTo("2024-05-30");
     assertThat(f.from().facts().region()).isEqualTo("RU-BEL");
-    assertThat(r.transitions()).containsEntry("DENY→PERMIT", 1);
+    assertThat(r.transitions()).containsEntry(new Transition(Outcome.DENY, Outcome.PERMIT), 1);
   }
 
   @Test
@@ -102,6 +103,7 @@ class UsUaDiffTest {
         .weaponClass("rocket_artillery").targetLocation(50.59, 36.58).targetCategory("artillery")
         .targetActivity("attacking").targetUsedInInvasion(true).build();
     FlipList.Result r = new FlipList(caveat.geography()).compare(v2022, v2024, true, List.of(old));
-    assertThat(r.flips()).extracting(FlipList.Flip::transition).containsExactly("DENY→PERMIT");
+    assertThat(r.flips()).extracting(FlipList.Flip::transition)
+        .containsExactly(new Transition(Outcome.DENY, Outcome.PERMIT));
   }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.caveat.Caveat;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.PolicyException;
+import org.caveat.policy.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,7 +97,9 @@ class GrantLayoutTest {
         () -> Caveat.builder().geography(BadPacks.GEO).assume("kharkiv_band_depth", "40").build());
     assertThat(e.diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.code()).isEqualTo("assumption.unknown");
-      assertThat(d.at().file()).isEqualTo("--assume kharkiv_band_depth");
+      // Neutral words: each front end names the setting its own way (the CLI's --assume: CheckCommandTest).
+      assertThat(d.at().file()).isEqualTo("assume.kharkiv_band_depth");
+      assertThat(d.setting()).isEqualTo(new Setting(Setting.Kind.ASSUMPTION, "kharkiv_band_depth", null));
       assertThat(d.hint()).isEqualTo("did you mean `kharkiv_band_depth_km`?");
     });
   }
@@ -109,7 +112,8 @@ class GrantLayoutTest {
       assertThat(e.diagnostics()).singleElement().satisfies(d -> {
         assertThat(d.code()).isEqualTo("assumption.type");
         assertThat(d.message()).contains("is a number (km), got `" + bad + "`");
-        assertThat(d.hint()).isEqualTo("e.g. --assume kharkiv_band_depth_km=100.0");
+        assertThat(d.hint()).isEqualTo("e.g. 100.0");
+        assertThat(d.setting()).isEqualTo(new Setting(Setting.Kind.ASSUMPTION, "kharkiv_band_depth_km", "100.0"));
       });
     }
   }

@@ -76,6 +76,24 @@ class OpsTest {
   }
 
   @Test
+  void latestIsTheNewestAdmittedVersionEverywhere() throws Exception {
+    // The service admits every reliability, so us-ua@latest is its newest version, disputed as it is
+    // (caveat diff --reliability official,reported would take 2025-08-23: VersionResolverTest).
+    JsonNode grants = Json.MAPPER.readTree(f.get("/v1/grants", "reader").body()).path("grants");
+    JsonNode usUa = null;
+    for (JsonNode g : grants) if (g.path("grant").asText().equals("us-ua")) usUa = g;
+    assertThat(usUa.path("latest").asText()).isEqualTo("2025-10-22");
+    JsonNode latest = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/versions/latest", "reader").body());
+    assertThat(latest.path("version").asText()).isEqualTo("2025-10-22");
+    JsonNode diff = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/diff?from=2022-06-01&to=latest", "reader").body());
+    assertThat(diff.at("/to/version").asText()).isEqualTo("2025-10-22");
+    JsonNode unknown = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/diff?from=2022-06-01&to=2024-05-31", "reader")
+        .body());
+    assertThat(unknown.path("detail").asText()).startsWith("grant us-ua has no version `2024-05-31`; did you mean");
+    assertThat(unknown.at("/errors/0/field").asText()).isEqualTo("to");
+  }
+
+  @Test
   void everyOperationSaysWhoMayCallIt() throws Exception {
     JsonNode doc = Json.MAPPER.readTree(OpsRoutes.openapi());
     f.server.routes().forEach(r -> {

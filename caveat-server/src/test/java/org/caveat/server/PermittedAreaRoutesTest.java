@@ -109,7 +109,7 @@ class PermittedAreaRoutesTest {
         .isEqualTo(400);
     HttpResponse<String> early = f.get("/v1/grants/us-ua/permitted-area?as_of=2021-01-01", "reader");
     assertThat(early.statusCode()).isEqualTo(404);
-    assertThat(early.body()).contains("its first is 2022-06-01");
+    assertThat(early.body()).contains("its first is 2022-06-01").contains("\"field\":\"as_of\"");
     HttpResponse<String> version = f.get("/v1/grants/us-ua/compare?from=2024-05-30&to=2024-06-19", "reader");
     assertThat(version.statusCode()).isEqualTo(404);
     assertThat(version.body()).contains("did you mean `2024-06-18`");

@@ -80,6 +80,26 @@ class WhatIfDecisionsTest {
   }
 
   @Test
+  void aBadOverrideIsWordedForTheParameterThatGaveIt() throws Exception {
+    // Core gives the example value; the service words it as its own parameter, not the CLI's --assume.
+    String req = ServerFixture.permitRequest("wi-6");
+    HttpResponse<String> query = f.postJson("/v1/decisions?assume=kharkiv_band_depth_km=far", "analyst", req);
+    assertThat(query.statusCode()).isEqualTo(400);
+    JsonNode problem = Json.MAPPER.readTree(query.body());
+    assertThat(problem.path("detail").asText()).isEqualTo("query parameter assume: assumption `kharkiv_band_depth_km`"
+        + " is a number (km), got `far`; e.g. assume=kharkiv_band_depth_km=100.0");
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("assume");
+    String good = ServerFixture.permitRequest("wi-7");
+    String own = ServerFixture.permitRequest("wi-8").replace("\"purpose\":",
+        "\"assume\":{\"kharkiv_band_depth_km\":\"far\"},\"purpose\":");
+    HttpResponse<String> r = f.post("/v1/decisions", "analyst", "application/x-ndjson", good + "\n" + own + "\n");
+    JsonNode err = Json.MAPPER.readTree(r.body().split("\n")[1]).path("error");
+    assertThat(err.path("message").asText()).endsWith("; e.g. \"assume\": {\"kharkiv_band_depth_km\": 100.0}");
+    assertThat(err.path("at").asText()).isEqualTo("/assume/kharkiv_band_depth_km");
+    assertThat(r.body()).doesNotContain("--assume");
+  }
+
+  @Test
   void inABatchABadOverrideIsAnsweredInPlace() throws Exception {
     String good = ServerFixture.permitRequest("wi-4");
     String bad = ServerFixture.permitRequest("wi-5").replace("\"purpose\":", "\"assume\":{\"band\":20},\"purpose\":");

@@ -1,24 +1,28 @@
 package org.caveat.server.auth;
 
+import org.caveat.store.Roles;
+
 /**
- * What a route needs of its caller. {@code admin} holds every role; an approver's grantor is
- * checked by the change-request handlers themselves, since it depends on the request's grant.
+ * What a route needs of its caller, named by the store's role vocabulary ({@link Roles}, the one
+ * definition of the names and what each implies). {@code admin} holds every role; an approver's
+ * grantor is checked by the change-request handlers themselves, since it depends on the request's
+ * grant.
  */
 public enum Role {
   /** No token needed: health, discovery, the OpenAPI document. */
   PUBLIC(null),
   /** Read grants, versions, change requests and the decision log. */
-  READER("reader"),
+  READER(Roles.READER),
   /** Ask for decisions (native and AuthZEN) and submit change requests. */
-  ANALYST("analyst"),
+  ANALYST(Roles.ANALYST),
   /**
    * Some {@code approver:XX} role, or admin: approve, reject, publish. The handler then checks the
    * grantor of the request's grant; callers holding no approver role are refused before that, so
    * they cannot tell an existing request from a missing one.
    */
-  APPROVER("approver:<grantor>"),
+  APPROVER(Roles.APPROVER_PREFIX + "<grantor>"),
   /** Everything, including tokens. */
-  ADMIN("admin");
+  ADMIN(Roles.ADMIN);
 
   private final String name;
 
@@ -29,10 +33,5 @@ public enum Role {
   /** The role name stored with tokens (for APPROVER, its pattern), or null for PUBLIC. */
   public String storedName() {
     return name;
-  }
-
-  /** The approver role for one grantor, e.g. {@code approver:US}. */
-  public static String approver(String grantor) {
-    return "approver:" + grantor;
   }
 }

@@ -1,12 +1,9 @@
 package org.caveat.server.change;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.caveat.json.Json;
+import org.caveat.server.http.PrettyJson;
 import org.caveat.store.ChangeRequest;
 
 /**
@@ -17,12 +14,12 @@ final class ChangeJson {
   private ChangeJson() {}
 
   static byte[] one(ChangeRequest cr) {
-    return write(g -> cr(g, cr, true));
+    return PrettyJson.bytes(g -> cr(g, cr, true));
   }
 
   /** The list leaves out the YAML texts; read one request for its text. */
   static byte[] list(List<ChangeRequest> all) {
-    return write(g -> {
+    return PrettyJson.bytes(g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("change_requests");
       for (ChangeRequest cr : all) cr(g, cr, false);
@@ -59,21 +56,5 @@ final class ChangeJson {
     g.writeEndArray();
     if (withText) g.writeStringField("yaml", cr.yamlText());
     g.writeEndObject();
-  }
-
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private static byte[] write(Body body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-      g.setPrettyPrinter(new DefaultPrettyPrinter());
-      body.write(g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.write('\n');
-    return out.toByteArray();
   }
 }

@@ -16,6 +16,7 @@ import org.caveat.store.ChangeRequest;
 import org.caveat.store.ChangeRequests;
 import org.caveat.store.DecisionLog;
 import org.caveat.store.Principal;
+import org.caveat.store.Roles;
 
 /**
  * {@code /v1/change-requests}: submit (analyst), list and read (reader), approve, reject and
@@ -112,9 +113,10 @@ public final class ChangeRoutes {
 
   private void requireApprover(Principal p, ChangeRequest cr, String what) {
     String grantor = grantor(cr);
-    String role = "approver:" + grantor;
+    // Not Roles.approver: a submitted file's grantor is not yet validated, and must not throw here.
+    String role = Roles.APPROVER_PREFIX + grantor;
     if (grantor == null || !p.has(role)) {
-      refuse(p, cr, what, grantor == null ? "approver:<grantor>" : role);
+      refuse(p, cr, what, grantor == null ? Role.APPROVER.storedName() : role);
     }
   }
 

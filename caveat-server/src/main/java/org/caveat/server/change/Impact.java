@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.caveat.Caveat;
 import org.caveat.decide.Outcome;
+import org.caveat.diff.Transition;
 import org.caveat.json.Json;
 import org.caveat.json.RequestReader;
 import org.caveat.server.decide.DecisionService;
@@ -26,13 +27,13 @@ final class Impact {
 
   record Flip(String id, Outcome before, Outcome after) {}
 
-  record Result(long evaluated, long unreadable, Map<String, Integer> transitions, List<Flip> flips, long flipped) {}
+  record Result(long evaluated, long unreadable, Map<Transition, Integer> transitions, List<Flip> flips, long flipped) {}
 
   private Impact() {}
 
   static Result run(DecisionLog log, Caveat current, Caveat candidate) {
     long[] counts = new long[3]; // evaluated, unreadable, flipped
-    Map<String, Integer> transitions = new TreeMap<>();
+    Map<Transition, Integer> transitions = new TreeMap<>();
     List<Flip> flips = new ArrayList<>();
     log.forEachRequest(json -> {
       RequestReader.Parsed p;
@@ -52,7 +53,7 @@ final class Impact {
       Outcome after = candidate.decide(p.request()).outcome();
       if (before == after) return;
       counts[2]++;
-      transitions.merge(before + "→" + after, 1, Integer::sum);
+      transitions.merge(new Transition(before, after), 1, Integer::sum);
       String id = p.request().id() != null ? p.request().id() : DecisionService.derivedId(json);
       if (flips.size() < MAX_LISTED) flips.add(new Flip(id, before, after));
     });
@@ -67,16 +68,7 @@ final class Impact {
       g.writeNumberField("evaluated", r.evaluated());
       g.writeNumberField("unreadable", r.unreadable());
       g.writeNumberField("flipped", r.flipped());
-      g.writeArrayFieldStart("transitions");
-      for (Map.Entry<String, Integer> e : r.transitions().entrySet()) {
-        String[] fromTo = e.getKey().split("→");
-        g.writeStartObject();
-        g.writeStringField("from", fromTo[0]);
-        g.writeStringField("to", fromTo[1]);
-        g.writeNumberField("count", e.getValue());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      Transition.writeCounts(g, "transitions", r.transitions());
       g.writeArrayFieldStart("flips");
       for (Flip f : r.flips()) {
         g.writeStartObject();

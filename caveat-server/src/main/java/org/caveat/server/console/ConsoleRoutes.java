@@ -50,7 +50,7 @@ public final class ConsoleRoutes {
     may.put("submit_change", p.has(Roles.ANALYST));
     TreeSet<String> grantors = new TreeSet<>();
     for (CompiledGrant g : engine.current().grants()) {
-      if (p.has(Role.approver(g.grant().grantor()))) grantors.add(g.grant().grantor());
+      if (p.has(Roles.approver(g.grant().grantor()))) grantors.add(g.grant().grantor());
     }
     strings(may.putArray("approve_grantors"), grantors);
     may.put("admin", p.has(Roles.ADMIN));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.PolicyException;
+import org.caveat.policy.Setting;
 import org.caveat.server.policy.WhatIfEngines;
 import org.caveat.server.problem.Problem;
 import org.caveat.server.problem.ProblemException;
@@ -38,11 +39,18 @@ final class Assume {
   }
 
   private static ProblemException problem(PolicyException e) {
-    Problem p = Problem.of(400, "bad-request", "Bad request", "query parameter assume: " + e.diagnostics().get(0).message()
-        + (e.diagnostics().get(0).hint() == null ? "" : "; " + e.diagnostics().get(0).hint()));
+    Diagnostic first = e.diagnostics().get(0);
+    Problem p = Problem.of(400, "bad-request", "Bad request", "query parameter assume: " + first.message()
+        + (hint(first) == null ? "" : "; " + hint(first)));
     for (Diagnostic d : e.diagnostics()) {
-      p = p.with(new Problem.Error(d.code(), "assume", null, null, d.message(), d.hint()));
+      p = p.with(new Problem.Error(d.code(), "assume", null, null, d.message(), hint(d)));
     }
     return p.exception();
+  }
+
+  /** Core's example value as this parameter takes it: {@code e.g. assume=NAME=100.0}. */
+  private static String hint(Diagnostic d) {
+    Setting s = d.setting();
+    return s == null || s.example() == null ? d.hint() : "e.g. assume=" + s.name() + "=" + s.example();
   }
 }

@@ -9,6 +9,7 @@ import org.caveat.Caveat;
 import org.caveat.json.RequestError;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.PolicyException;
+import org.caveat.policy.Setting;
 import org.caveat.server.policy.LiveEngine;
 import org.caveat.server.policy.WhatIfEngines;
 
@@ -56,8 +57,12 @@ public final class WhatIf {
       return new Choice(engines.with(base, assumed), assumed, null);
     } catch (PolicyException e) {
       Diagnostic d = e.diagnostics().get(0);
-      String name = d.at().file().replaceFirst("^--assume ", "");
-      return error(request, d.code(), d.message() + (d.hint() == null ? "" : "; " + d.hint()), "/assume/" + name);
+      // The packs built already, so this is about an override: its setting names the member of "assume".
+      Setting s = d.setting();
+      String hint = s == null || s.example() == null ? d.hint()
+          : "e.g. \"assume\": {\"" + s.name() + "\": " + s.example() + "}";
+      return error(request, d.code(), d.message() + (hint == null ? "" : "; " + hint),
+          s == null ? "/assume" : "/assume/" + s.name());
     }
   }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.caveat.Caveat;
 import org.caveat.compile.CompiledVersion;
 import org.caveat.decide.CompiledGrant;
+import org.caveat.decide.VersionResolver;
 import org.caveat.diff.FlipList;
 import org.caveat.diff.PermittedArea;
 import org.caveat.diff.PermittedGrid;
@@ -48,11 +49,7 @@ public final class AreaRoutes {
     if (versionId != null && !versionId.isEmpty()) {
       v = GrantRoutes.version(g, versionId, "version");
     } else if (asOf != null) {
-      v = g.inForceAt(asOf);
-      if (v == null) {
-        throw Problems.notFound("grant " + g.grant().id() + " has no version in force at " + asOf + "; its first is "
-            + g.versions().get(0).policy().version() + " (in force " + g.versions().get(0).policy().inForce() + ")");
-      }
+      v = GrantRoutes.found(VersionResolver.inForce(g, asOf), "as_of");
     } else {
       throw Problems.badRequest("give as_of (the version in force then) or version",
           Problem.Error.at("query.missing", "as_of", "as_of or version is required"));
@@ -70,8 +67,7 @@ public final class AreaRoutes {
     FlipList.Side to = new FlipList.Side(g, GrantRoutes.version(g, Queries.required(ctx, "to"), "to"));
     PermittedArea.Profile profile = ProfileQuery.read(ctx);
     // With the default profile this is PermittedArea.defaultProbe(from, to), the probe of caveat diff.
-    Request probe = profile.probe(to.grant().grant().grantee(), to.grant().grant().grantor(),
-        PermittedArea.later(from, to));
+    Request probe = PermittedArea.probe(profile, from, to);
     PermittedGrid a = grid(caveat, from, probe), b = grid(caveat, to, probe);
     ctx.contentType("application/json").result(AreaJson.compare(VersionDiff.of(from, to), profile, a, b));
   }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.caveat.compile.CompiledVersion;
 import org.caveat.compile.ZoneRef;
 import org.caveat.diff.DiffGeoJson;
 import org.caveat.geo.Zone;
 import org.caveat.json.Json;
 import org.caveat.policy.ZoneSpec;
+import org.caveat.server.policy.Memo;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
@@ -28,16 +27,11 @@ final class ZoneGeoJson {
   static final double TOLERANCE = 0.002;
   private static final int MAX_CACHED = 64;
 
-  private final Map<String, CachedJson> cache = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, CachedJson> eldest) {
-      return size() > MAX_CACHED;
-    }
-  };
+  private final Memo<String, CachedJson> cache = new Memo<>(MAX_CACHED);
 
-  synchronized CachedJson of(String grant, CompiledVersion v) {
+  CachedJson of(String grant, CompiledVersion v) {
     String key = grant + "@" + v.policy().version() + "#" + v.policy().contentHash() + "#" + v.assumptions();
-    return cache.computeIfAbsent(key, k -> new CachedJson(bytes(v)));
+    return cache.get(key, () -> new CachedJson(bytes(v)));
   }
 
   static byte[] bytes(CompiledVersion v) {

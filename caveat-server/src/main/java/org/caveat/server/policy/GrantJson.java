@@ -1,19 +1,17 @@
 package org.caveat.server.policy;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.caveat.compile.CompiledVersion;
 import org.caveat.decide.CompiledGrant;
+import org.caveat.decide.VersionResolver;
 import org.caveat.diff.VersionDiffJson;
 import org.caveat.explain.Numbers;
-import org.caveat.json.Json;
 import org.caveat.policy.Assumption;
 import org.caveat.policy.PolicyVersion;
+import org.caveat.server.http.PrettyJson;
 import org.caveat.timeline.Timeline;
 import org.caveat.timeline.TimelineJson;
 
@@ -26,24 +24,8 @@ import org.caveat.timeline.TimelineJson;
 final class GrantJson {
   private GrantJson() {}
 
-  interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  static byte[] write(Body body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-      g.setPrettyPrinter(new DefaultPrettyPrinter());
-      body.write(g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.write('\n');
-    return out.toByteArray();
-  }
-
   static byte[] grants(List<CompiledGrant> grants) {
-    return write(g -> {
+    return PrettyJson.bytes(g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("grants");
       for (CompiledGrant cg : grants) {
@@ -54,7 +36,8 @@ final class GrantJson {
         g.writeStringField("grantee", cg.grant().grantee());
         g.writeNumberField("versions", vs.size());
         g.writeStringField("first", vs.isEmpty() ? null : vs.get(0).policy().version());
-        g.writeStringField("latest", vs.isEmpty() ? null : vs.get(vs.size() - 1).policy().version());
+        CompiledVersion latest = VersionResolver.latest(cg);
+        g.writeStringField("latest", latest == null ? null : latest.policy().version());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -63,7 +46,7 @@ final class GrantJson {
   }
 
   static byte[] versions(CompiledGrant cg, LiveEngine engine) {
-    return write(g -> {
+    return PrettyJson.bytes(g -> {
       g.writeStartObject();
       g.writeStringField("grant", cg.grant().id());
       g.writeArrayFieldStart("versions");
@@ -78,7 +61,7 @@ final class GrantJson {
   }
 
   static byte[] version(CompiledGrant cg, CompiledVersion v, LiveEngine engine) {
-    return write(g -> {
+    return PrettyJson.bytes(g -> {
       g.writeStartObject();
       g.writeStringField("grant", cg.grant().id());
       g.writeStringField("grantor", cg.grant().grantor());
@@ -125,11 +108,11 @@ final class GrantJson {
   }
 
   static byte[] timeline(Timeline t) {
-    return write(g -> TimelineJson.write(g, t));
+    return PrettyJson.bytes(g -> TimelineJson.write(g, t));
   }
 
   static byte[] diff(org.caveat.diff.VersionDiff d) {
-    return write(g -> {
+    return PrettyJson.bytes(g -> {
       g.writeStartObject();
       VersionDiffJson.writeFields(g, d);
       g.writeEndObject();

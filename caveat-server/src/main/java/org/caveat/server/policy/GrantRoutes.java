@@ -3,15 +3,15 @@ package org.caveat.server.policy;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.caveat.compile.CompiledVersion;
 import org.caveat.decide.CompiledGrant;
+import org.caveat.decide.VersionResolver;
 import org.caveat.diff.FlipList;
 import org.caveat.diff.VersionDiff;
 import org.caveat.policy.Reliability;
-import org.caveat.policy.Suggest;
 import org.caveat.server.auth.Role;
 import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
@@ -66,25 +66,30 @@ public final class GrantRoutes {
 
   /** The grant with this id; 404 with did-you-mean otherwise. */
   public static CompiledGrant grant(List<CompiledGrant> grants, String id) {
-    List<String> ids = new ArrayList<>();
-    for (CompiledGrant g : grants) {
-      if (g.grant().id().equals(id)) return g;
-      ids.add(g.grant().id());
-    }
-    throw Problems.notFound("unknown grant `" + id + "`; " + Suggest.didYouMean(id, ids));
+    CompiledGrant g = VersionResolver.grant(grants, id);
+    if (g == null) throw Problems.notFound(VersionResolver.unknownGrant(grants, id).message());
+    return g;
   }
 
-  /** A version id, or {@code latest}; 404 with did-you-mean otherwise. */
+  /**
+   * A version id, or {@code latest}, given in the parameter {@code param}, by core's rule
+   * ({@link VersionResolver}); 404 naming the parameter otherwise.
+   */
   public static CompiledVersion version(CompiledGrant g, String id, String param) {
-    List<String> ids = new ArrayList<>();
-    for (CompiledVersion v : g.versions()) {
-      if (v.policy().version().equals(id)) return v;
-      ids.add(v.policy().version());
-    }
-    if (id.equals("latest")) return g.versions().get(g.versions().size() - 1);
-    throw new Problem(404, Problem.TYPE_BASE + "not-found", "Not found", "grant " + g.grant().id()
-        + " has no version `" + id + "`; " + Suggest.didYouMean(id, ids),
-        List.of(Problem.Error.at("version.unknown", param, "versions: " + String.join(", ", ids)))).exception();
+    return found(VersionResolver.version(g, id), param);
+  }
+
+  /** The version a resolution found, or a 404 problem on the parameter that named it. */
+  public static CompiledVersion found(VersionResolver.Resolution r, String param) {
+    if (r instanceof VersionResolver.Found f) return f.version();
+    VersionResolver.Unresolved u = (VersionResolver.Unresolved) r;
+    Problem.Error error = switch (u.failure()) {
+      case UNKNOWN_VERSION -> Problem.Error.at("version.unknown", param, "versions: " + String.join(", ", u.known()));
+      case NOT_IN_FORCE -> Problem.Error.at("version.not_in_force", param, "the first version is "
+          + u.grant().versions().get(0).policy().version() + ", in force " + u.grant().versions().get(0).policy().inForce());
+      default -> Problem.Error.at("version." + u.failure().name().toLowerCase(Locale.ROOT), param, u.message());
+    };
+    throw new Problem(404, Problem.TYPE_BASE + "not-found", "Not found", u.message(), List.of(error)).exception();
   }
 
   private static void json(Context ctx, byte[] body) {

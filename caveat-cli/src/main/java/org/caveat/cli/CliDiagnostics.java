@@ -1,0 +1,34 @@
+package org.caveat.cli;
+
+import org.caveat.policy.Diagnostic;
+import org.caveat.policy.Setting;
+import org.caveat.policy.Span;
+
+/**
+ * Diagnostics as the CLI prints them: core names a run setting in neutral words
+ * ({@code assume.NAME}, {@code reliability}); here it becomes the option the user typed
+ * ({@code --assume NAME}, {@code --reliability}), and an example value a hint in option syntax
+ * ({@code e.g. --assume NAME=100.0}).
+ */
+final class CliDiagnostics {
+  private CliDiagnostics() {}
+
+  /** One line: {@code where: error[code]: message (hint: …)}. */
+  static String render(Diagnostic d) {
+    return worded(d).render();
+  }
+
+  static Diagnostic worded(Diagnostic d) {
+    Setting s = d.setting();
+    if (s == null) return d;
+    // A diagnostic re-pointed elsewhere (a pack test case's line) keeps its place; only the setting's own is renamed.
+    Span at = d.at().equals(s.at()) ? Span.of(option(s)) : d.at();
+    String hint = s.example() == null ? d.hint() : "e.g. " + option(s) + (s.kind() == Setting.Kind.ASSUMPTION
+        ? "=" + s.example() : " " + s.example());
+    return new Diagnostic(d.code(), at, d.message(), hint, s);
+  }
+
+  private static String option(Setting s) {
+    return s.kind() == Setting.Kind.ASSUMPTION ? "--assume " + s.name() : "--reliability";
+  }
+}
