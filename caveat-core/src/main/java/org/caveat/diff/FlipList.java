@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.caveat.compile.CompiledVersion;
-import org.caveat.compile.EvalContext;
-import org.caveat.compile.Tri;
 import org.caveat.decide.Basis;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.decide.Decider;
@@ -17,6 +14,9 @@ import org.caveat.explain.Answer;
 import org.caveat.explain.Explainer;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.model.Request;
+import org.caveat.program.CompiledVersion;
+import org.caveat.program.EvalContext;
+import org.caveat.program.Tri;
 
 /**
  * The requests whose verdict differs between two versions. Each request is decided against each

@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.caveat.compile.CompiledVersion;
-import org.caveat.compile.ZoneRef;
 import org.caveat.diff.DiffGeoJson;
 import org.caveat.geo.Zone;
 import org.caveat.json.Json;
 import org.caveat.policy.ZoneSpec;
+import org.caveat.program.CompiledVersion;
+import org.caveat.program.ZoneRef;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
