@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.caveat.compile.CompiledVersion;
-import org.caveat.compile.EvalContext;
 import org.caveat.compile.VersionCompiler;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.decide.Decider;
@@ -20,7 +18,7 @@ import org.caveat.explain.Answer;
 import org.caveat.explain.Explainer;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.model.Request;
-import org.caveat.pack.PackLoader;
+import org.caveat.parse.PackLoader;
 import org.caveat.policy.Assumption;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.Grant;
@@ -29,6 +27,8 @@ import org.caveat.policy.PolicyVersion;
 import org.caveat.policy.Reliability;
 import org.caveat.policy.Setting;
 import org.caveat.policy.Suggest;
+import org.caveat.program.CompiledVersion;
+import org.caveat.program.EvalContext;
 
 /**
  * The engine: policy packs loaded and compiled once, then any number of decisions. Immutable

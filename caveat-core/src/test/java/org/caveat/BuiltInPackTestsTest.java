@@ -10,11 +10,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caveat.explain.Answer;
 import org.caveat.json.RequestReader;
-import org.caveat.pack.PackLoader;
-import org.caveat.pack.PackTestCase;
-import org.caveat.pack.PackTests;
 import org.caveat.packtest.PackTestReport;
 import org.caveat.packtest.PackTestRunner;
+import org.caveat.parse.PackLoader;
+import org.caveat.parse.PackTestCase;
+import org.caveat.parse.PackTestFiles;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -29,7 +29,7 @@ class BuiltInPackTestsTest {
   private static final Map<Map<String, String>, Caveat> ENGINES = new ConcurrentHashMap<>();
 
   static List<PackTestCase> cases() {
-    return PackTests.load(PACKS, PackLoader.load(PACKS));
+    return PackTestFiles.load(PACKS, PackLoader.load(PACKS));
   }
 
   static Caveat engine(Map<String, String> assume) {
@@ -71,7 +71,7 @@ class BuiltInPackTestsTest {
   void everyShippedVersionHasATestFile() {
     for (var g : PackLoader.load(PACKS)) {
       for (var v : g.versions()) {
-        assertThat(PACKS.resolve(g.id()).resolve(PackTests.FOLDER).resolve(v.version() + ".yaml"))
+        assertThat(PACKS.resolve(g.id()).resolve(PackTestFiles.FOLDER).resolve(v.version() + ".yaml"))
             .as("tests of %s@%s", g.id(), v.version()).isRegularFile();
       }
     }

@@ -13,7 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.caveat.model.Request;
-import org.caveat.pack.PackLoader;
+import org.caveat.parse.PackLoader;
 import org.caveat.policy.Grant;
 
 /**

@@ -1,14 +1,14 @@
 package org.caveat;
 
+import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
-import dev.cel.common.CelFunctionDecl;
-import dev.cel.common.CelOverloadDecl;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -20,7 +20,7 @@ import org.caveat.geo.Zones;
 import org.caveat.model.Attribute;
 import org.caveat.model.Request;
 import org.caveat.model.Vocabulary;
-import org.caveat.pack.PackLoader;
+import org.caveat.parse.PackLoader;
 import org.caveat.policy.*;
 
 /**

@@ -21,7 +21,7 @@ import org.caveat.decide.GrantDecision;
 import org.caveat.model.Attribute;
 import org.caveat.model.Request;
 import org.caveat.model.Vocabulary;
-import org.caveat.pack.PackLoader;
+import org.caveat.parse.PackLoader;
 import org.caveat.policy.Grant;
 import org.caveat.policy.PolicyVersion;
 

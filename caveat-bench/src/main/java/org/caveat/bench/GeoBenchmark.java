@@ -3,8 +3,8 @@ package org.caveat.bench;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.caveat.geo.PreparedThreshold;
 import org.caveat.geo.ReferenceGeography;
-import org.caveat.geo.ThresholdTest;
 import org.caveat.geo.Zone;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GeoBenchmark {
   private ReferenceGeography geo;
   private Zone border;
-  private ThresholdTest band;
+  private PreparedThreshold band;
   private final double[] lat = new double[4096], lon = new double[4096];
   private int i;
 

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caveat.Caveat;
-import org.caveat.pack.PackLoader;
-import org.caveat.pack.PackTestCase;
-import org.caveat.pack.PackTests;
 import org.caveat.packtest.PackTestReport;
 import org.caveat.packtest.PackTestRunner;
+import org.caveat.parse.PackLoader;
+import org.caveat.parse.PackTestCase;
+import org.caveat.parse.PackTestFiles;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.Grant;
 import picocli.CommandLine;
@@ -63,11 +63,11 @@ final class TestCommand implements Callable<Integer> {
     List<PackTestReport> reports = new ArrayList<>();
     if (dirs.isEmpty()) {
       List<Grant> grants = PackLoader.builtIn();
-      reports.add(run(PackTests.builtIn(grants), assume -> engine(null, assume)));
+      reports.add(run(PackTestFiles.builtIn(grants), assume -> engine(null, assume)));
     } else {
       for (Path dir : dirs) {
         List<Grant> grants = PackLoader.load(dir);
-        reports.add(run(PackTests.load(dir, grants), assume -> engine(dir, assume)));
+        reports.add(run(PackTestFiles.load(dir, grants), assume -> engine(dir, assume)));
       }
     }
     long passed = 0;

@@ -1,53 +1,55 @@
 package org.caveat.compile;
 
 import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.CelIssue;
-import dev.cel.common.CelValidationException;
-import dev.cel.common.CelValidationResult;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
-import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelUnparser;
 import dev.cel.parser.CelUnparserFactory;
+import dev.cel.runtime.CelRuntime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.caveat.check.CelEnvironment;
+import org.caveat.check.ConditionCheck;
 import org.caveat.model.Attribute;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.SourceMap;
-import org.caveat.policy.Span;
+import org.caveat.program.CelFallback;
+import org.caveat.program.CompiledCondition;
+import org.caveat.program.Cond;
+import org.caveat.program.Conjunct;
+import org.caveat.program.Predicates;
+import org.caveat.program.Val;
+import org.caveat.program.ZoneRef;
 
 /**
- * Turns CEL source into a {@link CompiledCondition}: cel-java parses and type-checks it; this
- * class maps cel-java's issues to positioned diagnostics with hints, checks vocabulary literals,
- * and translates the checked AST into specialised predicates (falling back to cel-java's
- * interpreter for constructs it does not specialise).
+ * Turns CEL source into a {@link CompiledCondition}: {@link ConditionCheck} parses and checks it
+ * (every problem a positioned diagnostic); this class lowers the checked AST into specialised
+ * predicates, falling back to cel-java's interpreter for constructs it does not specialise.
  */
 final class ConditionCompiler {
   private static final CelUnparser UNPARSER = CelUnparserFactory.newUnparser();
 
-  private final CelEnvironment env;
+  private final ConditionCheck check;
+  private final CelRuntime runtime;
   private final Map<String, ZoneRef> zones;
   private final Map<String, Object> assumptions;
-  private final List<Diagnostic> diagnostics;
-  private final VocabularyCheck vocabulary;
   private final boolean checkOnly;
 
   /**
    * @param checkOnly report diagnostics without building programs (used when zones failed, so
    *                  that one run still reports every problem of the file)
    */
-  ConditionCompiler(CelEnvironment env, Map<String, ZoneRef> zones, Map<String, Object> assumptions,
-      Set<String> regionCodes, List<Diagnostic> diagnostics, boolean checkOnly) {
+  ConditionCompiler(CelEnvironment env, CelRuntime runtime, Map<String, ZoneRef> zones,
+      Map<String, Object> assumptions, Set<String> regionCodes, List<Diagnostic> diagnostics, boolean checkOnly) {
     this.checkOnly = checkOnly;
-    this.env = env;
+    this.check = new ConditionCheck(env, regionCodes, diagnostics);
+    this.runtime = runtime;
     this.zones = zones;
     this.assumptions = assumptions;
-    this.diagnostics = diagnostics;
-    this.vocabulary = new VocabularyCheck(regionCodes, diagnostics);
   }
 
   /** Compiles, or returns null after adding diagnostics. */
@@ -55,62 +57,20 @@ final class ConditionCompiler {
     return compile(text, map, null, null);
   }
 
-  /** Compiles a version's scope, which must also confine the version to its grantor ({@link GrantorScope}). */
+  /** Compiles a version's scope, which must also confine the version to its grantor. */
   CompiledCondition compileScope(String text, SourceMap map, String grant, String grantor) {
     return compile(text, map, grant, grantor);
   }
 
   private CompiledCondition compile(String text, SourceMap map, String grant, String grantor) {
-    Span at = map.start();
-    if (text == null || text.isBlank()) {
-      diagnostics.add(new Diagnostic("cel.empty", at, "empty condition", "write a CEL expression, e.g. true"));
-      return null;
-    }
-    CelValidationResult result = env.compiler.compile(text);
-    if (result.hasError()) {
-      boolean syntaxSaid = false;
-      for (CelIssue issue : result.getErrors()) {
-        Diagnostic d = CelIssues.toDiagnostic(issue, text, map, env.names);
-        // The parser's later errors in one condition follow from its first (an unclosed string, then
-        // the end; a stray `=`, then the rest): one syntax error per condition.
-        if (d.code().equals("cel.syntax") && syntaxSaid) continue;
-        syntaxSaid |= d.code().equals("cel.syntax");
-        diagnostics.add(d);
-      }
-      return null;
-    }
-    CelAbstractSyntaxTree ast;
-    try {
-      ast = result.getAst();
-    } catch (CelValidationException e) {
-      diagnostics.add(new Diagnostic("cel.type", at, e.getMessage(), null));
-      return null;
-    }
-    if (!ast.getResultType().equals(SimpleType.BOOL)) {
-      diagnostics.add(new Diagnostic("cel.type", at, "a condition must be true or false, but this is of type "
-          + ast.getResultType().name(), "compare the value, e.g. `... == \"x\"`"));
-      return null;
-    }
-    int before = diagnostics.size();
-    vocabulary.check(ast, map);
-    if (grantor != null && diagnostics.size() == before) GrantorScope.check(ast, map, grant, grantor, diagnostics);
-    if (diagnostics.size() > before || checkOnly) return null;
+    CelAbstractSyntaxTree ast = check.check(text, map, grant, grantor);
+    if (ast == null || checkOnly) return null;
     Cond whole = condOrFallback(ast, ast.getExpr());
     List<Conjunct> conjuncts = new ArrayList<>();
-    for (CelExpr part : conjunctsOf(ast.getExpr(), new ArrayList<>())) {
+    for (CelExpr part : ConditionCheck.conjunctsOf(ast.getExpr(), new ArrayList<>())) {
       conjuncts.add(conjunct(ast, part));
     }
     return new CompiledCondition(whole, conjuncts, text);
-  }
-
-  /** The top-level {@code &&} operands of {@code e}, left to right. */
-  static List<CelExpr> conjunctsOf(CelExpr e, List<CelExpr> out) {
-    if (e.getKind() == CelExpr.ExprKind.Kind.CALL && e.call().function().equals("_&&_")) {
-      for (CelExpr a : e.call().args()) conjunctsOf(a, out);
-    } else {
-      out.add(e);
-    }
-    return out;
   }
 
   private Conjunct conjunct(CelAbstractSyntaxTree ast, CelExpr e) {
@@ -153,7 +113,7 @@ final class ConditionCompiler {
     assumptions.forEach((n, v) -> constants.put("assume." + n, v));
     constants.putAll(CelEnvironment.CONSTANT_LISTS);
     CelAbstractSyntaxTree sub = CelAbstractSyntaxTree.newCheckedAst(e, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap());
-    return new CelFallback(env, sub, List.copyOf(reads), constants);
+    return new CelFallback(runtime, sub, List.copyOf(reads), constants);
   }
 
   private static void collectAttributes(CelExpr e, Set<Attribute> out) {
@@ -188,7 +148,7 @@ final class ConditionCompiler {
         Attribute a = Attribute.byCelName(e.ident().name());
         if (a != null && a.type() == Attribute.Type.BOOL) return new Predicates.AttrIn(a, Set.of(Boolean.TRUE));
         Val v = val(e);
-        return v instanceof Val.Const c && c.value instanceof Boolean b ? new Cond.Const(b) : null;
+        return v instanceof Val.Const c && c.value() instanceof Boolean b ? new Cond.Const(b) : null;
       }
       case CALL:
         return call(e);
@@ -234,7 +194,7 @@ final class ConditionCompiler {
     Val l = val(list);
     Val x = val(element);
     if (l == null || x == null) return null;
-    if (l instanceof Val.Const c && c.value instanceof List<?> items) {
+    if (l instanceof Val.Const c && c.value() instanceof List<?> items) {
       Set<Object> set = new LinkedHashSet<>(items);
       Cond fast = membership(x, set);
       if (fast != null) return fast;
@@ -251,11 +211,11 @@ final class ConditionCompiler {
     }
     if (r instanceof Val.Const c) {
       if (op == Predicates.Op.EQ || op == Predicates.Op.NE) {
-        Cond m = membership(l, Set.of(c.value));
+        Cond m = membership(l, Set.of(c.value()));
         if (m != null) return op == Predicates.Op.EQ ? m : new Cond.Not(m);
       }
-      if (l instanceof Val.Distance d && c.value instanceof Number n) {
-        return new Predicates.DistanceCmp(d.zone, op, n.doubleValue());
+      if (l instanceof Val.Distance d && c.value() instanceof Number n) {
+        return new Predicates.DistanceCmp(d.zone(), op, n.doubleValue());
       }
     }
     return new Predicates.Compare(l, op, r);
@@ -263,8 +223,8 @@ final class ConditionCompiler {
 
   /** Set-membership fast paths for attributes, country and region; null otherwise. */
   private static Cond membership(Val x, Set<Object> values) {
-    if (x instanceof Val.Attr a && a.attribute.type() != Attribute.Type.DOUBLE) {
-      return new Predicates.AttrIn(a.attribute, values);
+    if (x instanceof Val.Attr a && a.attribute().type() != Attribute.Type.DOUBLE) {
+      return new Predicates.AttrIn(a.attribute(), values);
     }
     if (x instanceof Val.Country || x instanceof Val.Region) {
       Set<String> codes = new LinkedHashSet<>();
@@ -277,7 +237,7 @@ final class ConditionCompiler {
   private ZoneRef zoneArg(List<CelExpr> args) {
     if (args.size() != 2 || !isTargetLocation(args.get(0))) return null;
     Val z = val(args.get(1));
-    return z instanceof Val.Const c && c.value instanceof ZoneRef ref ? ref : null;
+    return z instanceof Val.Const c && c.value() instanceof ZoneRef ref ? ref : null;
   }
 
   private static boolean isTargetLocation(CelExpr e) {
@@ -314,7 +274,7 @@ final class ConditionCompiler {
           Val v = val(item);
           if (v == null) return null;
           items.add(v);
-          if (v instanceof Val.Const c) constants.add(c.value);
+          if (v instanceof Val.Const c) constants.add(c.value());
         }
         return constants.size() == items.size() ? new Val.Const(List.copyOf(constants)) : new Val.ListOf(items);
       }
@@ -349,7 +309,7 @@ final class ConditionCompiler {
         if (a == null || b == null) return null;
         Val arith = new Val.Arith(fn.charAt(1), a, b);
         if (a instanceof Val.Const && b instanceof Val.Const) {
-          Object folded = arith.eval(null);
+          Object folded = arith.constantValue();
           return folded instanceof Number ? new Val.Const(folded) : null;
         }
         return arith;

@@ -1,16 +1,25 @@
 package org.caveat.compile;
 
+import dev.cel.runtime.CelRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.caveat.check.CelEnvironment;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.policy.Assumption;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.PolicyException;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.policy.Rule;
+import org.caveat.program.CelFallback;
+import org.caveat.program.CompiledCondition;
+import org.caveat.program.CompiledRule;
+import org.caveat.program.CompiledVersion;
+import org.caveat.program.ZoneRef;
 
 /**
  * Compiles policy versions. One compiler serves a whole engine so that zone memo slots are
@@ -29,8 +38,8 @@ public final class VersionCompiler {
    * expression, so callers can overlap it with other start-up work.
    */
   public static void warmUp() {
-    CelEnvironment env = new CelEnvironment(Map.of(), Map.of(), null);
-    env.compiler.compile("weapon.origin == \"US\" && target.category in military_objectives");
+    CelEnvironment.warmUp();
+    CelFallback.runtime(CelEnvironment.OPTIONS, null);
   }
 
   /**
@@ -56,10 +65,11 @@ public final class VersionCompiler {
     }
     Map<String, ZoneRef> zones = new ZoneCompiler(geo, assumptions, slots, diagnostics).compile(v.zones());
     boolean zonesOk = zones.size() == v.zones().size();
-    CelEnvironment env = new CelEnvironment(zonesOk ? zones : placeholders(v, zones), assumptions, geo);
+    CelEnvironment env = new CelEnvironment(zonesOk ? zones.keySet() : allZoneNames(v, zones), assumptions);
+    CelRuntime runtime = CelFallback.runtime(CelEnvironment.OPTIONS, geo);
     // When zones failed, conditions are still checked (syntax, names, types) but not built.
-    ConditionCompiler conditions = new ConditionCompiler(env, zones, assumptions, geo.regionCodes(), diagnostics,
-        !zonesOk);
+    ConditionCompiler conditions = new ConditionCompiler(env, runtime, zones, assumptions, geo.regionCodes(),
+        diagnostics, !zonesOk);
     CompiledCondition scope = conditions.compileScope(v.scope(), v.scopeMap(), v.grant(), v.grantor());
     List<CompiledRule> rules = new ArrayList<>();
     for (Rule r : v.rules()) {
@@ -72,9 +82,10 @@ public final class VersionCompiler {
     return new CompiledVersion(v, scope, rules, zones, assumptions);
   }
 
-  private static Map<String, ZoneRef> placeholders(PolicyVersion v, Map<String, ZoneRef> zones) {
-    Map<String, ZoneRef> all = new LinkedHashMap<>(zones);
-    v.zones().forEach(z -> all.putIfAbsent(z.name(), new ZoneRef(z.name(), null, -1)));
+  /** The compiled zones' names, then those that failed: every name a condition may use is declared. */
+  private static Set<String> allZoneNames(PolicyVersion v, Map<String, ZoneRef> zones) {
+    Set<String> all = new LinkedHashSet<>(zones.keySet());
+    v.zones().forEach(z -> all.add(z.name()));
     return all;
   }
 

@@ -16,6 +16,7 @@ import org.caveat.policy.Diagnostic;
 import org.caveat.policy.Span;
 import org.caveat.policy.Suggest;
 import org.caveat.policy.ZoneSpec;
+import org.caveat.program.ZoneRef;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.valid.IsValidOp;
 

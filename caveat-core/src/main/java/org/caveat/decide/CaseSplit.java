@@ -5,14 +5,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.caveat.compile.CompiledRule;
-import org.caveat.compile.CompiledVersion;
-import org.caveat.compile.EvalContext;
-import org.caveat.compile.Tri;
 import org.caveat.model.Attribute;
 import org.caveat.model.Request;
 import org.caveat.model.Vocabulary;
 import org.caveat.policy.Rule;
+import org.caveat.program.CompiledRule;
+import org.caveat.program.CompiledVersion;
+import org.caveat.program.EvalContext;
+import org.caveat.program.Tri;
 
 /**
  * Settles a three-valued "unknown" outcome by case analysis. Kleene logic cannot see that

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.caveat.compile.CompiledVersion;
 import org.caveat.policy.Grant;
 import org.caveat.policy.Reliability;
+import org.caveat.program.CompiledVersion;
 
 /**
  * A grant with its versions compiled, oldest first, and the reliabilities admitted when choosing

@@ -2,12 +2,12 @@ package org.caveat.decide;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caveat.compile.CompiledRule;
-import org.caveat.compile.CompiledVersion;
-import org.caveat.compile.EvalContext;
-import org.caveat.compile.Tri;
 import org.caveat.model.Request;
 import org.caveat.policy.Rule;
+import org.caveat.program.CompiledRule;
+import org.caveat.program.CompiledVersion;
+import org.caveat.program.EvalContext;
+import org.caveat.program.Tri;
 
 /** Decides requests against a fixed set of compiled grants. Thread-safe. */
 public final class Decider {

@@ -1,8 +1,8 @@
 package org.caveat.decide;
 
 import java.util.List;
-import org.caveat.compile.CompiledRule;
-import org.caveat.compile.CompiledVersion;
+import org.caveat.program.CompiledRule;
+import org.caveat.program.CompiledVersion;
 
 /**
  * How one applicable grant decided.

@@ -3,7 +3,7 @@ package org.caveat.decide;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.caveat.compile.CompiledVersion;
+import org.caveat.program.CompiledVersion;
 import org.caveat.policy.Suggest;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.caveat.compile.CompiledVersion;
 import org.caveat.policy.Assumption;
+import org.caveat.program.CompiledVersion;
 
 /**
  * Assumptions added, removed and changed between two versions, by name (sorted), with the values

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.caveat.compile.CompiledVersion;
-import org.caveat.compile.EvalContext;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.decide.Decider;
 import org.caveat.decide.Decision;
@@ -13,6 +11,8 @@ import org.caveat.explain.Answer;
 import org.caveat.explain.Explainer;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.model.Request;
+import org.caveat.program.CompiledVersion;
+import org.caveat.program.EvalContext;
 
 /**
  * The requests whose verdict differs between two versions. Each request is decided against each

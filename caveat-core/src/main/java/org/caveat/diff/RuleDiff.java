@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.caveat.compile.CompiledRule;
-import org.caveat.compile.Conjunct;
 import org.caveat.policy.Rule;
+import org.caveat.program.CompiledRule;
+import org.caveat.program.Conjunct;
 
 /**
  * Rules added, removed and changed between two versions, matched by id. A changed rule is told

@@ -1,11 +1,11 @@
 package org.caveat.explain;
 
-import org.caveat.compile.CompiledRule;
-import org.caveat.compile.CompiledVersion;
-import org.caveat.compile.Conjunct;
-import org.caveat.compile.EvalContext;
-import org.caveat.compile.Tri;
 import org.caveat.policy.Rule;
+import org.caveat.program.CompiledRule;
+import org.caveat.program.CompiledVersion;
+import org.caveat.program.Conjunct;
+import org.caveat.program.EvalContext;
+import org.caveat.program.Tri;
 
 /**
  * For a denial by not-permitted: the permit rule with the fewest failing top-level conjuncts,

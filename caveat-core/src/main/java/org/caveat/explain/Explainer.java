@@ -2,13 +2,10 @@ package org.caveat.explain;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.caveat.compile.CompiledRule;
-import org.caveat.compile.CompiledVersion;
-import org.caveat.compile.EvalContext;
+import java.util.concurrent.ConcurrentHashMap;
 import org.caveat.decide.Basis;
 import org.caveat.decide.Decision;
 import org.caveat.decide.GrantDecision;
@@ -18,6 +15,9 @@ import org.caveat.model.Attribute;
 import org.caveat.model.Request;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.policy.Source;
+import org.caveat.program.CompiledRule;
+import org.caveat.program.CompiledVersion;
+import org.caveat.program.EvalContext;
 
 /** Builds {@link Answer}s. Thread-safe; each call uses its own evaluation context. */
 public final class Explainer {

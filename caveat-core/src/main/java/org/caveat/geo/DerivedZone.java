@@ -18,7 +18,7 @@ final class DerivedZone implements Zone {
   private final List<Zone> parts;
   private final double km;
   private final Supplier<Geometry> approximate;
-  private volatile ThresholdTest buffer;
+  private volatile PreparedThreshold buffer;
   private volatile Geometry geometry;
 
   private DerivedZone(String name, Op op, List<Zone> parts, double km, Supplier<Geometry> approximate) {
@@ -59,7 +59,7 @@ final class DerivedZone implements Zone {
   public boolean contains(double lat, double lon) {
     switch (op) {
       case BUFFER: {
-        ThresholdTest t = buffer;
+        PreparedThreshold t = buffer;
         if (t == null) {
           t = buffer = parts.get(0).threshold(km);
         }
@@ -86,7 +86,7 @@ final class DerivedZone implements Zone {
   }
 
   @Override
-  public ThresholdTest threshold(double km) {
+  public PreparedThreshold threshold(double km) {
     throw new UnsupportedOperationException("zone " + name + " is derived from a buffer; measure from its source");
   }
 }

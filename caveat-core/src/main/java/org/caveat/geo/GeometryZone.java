@@ -9,7 +9,7 @@ final class GeometryZone implements Zone {
   private final Geometry geometry;
   private final AreaLocator area;
   private final SphericalSegments edges;
-  private final ConcurrentHashMap<Double, ThresholdTest> thresholds = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Double, PreparedThreshold> thresholds = new ConcurrentHashMap<>();
 
   GeometryZone(String name, Geometry geometry) {
     this.name = name;
@@ -43,7 +43,7 @@ final class GeometryZone implements Zone {
   }
 
   @Override
-  public ThresholdTest threshold(double km) {
-    return thresholds.computeIfAbsent(km, k -> new ThresholdTest(this, k));
+  public PreparedThreshold threshold(double km) {
+    return thresholds.computeIfAbsent(km, k -> new PreparedThreshold(this, k));
   }
 }

@@ -25,7 +25,7 @@ public interface Zone {
    * A prepared test for {@code distanceKm(p) <= km}, built once per threshold: it classifies most
    * points by point-in-polygon and leaves only a thin ring for an exact computation.
    */
-  ThresholdTest threshold(double km);
+  PreparedThreshold threshold(double km);
 
   /** Longitude/latitude geometry for display and area computations (approximate for buffers). */
   Geometry geometry();

@@ -1,7 +1,7 @@
 package org.caveat.packtest;
 
 import java.util.List;
-import org.caveat.pack.PackTestCase;
+import org.caveat.parse.PackTestCase;
 import org.caveat.policy.Diagnostic;
 
 /**

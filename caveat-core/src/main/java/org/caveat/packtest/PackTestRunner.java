@@ -13,7 +13,7 @@ import java.util.function.Function;
 import org.caveat.Caveat;
 import org.caveat.explain.Answer;
 import org.caveat.json.RequestReader;
-import org.caveat.pack.PackTestCase;
+import org.caveat.parse.PackTestCase;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.PolicyException;
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.caveat.Caveat;
+import org.caveat.check.CelEnvironment;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.decide.Decider;
 import org.caveat.decide.Decision;
@@ -18,6 +19,11 @@ import org.caveat.policy.Diagnostic;
 import org.caveat.policy.PolicyException;
 import org.caveat.policy.SourceMap;
 import org.caveat.policy.Span;
+import org.caveat.program.CelFallback;
+import org.caveat.program.CompiledCondition;
+import org.caveat.program.CompiledVersion;
+import org.caveat.program.EvalContext;
+import org.caveat.program.Tri;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,9 +52,9 @@ class GrantorScopeTest {
     List<CompiledVersion> out = new ArrayList<>();
     for (CompiledVersion v : g.versions()) {
       List<Diagnostic> problems = new ArrayList<>();
-      CelEnvironment env = new CelEnvironment(v.zones(), v.assumptions(), GEO);
-      CompiledCondition scope = new ConditionCompiler(env, v.zones(), v.assumptions(), GEO.regionCodes(), problems,
-          false).compile(text, SourceMap.from(new Span("test", 1, 1)));
+      CelEnvironment env = new CelEnvironment(v.zones().keySet(), v.assumptions());
+      CompiledCondition scope = new ConditionCompiler(env, CelFallback.runtime(CelEnvironment.OPTIONS, GEO), v.zones(),
+          v.assumptions(), GEO.regionCodes(), problems, false).compile(text, SourceMap.from(new Span("test", 1, 1)));
       assertThat(problems).isEmpty();
       out.add(new CompiledVersion(v.policy(), scope, v.rules(), v.zones(), v.assumptions()));
     }

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Instant;
 import java.util.List;
 import org.caveat.Caveat;
-import org.caveat.compile.CompiledVersion;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.decide.Outcome;
 import org.caveat.model.Request;
+import org.caveat.program.CompiledVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import org.caveat.pack.PackLoader;
+import org.caveat.parse.PackLoader;
 import org.caveat.policy.Grant;
 import org.caveat.policy.PolicyException;
 import org.caveat.policy.Reliability;

@@ -41,7 +41,7 @@ public final class Mapping {
   private final List<MappingSpec.WeaponEntry> weapons;
   private final CelRuntime.Program combined;
   /** The keyword tests the combined program reads as variables, by variable number. */
-  private final KeywordTests.Test[][] keywords;
+  private final PreparedKeywords.Keyword[][] keywords;
   /** Position in {@link MappingSpec#FIELDS} of each compiled field. */
   private final int[] fieldIndex;
   /** Each weapon entry's values by position in {@link MappingSpec#FIELDS} (null: not set). */
@@ -49,15 +49,15 @@ public final class Mapping {
   /** Every variable name the combined program may ask for: a column index, or -1 - keyword variable number. */
   private final Map<String, Integer> variableIndex;
   /** The choice variables the combined program reads, by number. */
-  private final KeywordTests.Choice[] choices;
+  private final PreparedKeywords.Choice[] choices;
 
   private Mapping(Cel cel, MappingSpec spec, List<String> fields, List<CelRuntime.Program> programs,
-      CelRuntime.Program combined, List<KeywordTests.Test[]> keywords, List<KeywordTests.Choice> choices) {
-    this.keywords = keywords.toArray(KeywordTests.Test[][]::new);
+      CelRuntime.Program combined, List<PreparedKeywords.Keyword[]> keywords, List<PreparedKeywords.Choice> choices) {
+    this.keywords = keywords.toArray(PreparedKeywords.Keyword[][]::new);
     Map<String, Integer> names = new HashMap<>(RowVariables.INDEX);
-    for (int k = 0; k < this.keywords.length; k++) names.put(KeywordTests.PREFIX + k, -1 - k);
-    for (int c = 0; c < choices.size(); c++) names.put(KeywordTests.CHOICE_PREFIX + c, RowVariables.CHOICE_BASE - c);
-    this.choices = choices.toArray(KeywordTests.Choice[]::new);
+    for (int k = 0; k < this.keywords.length; k++) names.put(PreparedKeywords.PREFIX + k, -1 - k);
+    for (int c = 0; c < choices.size(); c++) names.put(PreparedKeywords.CHOICE_PREFIX + c, RowVariables.CHOICE_BASE - c);
+    this.choices = choices.toArray(PreparedKeywords.Choice[]::new);
     this.variableIndex = names; // a HashMap, never modified after construction: faster to probe than Map.copyOf's
     this.fieldIndex = fields.stream().mapToInt(MappingSpec.FIELDS::indexOf).toArray();
     this.weaponValues = spec.weapons().stream().map(w -> {
@@ -86,12 +86,12 @@ public final class Mapping {
 
   static Mapping compile(MappingSpec spec) {
     Cel cel = environment(0, List.of());
-    KeywordTests keywords = new KeywordTests();
+    PreparedKeywords keywords = new PreparedKeywords();
     List<Diagnostic> problems = new ArrayList<>(spec.problems());
     List<String> fields = new ArrayList<>();
     List<CelRuntime.Program> programs = new ArrayList<>();
     List<String> parts = new ArrayList<>();
-    List<KeywordTests.Choice> choices = new ArrayList<>();
+    List<PreparedKeywords.Choice> choices = new ArrayList<>();
     for (String f : MappingSpec.FIELDS) {
       MappingSpec.Expr e = spec.fields().get(f);
       if (e == null) continue;
@@ -101,10 +101,10 @@ public final class Mapping {
       fields.add(f);
       programs.add(program(cel, ast));
       String rewritten = keywords.rewrite(e.text());
-      KeywordTests.Choice choice = KeywordTests.stringChoice(rewritten);
+      PreparedKeywords.Choice choice = PreparedKeywords.stringChoice(rewritten);
       if (choice != null) {
         choices.add(choice);
-        rewritten = KeywordTests.CHOICE_PREFIX + (choices.size() - 1);
+        rewritten = PreparedKeywords.CHOICE_PREFIX + (choices.size() - 1);
       }
       parts.add("dyn(" + rewritten + ")");
     }
@@ -116,7 +116,7 @@ public final class Mapping {
       if (ast != null) MappingChecks.isCondition(ast, w.when(), problems);
       MappingChecks.weaponValues(w, problems);
       String when = keywords.rewrite(w.when().text());
-      Integer single = KeywordTests.single(when);
+      Integer single = PreparedKeywords.single(when);
       if (single != null && weaponVariables != null) weaponVariables.add(single);
       else weaponVariables = null;
       chain.append("(").append(when).append(") ? ").append(i).append(" : ");
@@ -127,9 +127,9 @@ public final class Mapping {
       parts.add(chain.toString());
     } else {
       // Every condition is one keyword variable: the chain is a choice among the entries' numbers.
-      choices.add(new KeywordTests.Choice(weaponVariables.stream().mapToInt(Integer::intValue).toArray(),
+      choices.add(new PreparedKeywords.Choice(weaponVariables.stream().mapToInt(Integer::intValue).toArray(),
           java.util.stream.LongStream.range(0, weaponVariables.size()).boxed().toArray(), -1L));
-      parts.add(KeywordTests.CHOICE_PREFIX + (choices.size() - 1));
+      parts.add(PreparedKeywords.CHOICE_PREFIX + (choices.size() - 1));
     }
     Cel run = environment(keywords.variables().size(), choices);
     CelValidationResult all = run.compile("[" + String.join(",\n", parts) + "]");
@@ -142,20 +142,20 @@ public final class Mapping {
   }
 
   /**
-   * @param keywordVariables how many {@link KeywordTests} variables to declare
-   * @param choices          the {@link KeywordTests.Choice} variables to declare (strings or, for
+   * @param keywordVariables how many {@link PreparedKeywords} variables to declare
+   * @param choices          the {@link PreparedKeywords.Choice} variables to declare (strings or, for
    *                         the weapon table, ints)
    */
-  private static Cel environment(int keywordVariables, List<KeywordTests.Choice> choices) {
+  private static Cel environment(int keywordVariables, List<PreparedKeywords.Choice> choices) {
     CelOptions options = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
     var b = CelFactory.plannerCelBuilder().setOptions(options)
         .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
         .addCompilerLibraries(CelExtensions.strings(), CelExtensions.bindings())
         .addRuntimeLibraries(CelExtensions.strings());
     for (String c : AcledColumns.NAMES) b.addVar("row." + c, SimpleType.STRING);
-    for (int i = 0; i < keywordVariables; i++) b.addVar(KeywordTests.PREFIX + i, SimpleType.BOOL);
+    for (int i = 0; i < keywordVariables; i++) b.addVar(PreparedKeywords.PREFIX + i, SimpleType.BOOL);
     for (int i = 0; i < choices.size(); i++) {
-      b.addVar(KeywordTests.CHOICE_PREFIX + i, choices.get(i).otherwise() instanceof Long ? SimpleType.INT : SimpleType.STRING);
+      b.addVar(PreparedKeywords.CHOICE_PREFIX + i, choices.get(i).otherwise() instanceof Long ? SimpleType.INT : SimpleType.STRING);
     }
     return b.build();
   }
@@ -229,11 +229,11 @@ public final class Mapping {
     /** Indices at or below this stand for choice variables ({@code CHOICE_BASE - number}). */
     static final int CHOICE_BASE = -1_000_000;
 
-    private final KeywordTests.Test[][] keywords;
-    private final KeywordTests.Choice[] choices;
+    private final PreparedKeywords.Keyword[][] keywords;
+    private final PreparedKeywords.Choice[] choices;
     private final Map<String, Integer> names;
 
-    RowVariables(String[] row, KeywordTests.Test[][] keywords, KeywordTests.Choice[] choices,
+    RowVariables(String[] row, PreparedKeywords.Keyword[][] keywords, PreparedKeywords.Choice[] choices,
         Map<String, Integer> names) {
       this.row = row;
       this.keywords = keywords;
@@ -247,7 +247,7 @@ public final class Mapping {
       Integer i = names.get(name);
       if (i == null) return java.util.Optional.empty();
       if (i <= CHOICE_BASE) return java.util.Optional.of(choices[CHOICE_BASE - i].pick(keywords, row));
-      if (i < 0) return KeywordTests.holds(keywords[-1 - i], row) ? TRUE : FALSE;
+      if (i < 0) return PreparedKeywords.holds(keywords[-1 - i], row) ? TRUE : FALSE;
       return java.util.Optional.of(row[i]);
     }
   }

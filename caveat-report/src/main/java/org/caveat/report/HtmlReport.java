@@ -13,10 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.caveat.compile.CompiledVersion;
 import org.caveat.decide.Outcome;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.policy.PolicyVersion;
+import org.caveat.program.CompiledVersion;
 
 /**
  * Writes the report document: header, counts, map, INDETERMINATE reasons, DENYs, bad rows.

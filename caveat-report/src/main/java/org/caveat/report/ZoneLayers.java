@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.caveat.Caveat;
-import org.caveat.compile.CompiledVersion;
-import org.caveat.compile.ZoneRef;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.policy.ZoneSpec;
+import org.caveat.program.CompiledVersion;
+import org.caveat.program.ZoneRef;
 
 /** The compiled zones of the grant versions a replay used, one layer per version, zones in file order. */
 final class ZoneLayers {

@@ -1,6 +1,6 @@
 package org.caveat.store;
 
-import org.caveat.store.jdbc.JdbcStore;
+import java.util.ServiceLoader;
 
 /**
  * The decision service's durable state: one database (SQLite file or PostgreSQL) holding the
@@ -14,10 +14,17 @@ public interface Store extends AutoCloseable {
   /**
    * Opens (and, on first use, creates or migrates by Flyway) the database named by the config.
    *
-   * @throws StoreException when the database cannot be reached or migrated, with the reason
+   * <p>The implementation is the {@link StoreProvider} on the class path (caveat-store's JDBC one),
+   * so this package does not depend on it.
+   *
+   * @throws StoreException when the database cannot be reached or migrated, with the reason, or
+   *     when no implementation is on the class path
    */
   static Store open(StoreConfig config) {
-    return JdbcStore.open(config);
+    return ServiceLoader.load(StoreProvider.class, Store.class.getClassLoader()).findFirst()
+        .orElseThrow(() -> new StoreException("no store implementation on the class path ("
+            + StoreProvider.class.getName() + " in caveat-store's META-INF/services)"))
+        .open(config);
   }
 
   /** The append-only, tamper-evident decision log. */

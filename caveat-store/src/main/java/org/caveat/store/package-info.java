@@ -7,7 +7,8 @@
  * <p>{@link org.caveat.store.Store#open} opens SQLite (default, a file in a data folder) or
  * PostgreSQL from a {@link org.caveat.store.StoreConfig}. The implementation lives in
  * {@code org.caveat.store.jdbc} (JDBC, Flyway) on top of the pure {@code org.caveat.store.merkle};
- * only {@code Store.open} refers to it. Signed tree heads and their key file are in
+ * nothing in this package refers to it: {@code Store.open} finds it through
+ * {@link java.util.ServiceLoader} ({@link org.caveat.store.StoreProvider}). Signed tree heads and their key file are in
  * {@code org.caveat.store.head}.
  */
 package org.caveat.store;

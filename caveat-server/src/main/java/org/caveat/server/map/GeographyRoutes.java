@@ -2,9 +2,9 @@ package org.caveat.server.map;
 
 import io.javalin.http.Context;
 import java.util.concurrent.CompletableFuture;
-import org.caveat.compile.CompiledVersion;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.geo.ReferenceGeography;
+import org.caveat.program.CompiledVersion;
 import org.caveat.server.auth.Role;
 import org.caveat.server.http.Routes;
 import org.caveat.server.policy.GrantRoutes;

@@ -1,16 +1,16 @@
 package org.caveat.server.policy;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.math.BigDecimal;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
-import org.caveat.compile.CompiledVersion;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.decide.VersionResolver;
 import org.caveat.diff.VersionDiffJson;
 import org.caveat.explain.Numbers;
 import org.caveat.policy.Assumption;
 import org.caveat.policy.PolicyVersion;
+import org.caveat.program.CompiledVersion;
 import org.caveat.server.http.PrettyJson;
 import org.caveat.timeline.Timeline;
 import org.caveat.timeline.TimelineJson;

@@ -1,6 +1,0 @@
-package org.caveat.compile;
-
-import org.caveat.geo.Zone;
-
-/** A compiled zone with its memo slot in {@link EvalContext}. */
-public record ZoneRef(String name, Zone zone, int slot) {}

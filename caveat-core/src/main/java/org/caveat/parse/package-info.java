@@ -1,0 +1,9 @@
+/**
+ * The first stage of the front end: reads policy packs (one folder per grant, one YAML file per
+ * version, GeoJSON zone files beside them) into the {@link org.caveat.policy} model, with a
+ * positioned {@link org.caveat.policy.Diagnostic} for every structural problem, and reads the
+ * test cases a pack carries ({@code GRANT/tests/*.yaml}, {@code PackTestFiles}). Conditions are
+ * checked by {@link org.caveat.check}; conditions and zones are compiled by
+ * {@link org.caveat.compile}.
+ */
+package org.caveat.parse;
