@@ -2,14 +2,10 @@ package org.caveat.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caveat.Caveat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -53,27 +49,16 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE|-", description = "Requests to check; '-' reads stdin.")
   private String input;
 
-  @Option(names = "--assume", paramLabel = "NAME=VALUE",
-      description = "Overrides a pack assumption for this run, e.g. kharkiv_band_depth_km=40. Repeatable.")
-  private Map<String, String> assumptions = new LinkedHashMap<>();
+  @Mixin
+  private EngineOptions engine;
 
   @Option(names = "--format", paramLabel = "json|text", defaultValue = "json",
       description = "json (default): one NDJSON line per request; text: a readable block per request.")
   private Format format;
 
-  @Option(names = "--packs", paramLabel = "DIR",
-      description = "A folder of policy packs (or one grant folder); default: the built-in packs.")
-  private Path packs;
-
   @Option(names = "--quotes",
       description = "JSON: add a \"sources\" object with the outlet, date, URL, quote and attribution of every source cited.")
   private boolean quotes;
-
-  @Option(names = "--reliability", paramLabel = "LIST", split = ",", converter = Options.ReliabilityName.class,
-      description = "Admit only versions of these reliabilities (official, reported, disputed; comma-separated)"
-          + " when choosing the version in force; the previous admitted version applies, and answers list the"
-          + " versions left out under \"skipped\".")
-  private java.util.Set<org.caveat.policy.Reliability> reliability;
 
   @Option(names = "--as-of", paramLabel = "TIME", converter = Options.AsOf.class,
       description = "The time for requests WITHOUT a \"time\" field (ISO 8601 instant, or a date = 00:00 UTC);"
@@ -97,9 +82,9 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     // Open the input first: a typo in the file name should not wait for the packs to compile.
-    try (InputStream in = open(input, cli.stdin)) {
+    try (InputStream in = Inputs.open(input, cli.stdin)) {
       if (vary != null) return vary(in);
-      Caveat caveat = engine(packs, assumptions);
+      Caveat caveat = engine.engine();
       Renderer renderer = format == Format.text ? new TextRenderer() : new JsonRenderer(quotes);
       boolean pipe = input.equals("-");
       long malformed = new CheckPipeline(caveat, renderer, Math.max(1, threads), org.caveat.json.RequestDefaults.asOf(asOf))
@@ -108,51 +93,14 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  /** Builds the engine; a {@link org.caveat.policy.PolicyException} reaches the top-level handler. */
-  private Caveat engine(Path packs, Map<String, String> assumptions) {
-    Caveat.Builder b = Caveat.builder();
-    if (packs != null) b.packs(packs);
-    assumptions.forEach(b::assume);
-    if (reliability != null) b.reliability(reliability);
-    return b.build();
-  }
-
-  /** {@code --vary}: one engine per value (sharing the geography), then the sensitivity table. */
+  /** {@code --vary}: one engine per value (sharing the shipped geography), then the sensitivity table. */
   private int vary(InputStream in) throws IOException {
-    org.caveat.geo.ReferenceGeography geo = org.caveat.geo.ReferenceGeography.shipped();
     boolean json = spec.commandLine().getParseResult().hasMatchedOption("--format") && format == Format.json;
-    java.util.function.Function<String, Caveat> build = value -> {
-      Map<String, String> a = new LinkedHashMap<>(assumptions);
-      a.put(vary.name(), value);
-      Caveat.Builder b = Caveat.builder().geography(geo);
-      if (packs != null) b.packs(packs);
-      a.forEach(b::assume);
-      if (reliability != null) b.reliability(reliability);
-      return b.build();
-    };
+    java.util.function.Function<String, Caveat> build = value -> engine.engine(vary.name(), value);
     // The first engine is built before reading: an unknown name or a bad value type fails at once.
     String first = vary.texts().get(0);
     Caveat firstEngine = build.apply(first);
     return VaryReport.run(in, org.caveat.json.RequestDefaults.asOf(asOf), vary,
         value -> value.equals(first) ? firstEngine : build.apply(value), json, cli.stdout);
-  }
-
-  private static InputStream open(String name, InputStream stdin) {
-    InputStream raw;
-    if (name.equals("-")) {
-      raw = stdin;
-    } else {
-      Path p = Path.of(name);
-      try {
-        if (Files.isDirectory(p)) throw new CliException("cannot read " + name + ": it is a folder", null);
-        raw = Files.newInputStream(p);
-      } catch (NoSuchFileException e) {
-        throw new CliException("cannot read " + name + ": no such file", e);
-      } catch (IOException e) {
-        throw new CliException("cannot read " + name + ": " + e.getMessage(), e);
-      }
-    }
-    // Decoded line by line by RequestStream: invalid UTF-8 is an error of its line alone.
-    return raw;
   }
 }

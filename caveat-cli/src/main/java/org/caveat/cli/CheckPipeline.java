@@ -1,32 +1,25 @@
 package org.caveat.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.io.OutputStream;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.caveat.Caveat;
 import org.caveat.json.RequestDefaults;
+import org.caveat.batch.OrderedBatches;
 import org.caveat.json.RequestReader;
 import org.caveat.json.RequestStream;
 
 /**
  * Answers a stream of requests on every core while keeping input order.
  *
- * <p>Three stages: the calling thread splits the input into items ({@link RequestStream} is
- * sequential by nature) and cuts them into batches; a pool of workers maps, decides and renders
- * whole batches to UTF-8 bytes; one writer thread writes finished batches strictly in submission
- * order. A bounded queue of pending batches gives back-pressure, so memory stays constant however
- * long the input. When reading a pipe, a batch is also cut early whenever the pipe has nothing more
- * ready, so a slow producer sees its answers promptly instead of after 2,048 requests; files skip
- * that check, which costs a system call per request.
+ * <p>The stages are core's {@link OrderedBatches}: the calling thread splits the input into items
+ * ({@link RequestStream} is sequential by nature); workers map, decide and render whole batches to
+ * UTF-8 bytes; the writer writes them in input order, with back-pressure, so memory stays constant
+ * however long the input. When reading a pipe, a batch is also cut early whenever the pipe has
+ * nothing more ready, so a slow producer sees its answers promptly instead of after 2,048
+ * requests; files skip that check, which costs a system call per request.
  */
 final class CheckPipeline {
   static final int BATCH = 2048;
@@ -51,46 +44,36 @@ final class CheckPipeline {
   /** A rendered batch: its bytes and how many of its items were malformed. */
   private record Chunk(byte[] bytes, int malformed) {}
 
-  /** The batch after the last one; tells the writer to stop. */
-  private static final Future<Chunk> END = CompletableFuture.completedFuture(null);
-
   /**
    * @param promptly cut a batch as soon as the input has nothing ready (for stdin)
    * @return the number of malformed requests
    */
   long run(InputStream in, boolean promptly, OutputStream out) throws IOException, InterruptedException {
-    BlockingQueue<Future<Chunk>> pending = new ArrayBlockingQueue<>(threads * 4);
-    Writer writer = new Writer(pending, out);
-    Thread writerThread = new Thread(writer, "caveat-writer");
-    writerThread.setDaemon(true);
-    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "caveat-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    writerThread.start();
+    AtomicLong malformed = new AtomicLong();
     // Items are framed here and parsed by the workers: reading is the one sequential stage.
     try (RequestStream items = new RequestStream(in, false)) {
-      List<RequestStream.Item> batch = new ArrayList<>(BATCH);
-      while (writer.failure == null && items.hasNext()) {
-        batch.add(items.next());
-        if (batch.size() == BATCH || (promptly && !items.ready())) {
-          List<RequestStream.Item> full = batch;
-          pending.put(workers.submit(() -> render(full)));
-          batch = new ArrayList<>(BATCH);
+      OrderedBatches.Reader<RequestStream.Item> reader = new OrderedBatches.Reader<>() {
+        @Override
+        public RequestStream.Item next() {
+          return items.hasNext() ? items.next() : null;
         }
-      }
-      if (!batch.isEmpty()) {
-        List<RequestStream.Item> last = batch;
-        pending.put(workers.submit(() -> render(last)));
-      }
-    } finally {
-      pending.put(END);
-      writerThread.join();
-      workers.shutdownNow();
+
+        @Override
+        public boolean ready() throws IOException {
+          return items.ready();
+        }
+      };
+      new OrderedBatches<RequestStream.Item, Chunk>("caveat", threads, BATCH, promptly).run(reader, this::render, c -> {
+        try {
+          out.write(c.bytes());
+          out.flush();
+        } catch (IOException e) {
+          throw new CliException("cannot write output: " + e.getMessage(), e);
+        }
+        malformed.addAndGet(c.malformed());
+      });
     }
-    if (writer.failure != null) throw writer.failure;
-    return writer.malformed;
+    return malformed.get();
   }
 
   /** Runs on a worker: map, decide and render one batch, in order. */
@@ -113,42 +96,5 @@ final class CheckPipeline {
       }
     }
     return new Chunk(out.bytes(), malformed);
-  }
-
-  /** Writes chunks in order; on the first failure it keeps draining so the reader never blocks. */
-  private static final class Writer implements Runnable {
-    private final BlockingQueue<Future<Chunk>> pending;
-    private final OutputStream out;
-    volatile RuntimeException failure;
-    long malformed;
-
-    Writer(BlockingQueue<Future<Chunk>> pending, OutputStream out) {
-      this.pending = pending;
-      this.out = out;
-    }
-
-    @Override
-    public void run() {
-      try {
-        for (Future<Chunk> f = pending.take(); f != END; f = pending.take()) {
-          if (failure != null) {
-            f.cancel(true);
-            continue;
-          }
-          try {
-            Chunk c = f.get();
-            out.write(c.bytes());
-            out.flush();
-            malformed += c.malformed();
-          } catch (ExecutionException e) {
-            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-          } catch (IOException e) {
-            failure = new CliException("cannot write output: " + e.getMessage(), e);
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }

@@ -5,14 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.caveat.Caveat;
 import org.caveat.decide.CompiledGrant;
@@ -26,8 +22,8 @@ import org.caveat.json.RequestError;
 import org.caveat.json.RequestReader;
 import org.caveat.json.RequestStream;
 import org.caveat.model.Request;
-import org.caveat.policy.Reliability;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -97,11 +93,6 @@ final class DiffCommand implements Callable<Integer> {
       description = "For a bare GRANT: the version in force at TIME (2024-06-01 or 2024-06-01T03:00:00Z).")
   private Instant asOf;
 
-  @Option(names = "--reliability", paramLabel = "LIST", split = ",", converter = Options.ReliabilityName.class,
-      description = "Admit only versions of these reliabilities (e.g. official,reported) for @latest and"
-          + " --as-of; naming a left-out version is an error.")
-  private Set<Reliability> reliability;
-
   @Option(names = "--permitted-area",
       description = "Also estimate the area of Russia (43–57°N, 27–50°E, 0.05° grid) where a probe use is"
           + " permitted by each version; the probe is counter-fire against attacking artillery unless --probe.")
@@ -111,13 +102,8 @@ final class DiffCommand implements Callable<Integer> {
       description = "With --permitted-area: the request (JSON) to move over the grid instead of the default probe.")
   private String probe;
 
-  @Option(names = "--packs", paramLabel = "DIR",
-      description = "A folder of policy packs (or one grant folder); default: the built-in packs.")
-  private Path packs;
-
-  @Option(names = "--assume", paramLabel = "NAME=VALUE",
-      description = "Overrides a pack assumption in both versions, e.g. kharkiv_band_depth_km=40. Repeatable.")
-  private Map<String, String> assumptions = new LinkedHashMap<>();
+  @Mixin
+  private EngineOptions engine;
 
   @Override
   public Integer call() throws IOException {
@@ -128,11 +114,7 @@ final class DiffCommand implements Callable<Integer> {
         throw new CliException("cannot read " + f + ": no such file", null);
       }
     }
-    Caveat.Builder b = Caveat.builder();
-    if (packs != null) b.packs(packs);
-    if (reliability != null) b.reliability(reliability);
-    assumptions.forEach(b::assume);
-    Caveat caveat = b.build();
+    Caveat caveat = engine.engine();
     FlipList.Side from = resolve(fromSpec, time, caveat.grants());
     FlipList.Side to = resolve(toSpec, time, caveat.grants());
     VersionDiff diff = VersionDiff.of(from, to);
@@ -198,7 +180,7 @@ final class DiffCommand implements Callable<Integer> {
     List<Request> requests = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
     List<Malformed> errors = new ArrayList<>();
-    try (RequestStream stream = new RequestStream(open(name, stdin))) {
+    try (RequestStream stream = new RequestStream(Inputs.open(name, stdin))) {
       while (stream.hasNext()) {
         RequestStream.Item item = stream.next();
         if (item.error() != null) {
@@ -215,19 +197,6 @@ final class DiffCommand implements Callable<Integer> {
       }
     }
     return new Events(requests, lines, errors, null);
-  }
-
-  private static InputStream open(String name, InputStream stdin) {
-    if (name.equals("-")) return stdin;
-    Path p = Path.of(name);
-    try {
-      if (Files.isDirectory(p)) throw new CliException("cannot read " + name + ": it is a folder", null);
-      return Files.newInputStream(p);
-    } catch (NoSuchFileException e) {
-      throw new CliException("cannot read " + name + ": no such file", e);
-    } catch (IOException e) {
-      throw new CliException("cannot read " + name + ": " + e.getMessage(), e);
-    }
   }
 
   private static void writeGeoJson(Path file, ObjectNode fc) {

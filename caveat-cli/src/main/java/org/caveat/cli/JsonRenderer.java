@@ -1,18 +1,14 @@
 package org.caveat.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.caveat.explain.Answer;
+import org.caveat.json.AnswerLines;
 import org.caveat.json.AnswerWriter;
-import org.caveat.json.Json;
 import org.caveat.json.RequestError;
 
 /**
  * The contract output: one line of JSON per request, exactly as caveat-core's {@link AnswerWriter}
- * writes it, so CLI and library answers are byte for byte the same. A batch is written straight
- * to UTF-8 through one generator, without intermediate strings.
+ * writes it, so CLI and library answers are byte for byte the same. A batch is core's
+ * {@link AnswerLines}, as in {@code caveat replay}.
  */
 final class JsonRenderer implements Renderer {
   private final boolean withSources;
@@ -24,42 +20,21 @@ final class JsonRenderer implements Renderer {
 
   @Override
   public Batch batch(int size) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, size * 700));
-    JsonGenerator g;
-    try {
-      g = Json.FACTORY.createGenerator(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    AnswerLines lines = new AnswerLines(size * 700);
     return new Batch() {
       @Override
       public void answer(Answer answer, long line) {
-        try {
-          AnswerWriter.write(answer, withSources, g);
-          g.writeRaw('\n');
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        lines.answer(answer, withSources);
       }
 
       @Override
       public void error(RequestError error, long line) {
-        try {
-          AnswerWriter.write(error, g);
-          g.writeRaw('\n');
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        lines.error(error);
       }
 
       @Override
       public byte[] bytes() {
-        try {
-          g.close();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return lines.bytes();
       }
     };
   }

@@ -6,20 +6,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.caveat.Caveat;
-import org.caveat.geo.ReferenceGeography;
-import org.caveat.policy.Reliability;
 import org.caveat.replay.CountingInputStream;
 import org.caveat.replay.DecisionRenderer;
 import org.caveat.replay.EventFormat;
@@ -34,6 +28,7 @@ import org.caveat.report.ReplayRow;
 import org.caveat.report.ReportBuilder;
 import org.caveat.timeline.Sensitivity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -93,15 +88,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--quotes", description = "Decisions: add the full record of every source cited.")
   private boolean quotes;
 
-  @Option(names = "--assume", paramLabel = "NAME=VALUE", description = "Overrides a pack assumption. Repeatable.")
-  private Map<String, String> assumptions = new LinkedHashMap<>();
-
-  @Option(names = "--packs", paramLabel = "DIR", description = "Policy packs (default: the built-in packs).")
-  private Path packs;
-
-  @Option(names = "--reliability", paramLabel = "LIST", split = ",", converter = Options.ReliabilityName.class,
-      description = "Admit only versions of these reliabilities (official, reported, disputed).")
-  private Set<Reliability> reliability;
+  @Mixin
+  private EngineOptions engine;
 
   @Option(names = "--as-of", paramLabel = "TIME", converter = Options.AsOf.class,
       description = "The time of events that have none (ISO 8601 instant or date).")
@@ -125,7 +113,7 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     if (threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more");
     long size = input.equals("-") ? -1 : size(input);
-    CountingInputStream counted = new CountingInputStream(open(input));
+    CountingInputStream counted = new CountingInputStream(Inputs.open(input, cli.stdin));
     BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
     try (in) {
       EventFormat f = format == null ? EventFormat.detect(in)
@@ -135,10 +123,9 @@ final class ReplayCommand implements Callable<Integer> {
             "--mapping applies to ACLED input; this input is " + f.label());
       }
       Mapping m = f == EventFormat.ACLED ? (mapping == null ? Mapping.defaults() : Mapping.load(mapping)) : null;
-      ReferenceGeography geo = ReferenceGeography.shipped();
-      Caveat caveat = engine(geo, Map.of());
+      Caveat caveat = engine.engine();
       List<Caveat> variants = new ArrayList<>();
-      if (vary != null) for (String v : vary.texts()) variants.add(engine(geo, Map.of(vary.name(), v)));
+      if (vary != null) for (String v : vary.texts()) variants.add(engine.engine(vary.name(), v));
       boolean decisionsToStdout = "-".equals(out) || (out == null && !summary && report == null && vary == null);
       AtomicOutput decisionsFile = decisionsToStdout || out == null ? null : AtomicOutput.create(Path.of(out));
       OutputStream decisions = decisionsToStdout ? cli.stdout : decisionsFile == null ? null : decisionsFile.stream();
@@ -191,33 +178,11 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private Caveat engine(ReferenceGeography geo, Map<String, String> extra) {
-    Caveat.Builder b = Caveat.builder().geography(geo);
-    if (packs != null) b.packs(packs);
-    assumptions.forEach(b::assume);
-    extra.forEach(b::assume);
-    if (reliability != null) b.reliability(reliability);
-    return b.build();
-  }
-
   private static long size(String name) {
     try {
       return Files.size(Path.of(name));
     } catch (IOException e) {
       return -1;
-    }
-  }
-
-  private InputStream open(String name) {
-    if (name.equals("-")) return cli.stdin;
-    Path p = Path.of(name);
-    try {
-      if (Files.isDirectory(p)) throw new CliException("cannot read " + name + ": it is a folder", null);
-      return Files.newInputStream(p);
-    } catch (NoSuchFileException e) {
-      throw new CliException("cannot read " + name + ": no such file", e);
-    } catch (IOException e) {
-      throw new CliException("cannot read " + name + ": " + e.getMessage(), e);
     }
   }
 

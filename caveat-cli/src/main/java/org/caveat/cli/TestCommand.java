@@ -63,11 +63,11 @@ final class TestCommand implements Callable<Integer> {
     List<PackTestReport> reports = new ArrayList<>();
     if (dirs.isEmpty()) {
       List<Grant> grants = PackLoader.builtIn();
-      reports.add(run(PackTestFiles.builtIn(grants), assume -> engine(null, assume)));
+      reports.add(run(PackTestFiles.builtIn(grants), assume -> Engines.build(null, assume, null)));
     } else {
       for (Path dir : dirs) {
         List<Grant> grants = PackLoader.load(dir);
-        reports.add(run(PackTestFiles.load(dir, grants), assume -> engine(dir, assume)));
+        reports.add(run(PackTestFiles.load(dir, grants), assume -> Engines.build(dir, assume, null)));
       }
     }
     long passed = 0;
@@ -101,13 +101,6 @@ final class TestCommand implements Callable<Integer> {
   private static PackTestReport run(List<PackTestCase> cases, java.util.function.Function<Map<String, String>,
       Caveat> engines) {
     return new PackTestRunner(engines).run(cases);
-  }
-
-  private static Caveat engine(Path dir, Map<String, String> assume) {
-    Caveat.Builder b = Caveat.builder();
-    if (dir != null) b.packs(dir);
-    assume.forEach(b::assume);
-    return b.build();
   }
 
   private void print(PrintWriter out, PackTestReport.CaseResult c) {

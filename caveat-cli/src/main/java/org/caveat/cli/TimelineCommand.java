@@ -68,9 +68,7 @@ final class TimelineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Caveat.Builder b = Caveat.builder();
-    if (packs != null) b.packs(packs);
-    Caveat caveat = b.build();
+    Caveat caveat = Engines.build(packs, java.util.Map.of(), null);
     Set<Reliability> admitted = reliability == null ? EnumSet.allOf(Reliability.class) : reliability;
     Timeline t = Timeline.of(caveat.grants().stream().map(CompiledGrant::grant).toList(), grant, admitted, asOf);
     cli.stdout.write(format == CheckCommand.Format.json ? json(t) : text(t));

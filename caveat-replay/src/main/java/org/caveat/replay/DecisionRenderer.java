@@ -1,11 +1,9 @@
 package org.caveat.replay;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.caveat.json.AnswerLines;
 import org.caveat.json.AnswerWriter;
-import org.caveat.json.Json;
 import org.caveat.json.RequestError;
 
 /**
@@ -35,54 +33,40 @@ public final class DecisionRenderer {
     this.forMap = forMap;
   }
 
-  /** One batch's output under construction. */
+  /** One batch's output under construction: core's {@link AnswerLines}, as in {@code caveat check}. */
   public final class Batch {
-    private final ByteArrayOutputStream bytes;
-    private final JsonGenerator g;
+    private final AnswerLines lines;
 
     Batch(int size) {
-      bytes = new ByteArrayOutputStream(Math.max(1024, size * 800));
-      try {
-        g = Json.FACTORY.createGenerator(bytes);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      lines = new AnswerLines(size * 800);
     }
 
     public void add(ReplayEvent e) {
       if (e.isBad() && !forMap) return;
-      try {
-        if (e.answer() == null && e.request() != null) return;
-        g.writeStartObject();
-        if (e.isBad()) {
-          AnswerWriter.writeFields(new RequestError(e.id(), "event.bad", e.bad(), "line " + e.line()), g);
-        } else if (e.answer() != null) {
-          AnswerWriter.writeFields(e.answer(), withSources, g);
-        } else {
-          AnswerWriter.writeFields(new RequestError(e.id(), "event.unattributed", String.join(", ", e.unattributed())
-              + (e.unattributed().size() == 1 ? " is" : " are") + " unknown: the row does not say, so it cannot be"
-              + " decided (see the mapping)", "line " + e.line()), g);
-        }
-        g.writeNumberField("line", e.line());
-        if (forMap && e.answer() != null && e.request().targetLocation() != null) {
-          g.writeNumberField("lat", e.request().targetLocation().lat());
-          g.writeNumberField("lon", e.request().targetLocation().lon());
-          g.writeStringField("time", e.request().time().toString());
-        }
-        g.writeEndObject();
-        g.writeRaw('\n');
-      } catch (IOException x) {
-        throw new UncheckedIOException(x);
+      if (e.answer() == null && e.request() != null) return;
+      if (e.isBad()) {
+        lines.error(new RequestError(e.id(), "event.bad", e.bad(), "line " + e.line()), g -> line(e, g));
+      } else if (e.answer() != null) {
+        lines.answer(e.answer(), withSources, g -> line(e, g));
+      } else {
+        lines.error(new RequestError(e.id(), "event.unattributed", String.join(", ", e.unattributed())
+            + (e.unattributed().size() == 1 ? " is" : " are") + " unknown: the row does not say, so it cannot be"
+            + " decided (see the mapping)", "line " + e.line()), g -> line(e, g));
+      }
+    }
+
+    /** The replay's own fields after the answer's or the error's: the input line, and the place for a map. */
+    private void line(ReplayEvent e, JsonGenerator g) throws IOException {
+      g.writeNumberField("line", e.line());
+      if (forMap && e.answer() != null && e.request().targetLocation() != null) {
+        g.writeNumberField("lat", e.request().targetLocation().lat());
+        g.writeNumberField("lon", e.request().targetLocation().lon());
+        g.writeStringField("time", e.request().time().toString());
       }
     }
 
     public byte[] bytes() {
-      try {
-        g.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return bytes.toByteArray();
+      return lines.bytes();
     }
   }
 

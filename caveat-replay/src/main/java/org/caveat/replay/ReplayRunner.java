@@ -5,25 +5,19 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.caveat.Caveat;
+import org.caveat.batch.OrderedBatches;
 import org.caveat.decide.Outcome;
 import org.caveat.explain.Answer;
 
 /**
  * Replays an event source on every core, in constant memory, keeping input order.
  *
- * <p>Three stages, as in {@code caveat check}: the calling thread frames items (the only
- * sequential work) and cuts them into batches; a pool of workers decodes, maps, decides and
- * renders whole batches; one writer thread takes finished batches strictly in submission order,
- * writes their bytes and hands each event to the listener. A bounded queue of pending batches
- * (4 per worker) gives back-pressure, so memory does not grow with the input.
+ * <p>The stages are core's {@link OrderedBatches}, as in {@code caveat check}: the calling thread
+ * frames items (the only sequential work); workers decode, map, decide and render whole batches;
+ * the writer takes finished batches strictly in input order, writes their bytes and hands each
+ * event to the listener. A bounded queue of pending batches (4 per worker) gives back-pressure, so
+ * memory does not grow with the input.
  */
 public final class ReplayRunner {
   public static final int BATCH = 2048;
@@ -64,8 +58,6 @@ public final class ReplayRunner {
 
   private record Chunk(List<ReplayEvent> events, byte[] bytes) {}
 
-  private static final Future<Chunk> END = CompletableFuture.completedFuture(null);
-
   /** Runs the whole source; {@code out} may be null when nothing is rendered. */
   public void run(EventSource source, OutputStream out, Listener listener) throws IOException, InterruptedException {
     run(source, (events, bytes) -> {
@@ -77,36 +69,14 @@ public final class ReplayRunner {
 
   /** Runs the whole source, handing each batch to {@code sink} in input order. */
   public void run(EventSource source, Sink sink) throws IOException, InterruptedException {
-    BlockingQueue<Future<Chunk>> pending = new ArrayBlockingQueue<>(threads * 4);
-    Writer writer = new Writer(pending, sink);
-    Thread writerThread = new Thread(writer, "caveat-replay-writer");
-    writerThread.setDaemon(true);
-    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "caveat-replay-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    writerThread.start();
-    try {
-      List<EventSource.Framed> batch = new ArrayList<>(BATCH);
-      for (EventSource.Framed f = source.next(); f != null && writer.failure == null; f = source.next()) {
-        batch.add(f);
-        if (batch.size() == BATCH) {
-          List<EventSource.Framed> full = batch;
-          pending.put(workers.submit(() -> process(source, full)));
-          batch = new ArrayList<>(BATCH);
-        }
-      }
-      if (!batch.isEmpty()) {
-        List<EventSource.Framed> last = batch;
-        pending.put(workers.submit(() -> process(source, last)));
-      }
-    } finally {
-      pending.put(END);
-      writerThread.join();
-      workers.shutdownNow();
-    }
-    if (writer.failure != null) throw writer.failure;
+    new OrderedBatches<EventSource.Framed, Chunk>("caveat-replay", threads, BATCH, false)
+        .run(source::next, batch -> process(source, batch), c -> {
+          try {
+            sink.accept(c.events(), c.bytes());
+          } catch (IOException e) {
+            throw new ReplayException("cannot write output: " + e.getMessage(), e);
+          }
+        });
   }
 
   /** On a worker: decode, decide and render one batch, in order. */
@@ -128,41 +98,5 @@ public final class ReplayRunner {
       events.add(e);
     }
     return new Chunk(events, rendered == null ? null : rendered.bytes());
-  }
-
-  /** Hands chunks to the sink in order; on the first failure it keeps draining so the reader never blocks. */
-  private static final class Writer implements Runnable {
-    private final BlockingQueue<Future<Chunk>> pending;
-    private final Sink sink;
-    volatile RuntimeException failure;
-
-    Writer(BlockingQueue<Future<Chunk>> pending, Sink sink) {
-      this.pending = pending;
-      this.sink = sink;
-    }
-
-    @Override
-    public void run() {
-      try {
-        for (Future<Chunk> f = pending.take(); f != END; f = pending.take()) {
-          if (failure != null) {
-            f.cancel(true);
-            continue;
-          }
-          try {
-            Chunk c = f.get();
-            sink.accept(c.events(), c.bytes());
-          } catch (ExecutionException e) {
-            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-          } catch (IOException e) {
-            failure = new ReplayException("cannot write output: " + e.getMessage(), e);
-          } catch (RuntimeException e) {
-            failure = e;
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }
