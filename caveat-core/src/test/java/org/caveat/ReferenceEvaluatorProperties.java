@@ -37,7 +37,7 @@ class ReferenceEvaluatorProperties {
   private static final ReferenceEvaluator REFERENCE = new ReferenceEvaluator();
   private static final List<Grant> SHIPPED = PackLoader.builtIn();
   /** An origin and a user that no shipped grant names, so NOT_APPLICABLE is drawn too. */
-  static final String UNCOVERED_ORIGIN = "IT", UNCOVERED_USER = "PL";
+  static final String UNCOVERED_ORIGIN = "JP", UNCOVERED_USER = "PL";
 
   @Property(tries = 5000)
   void engineAgreesWithReference(@ForAll("requests") Request r) {
@@ -45,7 +45,10 @@ class ReferenceEvaluatorProperties {
     List<ReferenceEvaluator.Verdict> verdicts = assertAgrees(ENGINE, REFERENCE, r);
     Statistics.label("grant").collect(verdicts.isEmpty() ? "none" : verdicts.get(0).grant());
     Statistics.label("grant").coverage(c -> {
-      for (Grant g : SHIPPED) c.check(g.id()).count((Integer n) -> n >= 100);
+      // 5,000 tries shared by 15 shipped grants leave each about 80 requests it decides (the
+      // fewest seen: 64); 40 still compares every grant's versions and is over 4 standard
+      // deviations below that mean, so the check does not fail by chance.
+      for (Grant g : SHIPPED) c.check(g.id()).count((Integer n) -> n >= 40);
       c.check("none").count((Integer n) -> n >= 100);
     });
   }

@@ -36,7 +36,7 @@ class CheckCommandTest {
         "indeterminate-used-in-invasion-missing INDETERMINATE missing_attributes",
         "deny-2023-russian-territory DENY forbidden",
         "indeterminate-before-first-version INDETERMINATE no_version_in_force",
-        "not-applicable-italian-weapon NOT_APPLICABLE");
+        "not-applicable-australian-weapon NOT_APPLICABLE");
   }
 
   @Test
