@@ -1,9 +1,9 @@
 package org.caveat.geo;
 
-import java.util.concurrent.ConcurrentHashMap;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicMask;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 
@@ -26,16 +26,19 @@ import org.locationtech.jts.geom.LineString;
  * inequality on the sphere: an edge farther from the cell centre than the best distance plus
  * twice the cell radius can never be nearest); later queries rank only those, so results are
  * exactly those of a full scan. Cells are coarse on purpose: few are ever built, and ranking a
- * few dozen edges costs less than building many fine cells for scattered points.
+ * few dozen edges costs less than building many fine cells for scattered points. The cells within
+ * {@value #WINDOW_MARGIN_DEGREES}° of the geometry sit in a flat array ({@link CellGrid}).
  */
 final class SphericalSegments {
   static final double CELL_DEGREES = 0.25;
-  private static final int MAX_CACHED_CELLS = 500_000;
+  /** Queries come mostly from near the geometry: the flat part of the cell grid covers this much around it. */
+  static final double WINDOW_MARGIN_DEGREES = 10;
+  private static final int MAX_WINDOW_CELLS = 1 << 19;
 
   /** Per edge: end points a, b; normal n; in-plane vectors u = n×a, w = b×n. */
   private final double[] ax, ay, az, bx, by, bz, nx, ny, nz, ux, uy, uz, wx, wy, wz;
   private final int edgeCount;
-  private final ConcurrentHashMap<Long, int[]> candidatesByCell = new ConcurrentHashMap<>();
+  private final CellGrid<int[]> candidatesByCell;
   private final int[] allEdges;
 
   SphericalSegments(Geometry geometry) {
@@ -71,6 +74,10 @@ final class SphericalSegments {
     }
     allEdges = new int[edgeCount];
     for (int e = 0; e < edgeCount; e++) allEdges[e] = e;
+    Envelope window = new Envelope(geometry.getEnvelopeInternal());
+    window.expandBy(WINDOW_MARGIN_DEGREES);
+    candidatesByCell = new CellGrid<>(CELL_DEGREES, window, MAX_WINDOW_CELLS,
+        (row, col) -> candidatesFor(row * CELL_DEGREES, col * CELL_DEGREES, CELL_DEGREES, allEdges));
   }
 
   /** Geodesic distance in metres from the point to the nearest edge. */
@@ -129,19 +136,7 @@ final class SphericalSegments {
   }
 
   private int[] candidates(double lat, double lon) {
-    long row = (long) Math.floor(lat / CELL_DEGREES);
-    long col = (long) Math.floor(lon / CELL_DEGREES);
-    long key = cellKey(row, col);
-    int[] cached = candidatesByCell.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    int[] computed = candidatesFor(row * CELL_DEGREES, col * CELL_DEGREES, CELL_DEGREES, allEdges);
-    if (candidatesByCell.size() >= MAX_CACHED_CELLS) {
-      candidatesByCell.clear();
-    }
-    candidatesByCell.put(key, computed);
-    return computed;
+    return candidatesByCell.at(lat, lon);
   }
 
   /** The edges among {@code from} that can be nearest to some point of the cell. */
@@ -173,14 +168,6 @@ final class SphericalSegments {
       if (d[k] <= limit) out[n++] = from[k];
     }
     return out;
-  }
-
-  /**
-   * A cell key whose hash spreads: Long.hashCode folds the high word onto the low one, so a key
-   * of (row << 32 | col) would collide for neighbouring cells.
-   */
-  static long cellKey(long row, long col) {
-    return row * 1_000_003L + col;
   }
 
   static double[] unit(double latDeg, double lonDeg) {
