@@ -35,6 +35,12 @@ final class AreaLocator {
   private final int lastBand;
   /** Edges of band b are {@code edges[bandStart[b] .. bandStart[b + 1])}. */
   private final int[] bandStart, edges;
+  /**
+   * Per band entry, the edge's latitude range and largest longitude, side by side in flat arrays:
+   * edges the counter would ignore (entirely west of the point, or not spanning its latitude)
+   * are skipped without reading their coordinates.
+   */
+  private final double[] entryLow, entryHigh, entryEast;
 
   AreaLocator(Geometry area) {
     if (area.getDimension() != 2) {
@@ -69,6 +75,14 @@ final class AreaLocator {
     int[] fill = bandStart.clone();
     for (int e = 0; e < from.length; e++) {
       for (int band = band(lowY(e)); band <= band(highY(e)); band++) edges[fill[band]++] = e;
+    }
+    this.entryLow = new double[edges.length];
+    this.entryHigh = new double[edges.length];
+    this.entryEast = new double[edges.length];
+    for (int i = 0; i < edges.length; i++) {
+      entryLow[i] = lowY(edges[i]);
+      entryHigh[i] = highY(edges[i]);
+      entryEast[i] = Math.max(from[edges[i]].x, to[edges[i]].x);
     }
   }
 
@@ -106,6 +120,7 @@ final class AreaLocator {
     RayCrossingCounter counter = new RayCrossingCounter(new Coordinate(lon, lat));
     int band = band(lat);
     for (int i = bandStart[band], end = bandStart[band + 1]; i < end; i++) {
+      if (entryEast[i] < lon || entryLow[i] > lat || entryHigh[i] < lat) continue;
       int e = edges[i];
       counter.countSegment(from[e], to[e]);
     }

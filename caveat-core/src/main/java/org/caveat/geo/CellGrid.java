@@ -1,7 +1,8 @@
 package org.caveat.geo;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -11,7 +12,8 @@ import org.locationtech.jts.geom.Envelope;
  * indexed by row and column: a lookup is two floors and one array read, with no boxed key and no
  * hashing. Cells outside the window, rarely asked about, fall back to a bounded map. Values must
  * be immutable and a function of the cell only: two threads that compute the same cell at once
- * store equal values, so no lock is needed.
+ * store equal values, so no lock is needed. A value is stored with release and read with acquire
+ * semantics, so a reader sees it fully built.
  */
 final class CellGrid<T> {
   /** Computes the value of the cell whose south-west corner is at (row, col) × cell size. */
@@ -20,10 +22,11 @@ final class CellGrid<T> {
   }
 
   private static final int MAX_OUTSIDE = 500_000;
+  private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(Object[].class);
   private final double cellDegrees;
   private final long firstRow, firstCol;
   private final int rows, cols;
-  private final AtomicReferenceArray<T> inside;
+  private final Object[] inside;
   private final ConcurrentHashMap<Long, T> outside = new ConcurrentHashMap<>();
   private final CellValue<T> value;
 
@@ -44,29 +47,20 @@ final class CellGrid<T> {
     this.firstCol = west;
     this.rows = fits ? (int) r : 0;
     this.cols = fits ? (int) c : 0;
-    this.inside = new AtomicReferenceArray<>(rows * cols);
-  }
-
-  double cellDegrees() {
-    return cellDegrees;
-  }
-
-  /** Whether the flat part of the grid holds the point's cell. */
-  boolean inWindow(double lat, double lon) {
-    long row = (long) Math.floor(lat / cellDegrees) - firstRow, col = (long) Math.floor(lon / cellDegrees) - firstCol;
-    return row >= 0 && row < rows && col >= 0 && col < cols;
+    this.inside = new Object[rows * cols];
   }
 
   /** The value of the cell holding the point, computed now if this is the cell's first query. */
+  @SuppressWarnings("unchecked")
   T at(double lat, double lon) {
     long row = (long) Math.floor(lat / cellDegrees), col = (long) Math.floor(lon / cellDegrees);
     long r = row - firstRow, c = col - firstCol;
     if (r >= 0 && r < rows && c >= 0 && c < cols) {
       int i = (int) r * cols + (int) c;
-      T v = inside.get(i);
+      T v = (T) CELLS.getAcquire(inside, i);
       if (v == null) {
         v = value.compute(row, col);
-        inside.set(i, v);
+        CELLS.setRelease(inside, i, v);
       }
       return v;
     }

@@ -44,7 +44,7 @@ public final class ReferenceGeography {
   private volatile Map<String, Geometry> countries;
   private final Map<String, String> countryNames = new ConcurrentHashMap<>();
   private final STRtree regionIndex = new STRtree();
-  /** Per cell: the region code (cell properly inside it) or the sorted candidate codes. */
+  /** Per cell: the region code (cell properly inside it) or the sorted candidates. */
   private final CellGrid<Object> cells;
   private final Map<String, PreparedGeometry> preparedRegions = new ConcurrentHashMap<>();
   private final List<String[]> borderSides = new ArrayList<>();
@@ -124,13 +124,17 @@ public final class ReferenceGeography {
     if (cell instanceof String inside) {
       return inside;
     }
-    for (String code : (String[]) cell) {
-      if (locator(code).covers(lat, lon)) {
-        return code;
+    Candidates candidates = (Candidates) cell;
+    for (int i = 0; i < candidates.codes.length; i++) {
+      if (candidates.locators[i].covers(lat, lon)) {
+        return candidates.codes[i];
       }
     }
     return null;
   }
+
+  /** A cell on a boundary: the regions whose envelope meets it, sorted by code, with their locators. */
+  private record Candidates(String[] codes, AreaLocator[] locators) {}
 
   private Object classifyCell(double south, double west) {
     Envelope env = new Envelope(west, west + CELL_DEGREES, south, south + CELL_DEGREES);
@@ -143,7 +147,9 @@ public final class ReferenceGeography {
         return code;
       }
     }
-    return candidates.toArray(new String[0]);
+    AreaLocator[] locators = new AreaLocator[candidates.size()];
+    for (int i = 0; i < locators.length; i++) locators[i] = locator(candidates.get(i));
+    return new Candidates(candidates.toArray(new String[0]), locators);
   }
 
   private PreparedGeometry prepared(String region) {
