@@ -16,7 +16,11 @@ import org.caveat.program.Tri;
 final class ClosestPermit {
   private ClosestPermit() {}
 
-  static Answer.Closest find(CompiledVersion v, EvalContext ctx) {
+  /** The closest permit rule and its first failing conjunct, before they are put into words. */
+  record Miss(CompiledRule rule, Conjunct failed) {}
+
+  /** The closest miss, or null when no permit rule has a failing conjunct. */
+  static Miss find(CompiledVersion v, EvalContext ctx) {
     CompiledRule best = null;
     Conjunct bestFailure = null;
     int bestRank = Integer.MAX_VALUE;
@@ -41,11 +45,12 @@ final class ClosestPermit {
         bestRank = rank;
       }
     }
-    if (best == null) return null;
-    return describe(best, bestFailure, ctx);
+    return best == null ? null : new Miss(best, bestFailure);
   }
 
-  private static Answer.Closest describe(CompiledRule rule, Conjunct failed, EvalContext ctx) {
+  static Answer.Closest describe(Miss miss, EvalContext ctx) {
+    CompiledRule rule = miss.rule();
+    Conjunct failed = miss.failed();
     Conjunct.Measured m = failed.measure(ctx);
     if (m != null) {
       double margin = Numbers.round(Math.abs(m.actual() - m.limit()), 3);

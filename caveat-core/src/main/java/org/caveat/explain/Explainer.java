@@ -62,31 +62,46 @@ public final class Explainer {
   /** A grant's part of an answer, its sentence and the sources it cites. */
   private record Explained(Answer.GrantAnswer answer, String sentence, Map<String, Source> sources) {}
 
-  /** What identifies a grant's part of an answer when it does not depend on the request itself. */
+  /**
+   * What identifies a grant's part of an answer when it does not depend on the request itself;
+   * for a not-permitted part also its closest miss and the value that failed (null otherwise).
+   */
   private record Key(CompiledVersion version, Basis basis, List<CompiledRule> determining, long missing,
-      List<CompiledVersion> skipped) {}
+      List<CompiledVersion> skipped, ClosestPermit.Miss miss, Object actual) {}
 
   /**
    * Permitted, forbidden and missing-attribute parts depend only on the version, the determining
    * rules and the missing attributes, so they are built once and shared (answers are immutable).
-   * Not-permitted parts name the request's closest miss and are built every time.
+   * A not-permitted part also names the closest miss: it is shared too when the miss is an
+   * equality or membership test (its words depend only on the failing value), and built every
+   * time for a numeric comparison (its words carry the request's own figure).
    */
   private Explained explained(GrantDecision g, EvalContext ctx, Request request) {
     List<CompiledVersion> skipped = g.grant().skippedAt(request.time(), g.version());
-    if (g.basis() == Basis.NOT_PERMITTED || g.basis() == Basis.NO_VERSION_IN_FORCE) {
-      return build(g, ctx, request, skipped);
+    if (g.basis() == Basis.NO_VERSION_IN_FORCE) {
+      return build(g, ctx, request, skipped, null);
     }
-    Key key = new Key(g.version(), g.basis(), g.determining(), g.missing(), skipped);
+    ClosestPermit.Miss miss = null;
+    Object actual = null;
+    if (g.basis() == Basis.NOT_PERMITTED) {
+      miss = ClosestPermit.find(g.version(), ctx);
+      if (miss != null && miss.failed().measure(ctx) != null) {
+        return build(g, ctx, request, skipped, miss);
+      }
+      actual = miss == null ? null : miss.failed().actual(ctx);
+    }
+    Key key = new Key(g.version(), g.basis(), g.determining(), g.missing(), skipped, miss, actual);
     Explained e = shared.get(key);
     if (e == null) {
       if (shared.size() >= MAX_SHARED) shared.clear();
-      e = build(g, ctx, request, skipped);
+      e = build(g, ctx, request, skipped, miss);
       shared.put(key, e);
     }
     return e;
   }
 
-  private Explained build(GrantDecision g, EvalContext ctx, Request request, List<CompiledVersion> skippedVersions) {
+  private Explained build(GrantDecision g, EvalContext ctx, Request request, List<CompiledVersion> skippedVersions,
+      ClosestPermit.Miss miss) {
     CompiledVersion v = g.version();
     PolicyVersion p = v == null ? null : v.policy();
     Map<String, Source> sources = new TreeMap<>();
@@ -101,7 +116,7 @@ public final class Explainer {
     for (Attribute a : Attribute.values()) {
       if ((g.missing() & a.bit()) != 0) missing.add(a.celName());
     }
-    Answer.Closest closest = g.basis() == Basis.NOT_PERMITTED ? ClosestPermit.find(v, ctx) : null;
+    Answer.Closest closest = miss == null ? null : ClosestPermit.describe(miss, ctx);
     if (closest != null) {
       for (CompiledRule r : v.rules()) {
         if (r.rule().id().equals(closest.rule())) {

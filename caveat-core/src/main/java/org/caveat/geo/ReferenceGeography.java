@@ -30,7 +30,8 @@ import org.locationtech.jts.operation.linemerge.LineMerger;
 public final class ReferenceGeography {
   private static final String BASE = "/caveat/geo/";
   static final double CELL_DEGREES = 0.25;
-  private static final int MAX_CELLS = 500_000;
+  /** The shipped regions span ~1,440 × 170 cells (Russia reaches round the globe): a flat array of ~1 MB. */
+  private static final int MAX_WINDOW_CELLS = 1 << 19;
   private static volatile ReferenceGeography shipped;
 
   private final Map<String, Geometry> regions = new TreeMap<>();
@@ -43,8 +44,8 @@ public final class ReferenceGeography {
   private volatile Map<String, Geometry> countries;
   private final Map<String, String> countryNames = new ConcurrentHashMap<>();
   private final STRtree regionIndex = new STRtree();
-  /** Cell key → region code (cell properly inside it) or sorted candidate codes. */
-  private final Map<Long, Object> cells = new ConcurrentHashMap<>();
+  /** Per cell: the region code (cell properly inside it) or the sorted candidates. */
+  private final CellGrid<Object> cells;
   private final Map<String, PreparedGeometry> preparedRegions = new ConcurrentHashMap<>();
   private final List<String[]> borderSides = new ArrayList<>();
   private final List<Geometry> borderLines = new ArrayList<>();
@@ -63,6 +64,10 @@ public final class ReferenceGeography {
       regionIndex.insert(g.getEnvelopeInternal(), code);
     }
     regionIndex.build();
+    Envelope all = new Envelope();
+    regions.values().forEach(g -> all.expandToInclude(g.getEnvelopeInternal()));
+    cells = new CellGrid<>(CELL_DEGREES, all, MAX_WINDOW_CELLS,
+        (row, col) -> classifyCell(row * CELL_DEGREES, col * CELL_DEGREES));
     for (JsonNode f : features(json, "borders.geojson")) {
       JsonNode p = f.path("properties");
       borderSides.add(new String[] {p.path("a").asText(), p.path("b").asText()});
@@ -115,23 +120,21 @@ public final class ReferenceGeography {
    * sorted so the first that covers the point is the smallest code.
    */
   public String region(double lat, double lon) {
-    long key = SphericalSegments.cellKey((long) Math.floor(lat / CELL_DEGREES), (long) Math.floor(lon / CELL_DEGREES));
-    Object cell = cells.get(key);
-    if (cell == null) {
-      cell = classifyCell(Math.floor(lat / CELL_DEGREES) * CELL_DEGREES, Math.floor(lon / CELL_DEGREES) * CELL_DEGREES);
-      if (cells.size() >= MAX_CELLS) cells.clear();
-      cells.put(key, cell);
-    }
+    Object cell = cells.at(lat, lon);
     if (cell instanceof String inside) {
       return inside;
     }
-    for (String code : (String[]) cell) {
-      if (locator(code).covers(lat, lon)) {
-        return code;
+    Candidates candidates = (Candidates) cell;
+    for (int i = 0; i < candidates.codes.length; i++) {
+      if (candidates.locators[i].covers(lat, lon)) {
+        return candidates.codes[i];
       }
     }
     return null;
   }
+
+  /** A cell on a boundary: the regions whose envelope meets it, sorted by code, with their locators. */
+  private record Candidates(String[] codes, AreaLocator[] locators) {}
 
   private Object classifyCell(double south, double west) {
     Envelope env = new Envelope(west, west + CELL_DEGREES, south, south + CELL_DEGREES);
@@ -144,7 +147,9 @@ public final class ReferenceGeography {
         return code;
       }
     }
-    return candidates.toArray(new String[0]);
+    AreaLocator[] locators = new AreaLocator[candidates.size()];
+    for (int i = 0; i < locators.length; i++) locators[i] = locator(candidates.get(i));
+    return new Candidates(candidates.toArray(new String[0]), locators);
   }
 
   private PreparedGeometry prepared(String region) {

@@ -1,9 +1,12 @@
 package org.caveat.geo;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicMask;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 
@@ -25,17 +28,24 @@ import org.locationtech.jts.geom.LineString;
  * cell finds, by one full scan, the edges that can be nearest to any point of the cell (triangle
  * inequality on the sphere: an edge farther from the cell centre than the best distance plus
  * twice the cell radius can never be nearest); later queries rank only those, so results are
- * exactly those of a full scan. Cells are coarse on purpose: few are ever built, and ranking a
- * few dozen edges costs less than building many fine cells for scattered points.
+ * exactly those of a full scan. Within a cell, edges are kept in order of a lower bound on their
+ * distance from any point of the cell, so a query stops as soon as the next bound exceeds the best
+ * edge found (usually after a handful). Cells are coarse on purpose: few are ever built, and ranking a
+ * few dozen edges costs less than building many fine cells for scattered points. The cells within
+ * {@value #WINDOW_MARGIN_DEGREES}° of the geometry sit in a flat array ({@link CellGrid}).
  */
 final class SphericalSegments {
   static final double CELL_DEGREES = 0.25;
-  private static final int MAX_CACHED_CELLS = 500_000;
+  /** Queries come mostly from near the geometry: the flat part of the cell grid covers this much around it. */
+  static final double WINDOW_MARGIN_DEGREES = 10;
+  private static final int MAX_WINDOW_CELLS = 1 << 19;
 
   /** Per edge: end points a, b; normal n; in-plane vectors u = n×a, w = b×n. */
   private final double[] ax, ay, az, bx, by, bz, nx, ny, nz, ux, uy, uz, wx, wy, wz;
   private final int edgeCount;
-  private final ConcurrentHashMap<Long, int[]> candidatesByCell = new ConcurrentHashMap<>();
+  private final CellGrid<Ranked> candidatesByCell;
+  /** Radians taken off every lower bound on top of the cell radius (see {@link #candidatesFor}). */
+  private static final double BOUND_SLACK = 1e-6;
   private final int[] allEdges;
 
   SphericalSegments(Geometry geometry) {
@@ -71,26 +81,37 @@ final class SphericalSegments {
     }
     allEdges = new int[edgeCount];
     for (int e = 0; e < edgeCount; e++) allEdges[e] = e;
+    Envelope window = new Envelope(geometry.getEnvelopeInternal());
+    window.expandBy(WINDOW_MARGIN_DEGREES);
+    candidatesByCell = new CellGrid<>(CELL_DEGREES, window, MAX_WINDOW_CELLS,
+        (row, col) -> candidatesFor(row * CELL_DEGREES, col * CELL_DEGREES, CELL_DEGREES, allEdges));
   }
 
   /** Geodesic distance in metres from the point to the nearest edge. */
   double distanceMetres(double lat, double lon) {
-    return distanceMetres(lat, lon, candidates(lat, lon));
+    Ranked cell = candidates(lat, lon);
+    return distanceMetres(lat, lon, cell.edges, cell.lowerGaps);
   }
 
   /** The same without the cell index: every edge is scanned (for tests of the index). */
   double distanceMetresFullScan(double lat, double lon) {
-    return distanceMetres(lat, lon, allEdges);
+    return distanceMetres(lat, lon, allEdges, new double[edgeCount]);
   }
 
-  private double distanceMetres(double lat, double lon, int[] edges) {
+  /**
+   * The nearest of {@code edges}, taken in order of their lower bounds and stopping at the first
+   * bound above the best gap so far. Among equal gaps the smallest edge index wins, as in a scan
+   * of every edge in index order, so the result is the full scan's to the bit.
+   */
+  private double distanceMetres(double lat, double lon, int[] edges, double[] lowerGaps) {
     double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
     double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
     int best = -1;
     double bestGap = Double.POSITIVE_INFINITY;
-    for (int e : edges) {
+    for (int k = 0; k < edges.length && lowerGaps[k] <= bestGap; k++) {
+      int e = edges[k];
       double g = gap(px, py, pz, e);
-      if (g < bestGap) {
+      if (g < bestGap || (g == bestGap && e < best)) {
         bestGap = g;
         best = e;
       }
@@ -128,24 +149,23 @@ final class SphericalSegments {
     return Math.acos(Math.max(-1, Math.min(1, 1 - gap(p[0], p[1], p[2], e))));
   }
 
-  private int[] candidates(double lat, double lon) {
-    long row = (long) Math.floor(lat / CELL_DEGREES);
-    long col = (long) Math.floor(lon / CELL_DEGREES);
-    long key = cellKey(row, col);
-    int[] cached = candidatesByCell.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    int[] computed = candidatesFor(row * CELL_DEGREES, col * CELL_DEGREES, CELL_DEGREES, allEdges);
-    if (candidatesByCell.size() >= MAX_CACHED_CELLS) {
-      candidatesByCell.clear();
-    }
-    candidatesByCell.put(key, computed);
-    return computed;
+  private Ranked candidates(double lat, double lon) {
+    return candidatesByCell.at(lat, lon);
   }
 
-  /** The edges among {@code from} that can be nearest to some point of the cell. */
-  private int[] candidatesFor(double south, double west, double size, int[] from) {
+  /**
+   * A cell's candidate edges in ascending order of a lower bound on their gap from any point of
+   * the cell ({@code lowerGaps}, same order).
+   */
+  private record Ranked(int[] edges, double[] lowerGaps) {}
+
+  /**
+   * The edges among {@code from} that can be nearest to some point of the cell, ranked. For a
+   * point p of the cell, angle(p, e) ≥ angle(c, e) − radius (triangle inequality, c the centre);
+   * the bound is lowered by a further {@value #BOUND_SLACK} rad so that rounding in acos and in
+   * the gap can never put a true bound above a computed gap.
+   */
+  private Ranked candidatesFor(double south, double west, double size, int[] from) {
     double[] c = unit(clampLat(south + size / 2), west + size / 2);
     double radius = 0;
     for (int i = 0; i <= 2; i++) {
@@ -163,24 +183,18 @@ final class SphericalSegments {
       best = Math.min(best, d[k]);
     }
     double limit = best + 2 * radius + 1e-7;
-    int count = 0;
-    for (double x : d) {
-      if (x <= limit) count++;
-    }
-    int[] out = new int[count];
-    int n = 0;
+    List<double[]> kept = new ArrayList<>();
     for (int k = 0; k < from.length; k++) {
-      if (d[k] <= limit) out[n++] = from[k];
+      if (d[k] <= limit) kept.add(new double[] {1 - Math.cos(Math.max(0, d[k] - radius - BOUND_SLACK)), from[k]});
     }
-    return out;
-  }
-
-  /**
-   * A cell key whose hash spreads: Long.hashCode folds the high word onto the low one, so a key
-   * of (row << 32 | col) would collide for neighbouring cells.
-   */
-  static long cellKey(long row, long col) {
-    return row * 1_000_003L + col;
+    kept.sort(Comparator.comparingDouble((double[] x) -> x[0]).thenComparingDouble(x -> x[1]));
+    int[] edges = new int[kept.size()];
+    double[] lowerGaps = new double[kept.size()];
+    for (int k = 0; k < edges.length; k++) {
+      lowerGaps[k] = kept.get(k)[0];
+      edges[k] = (int) kept.get(k)[1];
+    }
+    return new Ranked(edges, lowerGaps);
   }
 
   static double[] unit(double latDeg, double lonDeg) {

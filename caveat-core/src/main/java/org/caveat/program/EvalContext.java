@@ -52,7 +52,9 @@ public final class EvalContext {
   /** Country code of the target, or null outside the shipped countries. */
   public String country() {
     if (!countryDone) {
-      country = geography.country(lat, lon);
+      // The country is the region's (regions tile their countries): one lookup serves both facts.
+      String r = region();
+      country = r == null ? null : geography.countryOfRegion(r);
       countryDone = true;
     }
     return country;
