@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     subcommands = {CheckCommand.class, ValidateCommand.class, TestCommand.class, TimelineCommand.class, DiffCommand.class,
-        ServeCommand.class, TokenCommand.class, LogCommand.class, ReplayCommand.class, GenEventsCommand.class, SchemaCommand.class},
+        ServeCommand.class, TokenCommand.class, LogCommand.class, PackCommand.class, ReplayCommand.class, GenEventsCommand.class, SchemaCommand.class},
     description = {
         "Checks reported or proposed uses of supplied weapons against the end-use",
         "restrictions in force on that date, and explains why. A compliance and audit",
@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
         "  caveat serve                      (the decision service, SQLite under ./caveat-data)",
         "  caveat token create --name alice --role analyst",
         "  caveat log verify",
+        "  caveat pack export --data caveat-data served-packs",
         "  caveat gen-events --rows 1000 --seed 7 --out events.csv",
         "  caveat replay events.csv --summary --report report.html",
         "",
@@ -66,7 +67,7 @@ public final class CaveatCli implements Runnable {
   @Override
   public void run() {
     // `caveat` alone: say what there is rather than doing nothing silently.
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate, test, timeline, diff, serve, token, log, replay, gen-events or schema)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate, test, timeline, diff, serve, token, log, pack, replay, gen-events or schema)");
   }
 
   public static void main(String[] args) {
