@@ -5,7 +5,7 @@
 import {getJson, request, describe} from './api.js';
 import {byId, clear, el, field} from './dom.js';
 import {on} from './state.js';
-import {leafHash, rootFromPath, hex, unhex, rawMember} from './merkle.js';
+import {leafHash, compactLeafHash, rootFromPath, hex, unhex, rawMember} from './merkle.js';
 
 const SCAN_LIMIT = 2000; // entries searched backwards for a decision id when its index is unknown
 const session = [];      // decisions made in this tab, newest first
@@ -81,12 +81,17 @@ export async function verify(decision) {
   const index = decision.index ?? await findIndex(decision.id, head.size);
   const entryText = await (await request(`/v1/log/entries/${index}`)).text();
   const entry = JSON.parse(entryText);
-  const leaf = await leafHash(index, entry.id, entry.time, rawMember(entryText, 'request'), rawMember(entryText, 'answer'),
-    entry.version_hashes);
+  // A compact entry (format 3) stores no answer: the log rebuilds it by deciding again, and the
+  // leaf covers the request with the logged verdict; a rebuild that disagrees is reported below.
+  const leaf = entry.format === 3
+    ? await compactLeafHash(index, entry, rawMember(entryText, 'request'))
+    : await leafHash(index, entry.id, entry.time, rawMember(entryText, 'request'), rawMember(entryText, 'answer'),
+      entry.version_hashes);
   const proof = await getJson(`/v1/log/proof/${index}?tree_size=${head.size}`);
   const root = hex(await rootFromPath(index, head.size, leaf, proof.path.map(unhex)));
   const problems = [];
   if (hex(leaf) !== entry.leaf_hash) problems.push(`the leaf hash recomputed here (${hex(leaf).slice(0, 12)}…) differs from the stored one (${entry.leaf_hash.slice(0, 12)}…)`);
+  if (entry.rebuild_problem) problems.push(`deciding the logged request again does not give the logged decision (${entry.rebuild_problem})`);
   if (root !== head.root) problems.push(`the root from the audit path (${root.slice(0, 12)}…) differs from the head's (${head.root.slice(0, 12)}…)`);
   if (decision.answerText !== undefined && rawMember(entryText, 'answer') !== decision.answerText) {
     problems.push('the logged answer differs from the answer this page received');

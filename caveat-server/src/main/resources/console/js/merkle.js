@@ -1,6 +1,9 @@
 // RFC 6962 hashing of the decision log with SubtleCrypto, as documented in caveat-store/README.md:
-// leaf hash = SHA-256(0x00 ‖ leaf), node = SHA-256(0x01 ‖ left ‖ right), where leaf is
-// "caveat-log-leaf/1" str(id) str(time) str(request) str(answer) u32(n) str(hash)×n u64(index)
+// leaf hash = SHA-256(0x00 ‖ leaf), node = SHA-256(0x01 ‖ left ‖ right), where a decision's leaf is
+// format 1: "caveat-log-leaf/1" str(id) str(time) str(request) str(answer) u32(n) str(hash)×n u64(index)
+// format 3: "caveat-log-leaf/3" str(id) u64(epoch second) u32(nanosecond) str(request)
+//           u32(n) str(hash)×n u32(m) (str(name) str(value))×m u8(quotes) str(decision)
+//           u32(g) (str(grant) str(decision) u32(r) str(rule)×r)×g u64(index)
 // and str(s) is the big-endian u32 byte length of UTF-8 s followed by those bytes.
 
 const utf8 = new TextEncoder();
@@ -32,10 +35,42 @@ export async function leafHash(index, id, time, request, answer, versionHashes) 
   const parts = [new Uint8Array([0]), utf8.encode('caveat-log-leaf/1'), ...str(id), ...str(time), ...str(request),
     ...str(answer), u32(versionHashes.length)];
   for (const h of versionHashes) parts.push(...str(h));
-  const idx = new Uint8Array(8);
-  new DataView(idx.buffer).setBigUint64(0, BigInt(index));
-  parts.push(idx);
+  parts.push(u64(index));
   return sha256(...parts);
+}
+
+/**
+ * The leaf hash of a compact (format 3) decision entry from the fields the log serves: the
+ * request exactly as stored, and the verdict, rules and overrides as logged (not as decided again).
+ */
+export async function compactLeafHash(index, entry, request) {
+  const parts = [new Uint8Array([0]), utf8.encode('caveat-log-leaf/3'), ...str(entry.id), ...instant(entry.time),
+    ...str(request), u32(entry.version_hashes.length)];
+  for (const h of entry.version_hashes) parts.push(...str(h));
+  const assumed = Object.entries(entry.assumed);
+  parts.push(u32(assumed.length));
+  for (const [name, value] of assumed) parts.push(...str(name), ...str(value));
+  parts.push(new Uint8Array([entry.quotes ? 1 : 0]), ...str(entry.decision), u32(entry.grants.length));
+  for (const g of entry.grants) {
+    parts.push(...str(g.grant), ...str(g.decision), u32(g.determining.length));
+    for (const rule of g.determining) parts.push(...str(rule));
+  }
+  parts.push(u64(index));
+  return sha256(...parts);
+}
+
+/** An ISO-8601 instant as u64(epoch second) u32(nanosecond), nanoseconds from the text (Date has ms only). */
+function instant(text) {
+  const m = /^(.*?)(?:\.(\d{1,9}))?Z$/.exec(text);
+  if (!m) throw new Error(`not an instant: ${text}`);
+  const seconds = Date.parse(`${m[1]}Z`) / 1000;
+  return [u64(seconds), u32(Number((m[2] ?? '').padEnd(9, '0')))];
+}
+
+function u64(n) {
+  const b = new Uint8Array(8);
+  new DataView(b.buffer).setBigUint64(0, BigInt(n));
+  return b;
 }
 
 /**
