@@ -16,10 +16,12 @@ import org.caveat.policy.Assumption;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.timeline.Timeline;
 import org.caveat.timeline.TimelineJson;
+import org.caveat.timeline.TimelineOverview;
 
 /**
- * JSON documents of the grant routes, in a fixed field order. The timeline document has the
- * fields of {@code caveat timeline --format json}; the diff one those of {@code caveat diff
+ * JSON documents of the grant routes, in a fixed field order. The timeline and overview documents
+ * have the fields of {@code caveat timeline GRANT --format json} and {@code caveat timeline --format
+ * json}; the diff one those of {@code caveat diff
  * --format json} without its permitted-area and event parts; both come from the core
  * ({@link TimelineJson}, {@link VersionDiffJson}), so they stay the same.
  */
@@ -126,6 +128,10 @@ final class GrantJson {
 
   static byte[] timeline(Timeline t) {
     return write(g -> TimelineJson.write(g, t));
+  }
+
+  static byte[] overview(TimelineOverview o) {
+    return write(g -> TimelineJson.writeOverview(g, o));
   }
 
   static byte[] diff(org.caveat.diff.VersionDiff d) {
