@@ -1,13 +1,16 @@
 // Time: the grant selector, the "as of" slider and date picker, the version label, and the
-// timeline view (each version's date, title, reliability, changes and sources). Moving the
-// slider emits 'version' with the version in force at that date.
+// timeline view (each version's date, title, reliability, changes and sources, or with "All
+// grants" the overview of every grant, overview.js). Moving the slider emits 'version' with the
+// version in force at that date.
 
-import {getJson, getJsonOnce} from './api.js';
+import {describe, getJson, getJsonOnce} from './api.js';
 import {byId, clear, el, link} from './dom.js';
+import {overviewOf} from './overview.js';
 import {state, emit} from './state.js';
 
 const DAY = 86400000;
 let timer = null;
+let showAll = false; // the timeline view shows the overview of every grant rather than the selected one
 
 /** 'YYYY-MM-DD' ↔ days since 1970-01-01 (UTC), the slider's unit. */
 export function epochDay(date) {
@@ -87,10 +90,35 @@ export function setAsOf(date, settled) {
   else timer = setTimeout(fire, 150);
 }
 
-function renderTimeline() {
+function scopeSwitch() {
+  const button = (all, text, testid) => el('button', {type: 'button', testid, text, 'aria-pressed': String(showAll === all),
+    on: {click: () => { showAll = all; renderTimeline(); }}});
+  return el('div', {class: 'tl-scope', role: 'group', 'aria-label': 'Timeline of'},
+    button(false, 'This grant', 'timeline-scope-grant'), button(true, 'All grants', 'timeline-scope-all'));
+}
+
+/** From the overview: select that grant and move "as of" to the version's date. */
+async function pick(grant, inForce) {
+  showAll = false;
+  state.asOf = inForce;
+  byId('grant-select').value = grant;
+  await selectGrant(grant);
+}
+
+async function renderTimeline() {
   const view = byId('view-timeline');
   const t = state.timeline;
-  clear(view,
+  if (showAll) {
+    clear(view, scopeSwitch(), el('p', {class: 'hint', text: 'Loading the overview…'}));
+    try {
+      const overview = await overviewOf(pick, {grant: state.grant, version: state.version});
+      if (showAll) clear(view, scopeSwitch(), overview);
+    } catch (e) {
+      clear(view, scopeSwitch(), el('p', {class: 'error', role: 'alert', text: `The overview could not be loaded: ${describe(e)}`}));
+    }
+    return;
+  }
+  clear(view, scopeSwitch(),
     el('h2', {text: `${t.grant}: ${t.grantor} → ${t.grantee}, ${t.versions.length} versions`}),
     el('p', {class: 'hint', text: 'Each version is in force from its date until the next. Choose one to move "as of" to it.'}),
     el('ol', {class: 'timeline'}, ...t.versions.map(versionItem)));

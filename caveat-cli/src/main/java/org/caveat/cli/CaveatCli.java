@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "caveat",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {CheckCommand.class, ValidateCommand.class, TestCommand.class, TimelineCommand.class, DiffCommand.class,
+    subcommands = {CheckCommand.class, ValidateCommand.class, TestCommand.class, TimelineCommand.class, DiffCommand.class, DocCommand.class,
         ServeCommand.class, TokenCommand.class, LogCommand.class, PackCommand.class, ReplayCommand.class, GenEventsCommand.class, SchemaCommand.class},
     description = {
         "Checks reported or proposed uses of supplied weapons against the end-use",
@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
         "  caveat test packs --coverage",
         "  caveat timeline us-ua --as-of 2024-06-01",
         "  caveat diff us-ua@2022-06-01 us-ua@2024-05-30",
+        "  caveat doc packs --out docs/record  (the generated record of the packs)",
         "  caveat serve                      (the decision service, SQLite under ./caveat-data)",
         "  caveat token create --name alice --role analyst",
         "  caveat log verify",
@@ -67,7 +68,7 @@ public final class CaveatCli implements Runnable {
   @Override
   public void run() {
     // `caveat` alone: say what there is rather than doing nothing silently.
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate, test, timeline, diff, serve, token, log, pack, replay, gen-events or schema)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate, test, timeline, diff, doc, serve, token, log, pack, replay, gen-events or schema)");
   }
 
   public static void main(String[] args) {

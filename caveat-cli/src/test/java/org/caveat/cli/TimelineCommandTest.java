@@ -33,7 +33,8 @@ class TimelineCommandTest {
 
   @Test
   void textListsVersionsChangesAndSources() {
-    Cli.Result r = Cli.run("timeline", "--packs", packs);
+    Cli.Result r = Cli.run("timeline", "--packs", packs, "--detail");
+    assertThat(Cli.run("timeline", "us-ua", "--packs", packs).out()).isEqualTo(r.out());
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
@@ -47,6 +48,38 @@ class TimelineCommandTest {
         .contains("    source politico-counter-fire: Yahoo News (syndicated report; original outlet not named in the copy),"
             + " 2024-05\n");
     assertThat(r.out().indexOf("2022-06-01  in force")).isLessThan(r.out().indexOf("2024-05-30  in force"));
+  }
+
+  @Test
+  void withoutAGrantTheOverviewHasOneLinePerVersionGroupedByGrant() {
+    Cli.Result r = Cli.run("timeline", "--packs", packs, "--as-of", "2024-06-01");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo("""
+        us-ua  US → UA  2 versions
+          2022-06-01  official  HIMARS announced; no strikes on Russian territory with these systems
+        * 2024-05-30  reported  Counter-fire into Russia near Kharkiv
+        * in force at 2024-06-01T00:00:00Z
+        """);
+    assertThat(Cli.run("timeline", "--packs", packs, "--reliability", "official").out()).isEqualTo("""
+        us-ua  US → UA  1 version
+          2022-06-01  official  HIMARS announced; no strikes on Russian territory with these systems
+        """);
+    assertThat(Cli.run("timeline", "--packs", packs, "--reliability", "disputed").out())
+        .isEqualTo("us-ua  US → UA  0 versions\n  (no version of an admitted reliability)\n");
+  }
+
+  @Test
+  void theOverviewInJsonIsTheCoreDocument() throws Exception {
+    Cli.Result r = Cli.run("timeline", "--packs", packs, "--format", "json", "--as-of", "2024-06-01");
+    assertThat(r.code()).isZero();
+    JsonNode doc = JSON.readTree(r.out());
+    assertThat(doc.get("as_of").asText()).isEqualTo("2024-06-01T00:00:00Z");
+    assertThat(doc.get("versions").asInt()).isEqualTo(2);
+    assertThat(doc.at("/grants/0/grant").asText()).isEqualTo("us-ua");
+    assertThat(doc.at("/grants/0/versions/1").toString()).isEqualTo("{\"in_force\":\"2024-05-30\",\"version\":\"2024-05-30\","
+        + "\"reliability\":\"reported\",\"title\":\"Counter-fire into Russia near Kharkiv\",\"in_force_at_as_of\":true}");
+    assertThat(doc.at("/grants/0/versions/0/changes").isMissingNode()).isTrue();
   }
 
   @Test
@@ -90,16 +123,16 @@ class TimelineCommandTest {
 
   @Test
   void reliabilityLeavesVersionsOut() throws Exception {
-    Cli.Result r = Cli.run("timeline", "--packs", packs, "--reliability", "official", "--format", "json");
+    Cli.Result r = Cli.run("timeline", "--packs", packs, "--detail", "--reliability", "official", "--format", "json");
     assertThat(r.code()).isZero();
     JsonNode doc = JSON.readTree(r.out());
     assertThat(doc.get("reliability").toString()).isEqualTo("[\"official\"]");
     assertThat(doc.at("/grants/0/versions")).hasSize(1);
-    JsonNode both = JSON.readTree(Cli.run("timeline", "--packs", packs, "--reliability", "reported,Official",
+    JsonNode both = JSON.readTree(Cli.run("timeline", "us-ua", "--packs", packs, "--reliability", "reported,Official",
         "--format", "json").out());
     assertThat(both.get("reliability").toString()).isEqualTo("[\"official\",\"reported\"]");
     assertThat(both.at("/grants/0/versions")).hasSize(2);
-    JsonNode repeated = JSON.readTree(Cli.run("timeline", "--packs", packs, "--reliability", "reported",
+    JsonNode repeated = JSON.readTree(Cli.run("timeline", "us-ua", "--packs", packs, "--reliability", "reported",
         "--reliability", "disputed", "--format", "json").out());
     assertThat(repeated.get("reliability").toString()).isEqualTo("[\"reported\",\"disputed\"]");
     assertThat(repeated.at("/grants/0/versions/0/version").asText()).isEqualTo("2024-05-30");

@@ -6,8 +6,9 @@ import java.util.List;
 import org.caveat.policy.Reliability;
 
 /**
- * The JSON form of a {@link Timeline}, shared by {@code caveat timeline --format json} and the
- * service's timeline route so both print the same document: fixed field order, no clock.
+ * The JSON forms of a {@link Timeline} and of its {@link TimelineOverview}, shared by {@code caveat
+ * timeline --format json} and the service's timeline routes so both print the same documents:
+ * fixed field order, no clock.
  */
 public final class TimelineJson {
   private TimelineJson() {}
@@ -27,6 +28,41 @@ public final class TimelineJson {
       g.writeStringField("grantee", gt.grantee());
       g.writeArrayFieldStart("versions");
       for (Timeline.Entry e : gt.versions()) entry(g, e);
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /**
+   * Writes the overview as one JSON object: {@code as_of}, {@code reliability}, {@code versions}
+   * (the count) and {@code grants}, each with its {@code versions} as {@code in_force},
+   * {@code version}, {@code reliability}, {@code title}, {@code in_force_at_as_of}.
+   */
+  public static void writeOverview(JsonGenerator g, TimelineOverview o) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("as_of", o.asOf() == null ? null : o.asOf().toString());
+    g.writeArrayFieldStart("reliability");
+    for (Reliability r : Reliability.values()) if (o.reliability().contains(r)) g.writeString(r.label());
+    g.writeEndArray();
+    g.writeNumberField("versions", o.versionCount());
+    g.writeArrayFieldStart("grants");
+    for (TimelineOverview.Grant gr : o.grants()) {
+      g.writeStartObject();
+      g.writeStringField("grant", gr.grant());
+      g.writeStringField("grantor", gr.grantor());
+      g.writeStringField("grantee", gr.grantee());
+      g.writeArrayFieldStart("versions");
+      for (TimelineOverview.Line l : gr.versions()) {
+        g.writeStartObject();
+        g.writeStringField("in_force", l.inForce());
+        g.writeStringField("version", l.version());
+        g.writeStringField("reliability", l.reliability());
+        g.writeStringField("title", l.title());
+        g.writeBooleanField("in_force_at_as_of", l.inForceAtAsOf());
+        g.writeEndObject();
+      }
       g.writeEndArray();
       g.writeEndObject();
     }

@@ -401,6 +401,41 @@ class ConsoleBrowserTest {
     assertThat(b.consoleErrors()).isEmpty();
   }
 
+  @Test
+  @Order(12)
+  void allGrantsShowsTheOverviewOfTheApiAndALineSelectsItsGrantAsOfItsDate() throws Exception {
+    tab("timeline");
+    $("timeline-scope-all").click();
+    JsonNode o = Json.MAPPER.readTree(f.get("/v1/timeline", "reader").body());
+    wait.until(d -> all("timeline-overview-version").size() == o.path("versions").asInt());
+    assertThat($("timeline-scope-all").getAttribute("aria-pressed")).isEqualTo("true");
+    List<String> grants = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    for (JsonNode g : o.path("grants")) {
+      grants.add(g.path("grant").asText());
+      for (JsonNode v : g.path("versions")) {
+        lines.add(g.path("grant").asText() + " " + v.path("in_force").asText() + " — " + v.path("title").asText()
+            + " " + v.path("reliability").asText());
+      }
+    }
+    assertThat(grants).contains("us-ua", "gb-ua");
+    assertThat(all("timeline-overview-grant")).extracting(e -> e.getAttribute("data-grant")).containsExactlyElementsOf(grants);
+    assertThat(all("timeline-overview-version"))
+        .extracting(e -> e.getAttribute("data-grant") + " " + e.findElement(By.tagName("button")).getText() + " "
+            + e.findElement(By.className("badge")).getText())
+        .containsExactlyElementsOf(lines);
+    b.screenshot("timeline-overview");
+    WebElement gb = b.driver.findElement(By.cssSelector(
+        "[data-testid='timeline-overview-version'][data-grant='gb-ua'][data-version='2024-05-02'] button"));
+    gb.click();
+    wait.until(d -> "gb-ua 2024-05-02".equals(new Select(b.driver.findElement(By.id("grant-select"))).getFirstSelectedOption()
+        .getAttribute("value") + " " + $("version-label").getAttribute("data-version")));
+    assertThat($("timeline-scope-grant").getAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(all("timeline-overview")).isEmpty();
+    assertThat(b.driver.findElement(By.cssSelector(".tl-version.current")).getAttribute("data-version")).isEqualTo("2024-05-02");
+    assertThat(b.consoleErrors()).as("console errors").isEmpty();
+  }
+
   static void type(String testid, String value) {
     WebElement e = $(testid);
     e.clear();

@@ -2,13 +2,23 @@ package org.caveat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.caveat.Caveat;
+import org.caveat.decide.CompiledGrant;
 import org.caveat.json.Json;
+import org.caveat.policy.Reliability;
 import org.caveat.server.ops.OpsRoutes;
+import org.caveat.timeline.Timeline;
+import org.caveat.timeline.TimelineJson;
+import org.caveat.timeline.TimelineOverview;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +150,17 @@ class OpsTest {
     assertThat(band.path("note").asText()).contains("close to Kharkiv");
     JsonNode t = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/timeline?as_of=2024-06-01", "reader").body());
     assertThat(t.path("grants").get(0).path("versions").findValuesAsText("version")).contains("2024-05-30");
+    JsonNode o = Json.MAPPER.readTree(f.get("/v1/timeline?as_of=2024-06-01&reliability=official,reported", "reader").body());
+    Caveat engine = Caveat.builder().build();
+    Timeline all = Timeline.of(engine.grants().stream().map(CompiledGrant::grant).toList(), null,
+        EnumSet.of(Reliability.OFFICIAL, Reliability.REPORTED), Instant.parse("2024-06-01T00:00:00Z"));
+    StringWriter cli = new StringWriter();
+    try (JsonGenerator g = Json.FACTORY.createGenerator(cli)) {
+      TimelineJson.writeOverview(g, TimelineOverview.of(all));
+    }
+    assertThat(o).as("the overview is the CLI's document").isEqualTo(Json.MAPPER.readTree(cli.toString()));
+    assertThat(o.path("grants").findValuesAsText("grant")).contains("us-ua", "gb-ua");
+    assertThat(f.get("/v1/timeline?reliability=offical", "reader").statusCode()).isEqualTo(400);
     JsonNode d = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/diff?from=2022-06-01&to=2024-05-30", "reader").body());
     assertThat(d.path("from").path("version").asText()).isEqualTo("2022-06-01");
     assertThat(d.path("rules").path("added")).isNotEmpty();

@@ -14,10 +14,12 @@ import org.caveat.program.CompiledVersion;
 import org.caveat.server.http.PrettyJson;
 import org.caveat.timeline.Timeline;
 import org.caveat.timeline.TimelineJson;
+import org.caveat.timeline.TimelineOverview;
 
 /**
- * JSON documents of the grant routes, in a fixed field order. The timeline document has the
- * fields of {@code caveat timeline --format json}; the diff one those of {@code caveat diff
+ * JSON documents of the grant routes, in a fixed field order. The timeline and overview documents
+ * have the fields of {@code caveat timeline GRANT --format json} and {@code caveat timeline --format
+ * json}; the diff one those of {@code caveat diff
  * --format json} without its permitted-area and event parts; both come from the core
  * ({@link TimelineJson}, {@link VersionDiffJson}), so they stay the same.
  */
@@ -109,6 +111,10 @@ final class GrantJson {
 
   static byte[] timeline(Timeline t) {
     return PrettyJson.bytes(g -> TimelineJson.write(g, t));
+  }
+
+  static byte[] overview(TimelineOverview o) {
+    return PrettyJson.bytes(g -> TimelineJson.writeOverview(g, o));
   }
 
   static byte[] diff(org.caveat.diff.VersionDiff d) {

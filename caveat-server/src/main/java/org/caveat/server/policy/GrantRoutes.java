@@ -10,6 +10,7 @@ import org.caveat.decide.CompiledGrant;
 import org.caveat.decide.VersionResolver;
 import org.caveat.diff.FlipList;
 import org.caveat.diff.VersionDiff;
+import org.caveat.policy.Grant;
 import org.caveat.policy.Reliability;
 import org.caveat.program.CompiledVersion;
 import org.caveat.server.auth.Role;
@@ -18,10 +19,12 @@ import org.caveat.server.http.Routes;
 import org.caveat.server.problem.Problem;
 import org.caveat.server.problem.Problems;
 import org.caveat.timeline.Timeline;
+import org.caveat.timeline.TimelineOverview;
 
 /**
  * Grants and versions as the CLI shows them: the list, one version's text with its content hash,
- * the timeline ({@code caveat timeline}) and the difference of two versions ({@code caveat diff}),
+ * a grant's timeline ({@code caveat timeline GRANT}), the overview of every grant
+ * ({@code caveat timeline}) and the difference of two versions ({@code caveat diff}),
  * computed by caveat-core's {@link Timeline} and {@link VersionDiff}.
  */
 public final class GrantRoutes {
@@ -37,6 +40,7 @@ public final class GrantRoutes {
         ctx -> json(ctx, GrantJson.versions(grant(ctx), engine)));
     routes.get("/v1/grants/{grant}/versions/{version}", Role.READER, this::version);
     routes.get("/v1/grants/{grant}/timeline", Role.READER, this::timeline);
+    routes.get("/v1/timeline", Role.READER, this::overview);
     routes.get("/v1/grants/{grant}/diff", Role.READER, this::diff);
   }
 
@@ -51,6 +55,14 @@ public final class GrantRoutes {
     Instant asOf = Queries.instant(ctx, "as_of");
     Set<Reliability> admitted = Queries.reliability(ctx);
     json(ctx, GrantJson.timeline(Timeline.of(List.of(g.grant()), g.grant().id(), admitted, asOf)));
+  }
+
+  /** Every grant, one line per version: what {@code caveat timeline} prints without a grant. */
+  private void overview(Context ctx) throws IOException {
+    Instant asOf = Queries.instant(ctx, "as_of");
+    Set<Reliability> admitted = Queries.reliability(ctx);
+    List<Grant> grants = engine.current().grants().stream().map(CompiledGrant::grant).toList();
+    json(ctx, GrantJson.overview(TimelineOverview.of(Timeline.of(grants, null, admitted, asOf))));
   }
 
   private void diff(Context ctx) throws IOException {
