@@ -79,12 +79,16 @@ public final class CaveatCli implements Runnable {
 
   /**
    * Starts reading the shipped geography (the largest single start-up cost) on a spare core while
-   * picocli parses the command line; the engine build later joins it. Harmless when unused.
+   * picocli parses the command line; the engine build later joins it. Harmless when unused. Its
+   * compact form is kept in the cache folder ({@link GeographyCacheDir}), which loads faster than
+   * the GeoJSON.
    */
   private static void preloadGeography() {
     Thread t = new Thread(() -> {
       try {
-        ReferenceGeography.shipped();
+        GeographyCacheDir cache = GeographyCacheDir.fromEnvironment();
+        if (cache != null) ReferenceGeography.shipped(cache);
+        else ReferenceGeography.shipped();
       } catch (RuntimeException e) {
         // The engine build loads it again on the main thread and reports any problem there.
       }

@@ -55,13 +55,8 @@ public final class ReferenceGeography {
     ObjectMapper json = new ObjectMapper();
     for (JsonNode f : features(json, "regions.geojson")) {
       JsonNode p = f.path("properties");
-      String code = p.path("iso_3166_2").asText();
-      Geometry g = GeoJson.geometry(f.path("geometry"), "regions.geojson");
-      regions.put(code, g);
-      regionCountry.put(code, p.path("country").asText());
-      regionNames.put(code, p.path("name").asText());
-      countryCodes.add(p.path("country").asText());
-      regionIndex.insert(g.getEnvelopeInternal(), code);
+      addRegion(p.path("iso_3166_2").asText(), p.path("country").asText(), p.path("name").asText(),
+          GeoJson.geometry(f.path("geometry"), "regions.geojson"));
     }
     regionIndex.build();
     Envelope all = new Envelope();
@@ -70,9 +65,47 @@ public final class ReferenceGeography {
         (row, col) -> classifyCell(row * CELL_DEGREES, col * CELL_DEGREES));
     for (JsonNode f : features(json, "borders.geojson")) {
       JsonNode p = f.path("properties");
-      borderSides.add(new String[] {p.path("a").asText(), p.path("b").asText()});
-      borderLines.add(GeoJson.geometry(f.path("geometry"), "borders.geojson"));
+      addBorder(p.path("a").asText(), p.path("b").asText(), GeoJson.geometry(f.path("geometry"), "borders.geojson"));
     }
+  }
+
+  /** Rebuilt from its compact form ({@link CompactGeography}), countries included. */
+  ReferenceGeography(CompactGeography.Parts parts) {
+    parts.regions().forEach(r -> addRegion(r.code(), r.country(), r.name(), r.geometry()));
+    regionIndex.build();
+    parts.borders().forEach(b -> addBorder(b.a(), b.b(), b.line()));
+    Map<String, Geometry> m = new TreeMap<>();
+    parts.countries().forEach(c -> {
+      m.put(c.code(), c.geometry());
+      countryNames.put(c.code(), c.name());
+    });
+    countries = m;
+  }
+
+  private void addRegion(String code, String country, String name, Geometry g) {
+    regions.put(code, g);
+    regionCountry.put(code, country);
+    regionNames.put(code, name);
+    countryCodes.add(country);
+    regionIndex.insert(g.getEnvelopeInternal(), code);
+  }
+
+  private void addBorder(String a, String b, Geometry line) {
+    borderSides.add(new String[] {a, b});
+    borderLines.add(line);
+  }
+
+  /** Everything this geography holds, for its compact form; reads the country polygons if not yet read. */
+  CompactGeography.Parts parts() {
+    List<CompactGeography.Area> rs = new ArrayList<>();
+    regions.forEach((code, g) -> rs.add(new CompactGeography.Area(code, regionCountry.get(code), regionNames.get(code), g)));
+    List<CompactGeography.Border> bs = new ArrayList<>();
+    for (int i = 0; i < borderLines.size(); i++) {
+      bs.add(new CompactGeography.Border(borderSides.get(i)[0], borderSides.get(i)[1], borderLines.get(i)));
+    }
+    List<CompactGeography.Area> cs = new ArrayList<>();
+    countries().forEach((code, g) -> cs.add(new CompactGeography.Area(code, null, countryNames.get(code), g)));
+    return new CompactGeography.Parts(rs, bs, cs);
   }
 
   /** The geography shipped with Caveat, loaded once. */
@@ -87,6 +120,27 @@ public final class ReferenceGeography {
       }
     }
     return g;
+  }
+
+  /**
+   * The shipped geography, taken from {@code cache} in its compact form when the cache holds one
+   * made from the same GeoJSON (named by the SHA-256 of the shipped files, so an edited file is
+   * never served stale), else read from the GeoJSON and its compact form handed to the cache.
+   * Loaded once: later calls, and {@link #shipped()}, return the same geography.
+   */
+  public static ReferenceGeography shipped(GeographyCache cache) {
+    synchronized (ReferenceGeography.class) {
+      if (shipped == null) {
+        String key = CompactGeography.sourceKey(BASE, "regions.geojson", "borders.geojson", "countries.geojson");
+        ReferenceGeography g = CompactGeography.read(key, cache.read(key));
+        if (g == null) {
+          g = new ReferenceGeography();
+          cache.write(key, CompactGeography.write(key, g.parts()));
+        }
+        shipped = g;
+      }
+      return shipped;
+    }
   }
 
   private static List<JsonNode> features(ObjectMapper json, String file) {
