@@ -59,10 +59,7 @@ public final class ReferenceGeography {
           GeoJson.geometry(f.path("geometry"), "regions.geojson"));
     }
     regionIndex.build();
-    Envelope all = new Envelope();
-    regions.values().forEach(g -> all.expandToInclude(g.getEnvelopeInternal()));
-    cells = new CellGrid<>(CELL_DEGREES, all, MAX_WINDOW_CELLS,
-        (row, col) -> classifyCell(row * CELL_DEGREES, col * CELL_DEGREES));
+    cells = cellGrid();
     for (JsonNode f : features(json, "borders.geojson")) {
       JsonNode p = f.path("properties");
       addBorder(p.path("a").asText(), p.path("b").asText(), GeoJson.geometry(f.path("geometry"), "borders.geojson"));
@@ -73,6 +70,7 @@ public final class ReferenceGeography {
   ReferenceGeography(CompactGeography.Parts parts) {
     parts.regions().forEach(r -> addRegion(r.code(), r.country(), r.name(), r.geometry()));
     regionIndex.build();
+    cells = cellGrid();
     parts.borders().forEach(b -> addBorder(b.a(), b.b(), b.line()));
     Map<String, Geometry> m = new TreeMap<>();
     parts.countries().forEach(c -> {
@@ -80,6 +78,14 @@ public final class ReferenceGeography {
       countryNames.put(c.code(), c.name());
     });
     countries = m;
+  }
+
+  /** The cell grid over all regions; cells are classified on first use. */
+  private CellGrid<Object> cellGrid() {
+    Envelope all = new Envelope();
+    regions.values().forEach(g -> all.expandToInclude(g.getEnvelopeInternal()));
+    return new CellGrid<>(CELL_DEGREES, all, MAX_WINDOW_CELLS,
+        (row, col) -> classifyCell(row * CELL_DEGREES, col * CELL_DEGREES));
   }
 
   private void addRegion(String code, String country, String name, Geometry g) {
