@@ -24,20 +24,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code caveat log verify | proof | restore-versions}: checks the decision log (alone, or
- * against a signed head saved earlier), checks proofs offline, and rewrites published versions
- * from the log.
+ * {@code caveat log verify | show | proof | restore-versions}: checks the decision log (alone, or
+ * against a signed head saved earlier), prints an entry with its answer rebuilt, checks proofs
+ * offline, and rewrites published versions from the log.
  */
 @Command(name = "log",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     header = "Checks the tamper-evident decision log of a Caveat service.",
-    subcommands = {LogCommand.Verify.class, LogProofCommand.class, LogRestoreCommand.class},
+    subcommands = {LogCommand.Verify.class, LogShowCommand.class, LogProofCommand.class, LogRestoreCommand.class},
     footer = {
         "",
         "Examples:",
         "  caveat log verify",
         "  caveat log verify --data /srv/caveat --head head-2026-03-01.json",
+        "  caveat log show 42 --data /srv/caveat",
         "  caveat log verify --db jdbc:postgresql://db:5432/caveat --db-user caveat \\",
         "                    --db-password-env PGPASSWORD",
         "  caveat log proof consistency.json --old-head old.json --head new.json --key log.pub",
@@ -48,8 +49,8 @@ final class LogCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (verify, proof,"
-        + " restore-versions)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (verify, show,"
+        + " proof, restore-versions)");
   }
 
   /** {@code caveat log verify}. */
@@ -152,7 +153,7 @@ final class LogCommand implements Runnable {
       err.println("redecide BAD: the policy cannot be loaded: " + e.getMessage());
       return false;
     }
-    RedecideCheck.Result r = RedecideCheck.run(s.log(), new Redecider(live), Runtime.getRuntime().availableProcessors());
+    RedecideCheck.Result r = RedecideCheck.run(s.log(), new Redecider(live, s.versionTexts()), Runtime.getRuntime().availableProcessors());
     r.differences().forEach(d -> err.println("redecide BAD: " + d));
     String summary = r.decided() + " compact " + (r.decided() == 1 ? "entry" : "entries") + " decided again, "
         + r.differences().size() + " differ; " + r.passedOver() + " passed over (published versions, and decisions"

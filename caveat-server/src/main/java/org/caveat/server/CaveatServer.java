@@ -53,7 +53,7 @@ public final class CaveatServer implements AutoCloseable {
 
   private CaveatServer(Builder b) {
     Metrics metrics = this.metrics = new Metrics(() -> b.store.log().head().size());
-    this.engine = new LiveEngine(b.engines, b.store.published());
+    this.engine = new LiveEngine(b.engines, b.store.published(), b.store.versionTexts());
     Bodies bodies = new Bodies(b.maxBodyBytes, b.bodyReadTimeout);
     this.routes = new Routes(new Access(b.store.tokens()), new TokenLimits(b.maxRequestsPerToken));
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
@@ -62,7 +62,7 @@ public final class CaveatServer implements AutoCloseable {
     new AuthZenRoutes(decisions, bodies, b.maxBatch).register(routes);
     new GrantRoutes(engine).register(routes);
     new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);
-    new LogRoutes(b.store.log(), b.signingKey, b.clock, new Redecider(engine)).register(routes);
+    new LogRoutes(b.store.log(), b.signingKey, b.clock, new Redecider(engine, b.store.versionTexts())).register(routes);
     new OpsRoutes(b.store, metrics).register(routes);
     new ConsoleRoutes(engine).register(routes);
     new GeographyRoutes(engine).register(routes);

@@ -39,6 +39,9 @@ public interface Store extends AutoCloseable {
   /** Versions made part of the service's policy by publishing a change request. */
   PublishedVersions published();
 
+  /** Every version text the service decided with, by content hash (to decide logged entries again). */
+  VersionTexts versionTexts();
+
   /** Where the data lives, without secrets, e.g. {@code sqlite:/srv/caveat/caveat.db}. */
   String describe();
 

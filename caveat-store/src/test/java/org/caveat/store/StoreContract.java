@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * {@link CrashContract}, {@link LogIntegrityContract}), so that each database runs all of them.
  */
 abstract class StoreContract
-    implements TokensContract, ChangeRequestsContract, FourEyesContract, CrashContract, LogIntegrityContract {
+    implements TokensContract, ChangeRequestsContract, FourEyesContract, CrashContract, LogIntegrityContract,
+    VersionTextsContract {
 
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 

@@ -3,9 +3,11 @@ package org.caveat.server.log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caveat.Caveat;
 import org.caveat.decide.CompiledGrant;
@@ -15,22 +17,21 @@ import org.caveat.json.AnswerWriter;
 import org.caveat.json.Json;
 import org.caveat.json.RequestReader;
 import org.caveat.policy.PolicyException;
-import org.caveat.policy.PolicyVersion;
 import org.caveat.server.policy.LiveEngine;
 import org.caveat.store.DecisionEntry;
+import org.caveat.store.VersionTexts;
 
 /**
  * Rebuilds a compact log entry's full answer by deciding its request again against exactly the
- * versions it pinned (found by content hash among every version the service holds: pack versions
- * and published ones), with its what-if overrides and quotes flag. An answer is a pure function of
- * these, so the bytes equal those the service answered. Engines are built once per set of pins
+ * versions it pinned, with its what-if overrides and quotes flag. A pinned version is found by
+ * content hash in the store's version texts (every version the server decided with is recorded
+ * there, so entries stay decidable after a release edits a built-in pack file), else among the
+ * versions the service holds now (pack versions and published ones). An answer is a pure function
+ * of these, so the bytes equal those the service answered. Engines are built once per set of pins
  * and overrides and cached. Thread-safe.
  */
 public final class Redecider {
   private static final int MAX_ENGINES = 64;
-
-  /** A version the service holds: its file name for the engine builder, text, and assumption names. */
-  private record Known(String fileName, String yaml, List<String> assumptions) {}
 
   private record Key(List<String> pins, Map<String, String> assumed) {}
 
@@ -49,11 +50,14 @@ public final class Redecider {
   }
 
   private final LiveEngine live;
+  private final VersionTexts recorded;
   private final Map<Key, Caveat> engines = new ConcurrentHashMap<>();
-  private volatile Map<String, Known> known = Map.of();
+  private final Map<String, VersionTexts.Named> known = new ConcurrentHashMap<>();
 
-  public Redecider(LiveEngine live) {
+  /** @param recorded the store's version texts, looked up first */
+  public Redecider(LiveEngine live, VersionTexts recorded) {
     this.live = live;
+    this.recorded = recorded;
   }
 
   public Rebuilt rebuild(DecisionEntry e) {
@@ -85,40 +89,41 @@ public final class Redecider {
     return engines.computeIfAbsent(key, this::build);
   }
 
-  /** Only the pinned versions, in the answer's order, with the overrides that any of them defines. */
+  /**
+   * Only the pinned versions, in the answer's order, with the overrides that any of them defines
+   * (an override naming none of them did not apply to the answer either).
+   */
   private Caveat build(Key key) {
-    Caveat.Builder b = Caveat.builder().withoutPacks().geography(ReferenceGeography.shipped());
-    List<String> names = new ArrayList<>();
-    for (String hash : key.pins()) {
-      Known k = known(hash);
-      b.addVersion(k.fileName(), k.yaml());
-      names.addAll(k.assumptions());
+    Caveat plain = builder(key).build();
+    if (key.assumed().isEmpty()) return plain;
+    Set<String> names = new HashSet<>();
+    for (CompiledGrant g : plain.grants()) {
+      for (var v : g.versions()) v.policy().assumptions().forEach(a -> names.add(a.name()));
     }
+    Caveat.Builder b = builder(key);
     key.assumed().forEach((name, value) -> {
       if (names.contains(name)) b.assume(name, value);
     });
     return b.build();
   }
 
-  private Known known(String hash) {
-    Known k = known.get(hash);
-    if (k == null) {
-      known = versions(); // a version published since the last look
-      k = known.get(hash);
+  private Caveat.Builder builder(Key key) {
+    Caveat.Builder b = Caveat.builder().withoutPacks().geography(ReferenceGeography.shipped());
+    for (String hash : key.pins()) {
+      VersionTexts.Named v = version(hash);
+      b.addVersion(v.fileName(), v.yaml());
     }
-    if (k == null) throw new IllegalStateException("no version with content hash " + hash + " is known to the service");
-    return k;
+    return b;
   }
 
-  private Map<String, Known> versions() {
-    Map<String, Known> out = new ConcurrentHashMap<>();
-    for (CompiledGrant g : live.current().grants()) {
-      for (var v : g.versions()) {
-        PolicyVersion p = v.policy();
-        live.text(p).ifPresent(text -> out.put(p.contentHash(), new Known(p.grant() + "/" + p.version() + ".yaml", text,
-            p.assumptions().stream().map(a -> a.name()).toList())));
-      }
-    }
-    return out;
+  private VersionTexts.Named version(String hash) {
+    VersionTexts.Named v = known.get(hash);
+    if (v != null) return v;
+    v = recorded.find(hash).map(t -> new VersionTexts.Named(t.fileName(), t.yaml())).orElse(null);
+    if (v == null) v = live.versionFiles().get(hash); // held by the service now (a CLI, or not recorded yet)
+    if (v == null) throw new IllegalStateException("no version with content hash " + hash + " is recorded in the store"
+        + " or held by the service");
+    known.put(hash, v);
+    return v;
   }
 }

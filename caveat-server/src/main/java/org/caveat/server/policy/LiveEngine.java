@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.caveat.Caveat;
+import org.caveat.decide.CompiledGrant;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.store.PublishedVersion;
 import org.caveat.store.PublishedVersions;
 import org.caveat.store.StoreException;
+import org.caveat.store.VersionTexts;
 
 /**
  * The engine in force. Decisions read it without locking; publishing builds a new engine off
@@ -21,6 +23,7 @@ import org.caveat.store.StoreException;
 public final class LiveEngine {
   private final EngineFactory factory;
   private final PublishedVersions published;
+  private final VersionTexts recordTo;
   private final AtomicReference<Pinned> current = new AtomicReference<>();
 
   /**
@@ -37,8 +40,20 @@ public final class LiveEngine {
    * @throws StoreException naming each difference and the way out
    */
   public LiveEngine(EngineFactory factory, PublishedVersions published) {
+    this(factory, published, null);
+  }
+
+  /**
+   * As above, and records the text of every version of each engine it builds (at start and at
+   * every reload) in {@code recordTo} by content hash, so that a log entry pinning one can be
+   * decided again after a later release changed or dropped its pack file.
+   *
+   * @param recordTo where version texts are kept; null for a reader that must not write (the CLI)
+   */
+  public LiveEngine(EngineFactory factory, PublishedVersions published, VersionTexts recordTo) {
     this.factory = factory;
     this.published = published;
+    this.recordTo = recordTo;
     List<PublishedVersion> rows = published.all(); // read once: checked, then built
     List<String> problems = published.check(rows);
     if (!problems.isEmpty()) {
@@ -46,7 +61,7 @@ public final class LiveEngine {
           + String.join("\n  - ", problems) + "\nRun `caveat log verify` to check the log, then `caveat log"
           + " restore-versions` to rewrite the published versions from it.");
     }
-    current.set(pinned(files(rows)));
+    swap(pinned(files(rows)), rows);
   }
 
   public Caveat current() {
@@ -76,11 +91,36 @@ public final class LiveEngine {
 
   /** Rebuilds from the store's published versions and swaps the result in. */
   public synchronized void reload() {
-    current.set(pinned(publishedFiles()));
+    List<PublishedVersion> rows = published.all();
+    swap(pinned(files(rows)), rows);
   }
 
   private Pinned pinned(Map<String, String> files) {
     return new Pinned(factory.build(files), Collections.unmodifiableMap(files));
+  }
+
+  private void swap(Pinned policy, List<PublishedVersion> rows) {
+    if (recordTo != null) recordTo.record(versionFiles(policy.engine(), rows).values());
+    current.set(policy);
+  }
+
+  /** File name ({@code grant/version.yaml}) and text of every version of the engine in force, by content hash. */
+  public Map<String, VersionTexts.Named> versionFiles() {
+    return versionFiles(current(), published.all());
+  }
+
+  private Map<String, VersionTexts.Named> versionFiles(Caveat engine, List<PublishedVersion> rows) {
+    Map<String, String> publishedTexts = files(rows);
+    Map<String, VersionTexts.Named> out = new LinkedHashMap<>();
+    for (CompiledGrant g : engine.grants()) {
+      for (var v : g.versions()) {
+        PolicyVersion p = v.policy();
+        String text = publishedTexts.get(p.file());
+        if (text == null) text = factory.packText(p).orElse(null);
+        if (text != null) out.put(p.contentHash(), new VersionTexts.Named(p.grant() + "/" + p.version() + ".yaml", text));
+      }
+    }
+    return out;
   }
 
   /** The YAML text of a version in force in the live engine: from the store if published, else its pack. */

@@ -2,6 +2,8 @@ package org.caveat.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
@@ -10,6 +12,8 @@ import org.caveat.store.StoreConflict;
 import org.caveat.store.StoreException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 
 /**
  * Connections to one database: a small pool for reads and short write transactions (the decision
@@ -57,11 +61,32 @@ final class Database implements AutoCloseable {
       throw new StoreException("cannot open " + config.describe() + ": " + e.getMessage(), e);
     }
     try {
-      return flyway(dataSource, "classpath:" + dialect.migrations)
-          .migrate()
-          .migrations.stream().anyMatch(m -> "2".equals(m.version));
+      Flyway flyway = flyway(dataSource, "classpath:" + dialect.migrations);
+      refuseNewerSchema(flyway);
+      return flyway.migrate().migrations.stream().anyMatch(m -> "2".equals(m.version));
     } catch (FlywayException e) {
       throw new StoreException("cannot migrate the schema of " + config.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses a store that a newer release has migrated: Flyway by default ignores applied
+   * migrations it has no file for ("future" ones) and would open it, but this release neither
+   * reads nor writes what those migrations added (a newer log format, say), so it could serve a
+   * log it cannot verify or write rows the newer release does not expect. One release per store.
+   */
+  private void refuseNewerSchema(Flyway flyway) {
+    List<String> newer = new ArrayList<>();
+    for (MigrationInfo m : flyway.info().all()) {
+      if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+        newer.add("V" + m.getVersion() + " (" + m.getDescription() + ")");
+      }
+    }
+    if (!newer.isEmpty()) {
+      throw new StoreException(config.describe() + " was migrated by a newer release of Caveat (schema "
+          + String.join(", ", newer) + "), which this release does not know; open it with that release or a later"
+          + " one. A store is used by one release at a time: newer releases migrate older stores, never the other"
+          + " way round.");
     }
   }
 

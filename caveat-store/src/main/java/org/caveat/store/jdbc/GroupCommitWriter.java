@@ -174,13 +174,14 @@ final class GroupCommitWriter implements AutoCloseable {
           long[] assigned = new long[p.size()];
           for (int i = 0; i < assigned.length; i++) {
             byte[] leaf = p.chunk().leafHash(i, index);
-            root = tree.append(leaf);
+            tree.restore(leaf); // no root per leaf: the row stores only the root after its last entry
             leaves.writeBytes(leaf);
             assigned[i] = index++;
           }
           entries.writeBytes(p.chunk().member());
           indexes.add(assigned);
         }
+        root = tree.root();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO log_batch"
             + " (first_idx, count, entries, leaf_hashes, root_after) VALUES (?, ?, ?, ?, ?)")) {
           insert.setLong(1, first);

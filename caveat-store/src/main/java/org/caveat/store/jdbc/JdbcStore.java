@@ -7,6 +7,7 @@ import org.caveat.store.Store;
 import org.caveat.store.StoreConfig;
 import org.caveat.store.StoreException;
 import org.caveat.store.Tokens;
+import org.caveat.store.VersionTexts;
 
 /** {@link Store} on one JDBC database, migrated by Flyway when opened. */
 public final class JdbcStore implements Store {
@@ -16,6 +17,7 @@ public final class JdbcStore implements Store {
   private final Tokens tokens;
   private final ChangeRequests changeRequests;
   private final PublishedVersions published;
+  private final VersionTexts versionTexts;
 
   private JdbcStore(Database db, boolean logVersionsPublishedBefore) {
     this.db = db;
@@ -24,6 +26,7 @@ public final class JdbcStore implements Store {
     this.changeRequests = new JdbcChangeRequests(db, db.config.clock(), log);
     JdbcPublishedVersions versions = new JdbcPublishedVersions(db, log);
     this.published = versions;
+    this.versionTexts = new JdbcVersionTexts(db, db.config.clock());
     if (logVersionsPublishedBefore) {
       versions.logUnlogged();
     }
@@ -62,6 +65,11 @@ public final class JdbcStore implements Store {
   @Override
   public PublishedVersions published() {
     return published;
+  }
+
+  @Override
+  public VersionTexts versionTexts() {
+    return versionTexts;
   }
 
   @Override

@@ -129,4 +129,64 @@ class MigrationTest {
     assertThat(Database.flyway(ds, "filesystem:" + shipped, "filesystem:" + branch).validateWithResult().validationSuccessful)
         .isTrue();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aStoreMigratedByANewerReleaseIsRefusedSayingSo(String kind) throws Exception {
+    StoreConfig config = fresh(kind);
+    Dialect dialect = Dialect.of(config);
+    Path newer = Files.createDirectories(dir.resolve("newer"));
+    Files.writeString(newer.resolve("V99__from_a_newer_release.sql"), "CREATE TABLE newer_probe (x INTEGER);\n");
+    Database.flyway(dataSource(config), "classpath:" + dialect.migrations, "filesystem:" + newer).migrate();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Store.open(config).close())
+        .isInstanceOf(org.caveat.store.StoreException.class)
+        .hasMessageContaining("migrated by a newer release of Caveat (schema V99 (from a newer release))")
+        .hasMessageContaining("open it with that release or a later one");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void versionsPublishedBeforeV5AreFoundByContentHash(String kind) throws Exception {
+    StoreConfig config = fresh(kind);
+    Dialect dialect = Dialect.of(config);
+    DataSource ds = dataSource(config);
+    Database.flyway(ds, "filesystem:" + only(dialect, "v4", "V1__store_schema.sql",
+        "V2__published_versions_in_the_log.sql", "V3__persons_and_retroactive.sql", "V4__compact_decision_log.sql"))
+        .migrate();
+    String yaml = "grant: us-ua\nversion: v2\n";
+    String hash = JdbcChangeRequests.contentHash(yaml);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO change_request (grant_name, version, in_force, author, author_person, state, yaml,"
+          + " content_hash) VALUES ('us-ua', 'v2', '2026-04-01', 'alice', 'alice', 'PUBLISHED', '" + yaml + "', '"
+          + hash + "')");
+      s.execute("INSERT INTO published_version (grant_name, version, yaml, content_hash, cr_seq, published_at)"
+          + " SELECT grant_name, version, yaml, content_hash, seq, '2026-04-02T10:00:00Z' FROM change_request");
+    }
+    try (Store store = Store.open(config)) {
+      assertThat(store.versionTexts().find(hash)).contains(new org.caveat.store.VersionTexts.Text(hash,
+          "us-ua/v2.yaml", yaml));
+    }
+  }
+
+  /** What a release before V4 would do to a store holding compact decisions: append at an index they hold. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aRowAtAnIndexACompactDecisionHoldsIsRefused(String kind) throws Exception {
+    StoreConfig config = fresh(kind);
+    try (Store store = Store.open(config)) {
+      for (int i = 0; i < 2; i++) {
+        store.log().append(new org.caveat.store.DecisionEntry("e" + i, java.time.Instant.parse("2026-03-01T10:00:00Z"),
+            "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of(), java.util.Map.of(), false, "NOT_APPLICABLE",
+            List.of())).join();
+      }
+    }
+    try (Connection c = dataSource(config).getConnection(); Statement s = c.createStatement()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("INSERT INTO log_entry (idx, id, time_utc,"
+          + " request, answer, version_hashes, leaf_hash, root_after) VALUES (1, 'old', 't', '{}', '{}', '', 'x', 'x')"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("written by a newer release of Caveat");
+    }
+    try (Store store = Store.open(config)) {
+      assertThat(store.log().verify().ok()).isTrue();
+    }
+  }
 }

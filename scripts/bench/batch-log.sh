@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Durably logged batch decisions (issue 4/11, "POST /v1/decisions, batches of 1,000"): for each
+# round and each server jar given, starts the server on a fresh SQLite data folder (as
+# `./caveat serve` runs it: optimising compiler, G1), posts NDJSON bodies of 1,000 generated
+# requests from 4 connections (org.caveat.bench.BatchLoad: WARMUP s uncounted, then RUN_SECONDS s),
+# then reads the server's CPU time per decision over the counted seconds, the log size, the bytes
+# the server process wrote (/proc/PID/io write_bytes) and the size of the database and its WAL. Builds are interleaved round by round so that load from
+# other work on the machine falls on all of them. A benchmark, not a test.
+# Usage: scripts/bench/batch-log.sh [JAR]...   (default: caveat-cli/target/caveat.jar)
+#        ROUNDS=3 RUN_SECONDS=20 WARMUP=20 CONNECTIONS=4 scripts/bench/batch-log.sh old.jar new.jar
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+JARS=("$@")
+[[ ${#JARS[@]} -gt 0 ]] || JARS=(caveat-cli/target/caveat.jar)
+ROUNDS="${ROUNDS:-3}"
+SECS="${RUN_SECONDS:-20}"
+WARMUP="${WARMUP:-20}"
+CONNECTIONS="${CONNECTIONS:-4}"
+BENCH=caveat-bench/target/benchmarks.jar
+[[ -f "$BENCH" ]] || ./mvnw -q -B -DskipTests -pl caveat-bench -am package
+WORK="$(mktemp -d)"
+PORT=18097
+PID=
+trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+# CPU time of a process in clock ticks (user + system), and the log size the server reports.
+cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+logged() { curl -s "http://127.0.0.1:$PORT/healthz" | grep -oE '"log_size":[0-9]+' | cut -d: -f2; }
+TICKS="$(getconf CLK_TCK)"
+java -cp "$BENCH" org.caveat.bench.GenerateRequests 1000 42 > "$WORK/batch.ndjson"
+echo "round jar decisions_per_s p50_ms p99_ms server_cpu_us_per_decision log_entries written_B_per_decision db_wal_B_per_decision loadavg_before loadavg_after"
+for round in $(seq 1 "$ROUNDS"); do
+  for jar in "${JARS[@]}"; do
+    rm -rf "$WORK/data"
+    java -Xshare:auto ${JAVA_OPTS:-} -jar "$jar" serve --data "$WORK/data" --port "$PORT" > "$WORK/serve.out" 2>&1 &
+    PID=$!
+    for _ in $(seq 1 180); do sleep 1; grep -q 'admin token' "$WORK/serve.out" && break; done
+    TOKEN="$(grep -o 'cvt_[A-Za-z0-9_-]*' "$WORK/serve.out")"
+    java -cp "$BENCH" org.caveat.bench.BatchLoad "http://127.0.0.1:$PORT/v1/decisions" "$TOKEN" "$WORK/batch.ndjson" \
+        "$CONNECTIONS" "$WARMUP" 0 > /dev/null
+    load_before="$(cut -d' ' -f1 /proc/loadavg)"
+    cpu_before="$(cpu "$PID")"
+    logged_before="$(logged)"
+    java -cp "$BENCH" org.caveat.bench.BatchLoad "http://127.0.0.1:$PORT/v1/decisions" "$TOKEN" "$WORK/batch.ndjson" \
+        "$CONNECTIONS" "$SECS" 0 > "$WORK/load.out"
+    cpu_used=$(( $(cpu "$PID") - cpu_before ))
+    load_after="$(cut -d' ' -f1 /proc/loadavg)"
+    entries="$(logged)"
+    written="$(grep -E '^write_bytes' "/proc/$PID/io" | grep -oE '[0-9]+')"
+    files="$(find "$WORK/data" -name '*.db' -o -name '*.db-wal' | xargs stat -c %s | paste -sd+ | bc)"
+    kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+    rate="$(grep -oE '[0-9]+ decisions/s' "$WORK/load.out" | cut -d' ' -f1)"
+    p50="$(grep -oE 'p50 [0-9.]+' "$WORK/load.out" | cut -d' ' -f2)"
+    p99="$(grep -oE 'p99 [0-9.]+' "$WORK/load.out" | cut -d' ' -f2)"
+    cpu_us=$(( cpu_used * 1000000 / TICKS / (entries - logged_before) ))
+    echo "$round $jar $rate $p50 $p99 $cpu_us $entries $((written / entries)) $((files / entries)) $load_before $load_after"
+  done
+done
