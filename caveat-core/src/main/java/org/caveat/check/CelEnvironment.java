@@ -36,8 +36,6 @@ public final class CelEnvironment {
       "military_objectives", List.copyOf(Vocabulary.MILITARY_OBJECTIVES),
       "protected_objects", List.copyOf(Vocabulary.PROTECTED_OBJECTS));
   static final List<String> FUNCTIONS = List.of("country", "region", "waters", "within", "distance_km");
-  /** The values of {@code waters(p)} ({@code org.caveat.geo.Waters}). */
-  public static final List<String> WATERS = List.of("land", "internal_or_territorial", "high_seas");
 
   final CelCompiler compiler;
   final TreeSet<String> names = new TreeSet<>();

@@ -15,6 +15,10 @@ public enum Waters {
   /** At sea farther than 12 nautical miles from any land. */
   HIGH_SEAS("high_seas");
 
+  /** Every label, in declaration order. */
+  public static final java.util.List<String> LABELS =
+      java.util.Arrays.stream(values()).map(Waters::label).toList();
+
   private final String label;
 
   Waters(String label) {
