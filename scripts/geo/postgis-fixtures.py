@@ -23,6 +23,7 @@ def read(name):
 
 
 regions, countries, borders = read("regions.geojson"), read("countries.geojson"), read("borders.geojson")
+land = read("land.geojson")
 
 rng = random.Random(seed)
 points = []  # (lat, lon, kind) with lat/lon already as the printed 6-decimal strings
@@ -89,6 +90,20 @@ while sum(1 for p in points if p[2] == "on-border") < 20:
     if (lon, lat) not in ends:
         add(lat, lon, "on-border")
 
+# Along the coasts of the Black Sea and the Sea of Azov (sea model: land, 12-nm territorial
+# sea split by equidistance, high seas): a coastal vertex of a southern region moved up to 40 km.
+coast_vertices = []
+for f in regions:
+    if f["properties"]["iso_3166_2"] in ("UA-43", "UA-40", "UA-65", "UA-23", "UA-14", "UA-51", "RU-KDA", "RU-ROS"):
+        g = f["geometry"]
+        for poly in ([g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]):
+            for lon, lat in poly[0]:
+                if lat < 47.5:
+                    coast_vertices.append((lon, lat))
+for _ in range(120):
+    lon, lat = pick(coast_vertices)
+    add(*destination(lat, lon, uniform(0.0, 360.0), uniform(0.0, 40000.0)), "coast")
+
 NAMED = [
     # Crimea and Sevastopol (de jure Ukraine)
     (44.952100, 34.102400, "simferopol"),
@@ -110,6 +125,10 @@ NAMED = [
     (50.450100, 30.523400, "kyiv"),
     # Outside both countries
     (43.500000, 34.000000, "black-sea"),
+    (44.616600, 33.525400, "sevastopol-centre"),  # 257 m off the NE coast: territorial sea
+    (45.213000, 36.716000, "taman"),
+    (44.450000, 34.180000, "ship-5km-off-crimea"),
+    (43.850000, 33.750000, "black-sea-60km"),
     (46.200000, 36.500000, "sea-of-azov"),
     (45.300000, 36.580000, "kerch-strait"),
     (53.900000, 27.566700, "minsk"),
@@ -145,6 +164,7 @@ with open(load_sql, "w", encoding="utf-8") as out:
     w("CREATE TABLE region (code text PRIMARY KEY, country text NOT NULL, name text NOT NULL, geom geometry(Geometry, 4326) NOT NULL);\n")
     w("CREATE TABLE country (iso text PRIMARY KEY, name text NOT NULL, geom geometry(Geometry, 4326) NOT NULL);\n")
     w("CREATE TABLE border (a text NOT NULL, b text NOT NULL, geom geometry(Geometry, 4326) NOT NULL);\n")
+    w("CREATE TABLE land (name text PRIMARY KEY, geom geometry(Geometry, 4326) NOT NULL);\n")
     w("CREATE TABLE pt (id int PRIMARY KEY, lat text NOT NULL, lon text NOT NULL, kind text NOT NULL, geom geometry(Point, 4326));\n")
     for f in regions:
         p = f["properties"]
@@ -155,6 +175,8 @@ with open(load_sql, "w", encoding="utf-8") as out:
     for f in borders:
         p = f["properties"]
         w("INSERT INTO border VALUES (%s, %s, %s);\n" % (q(p["a"]), q(p["b"]), geom(f["geometry"])))
+    for f in land:
+        w("INSERT INTO land VALUES (%s, %s);\n" % (q(f["properties"]["land"]), geom(f["geometry"])))
     for i, (lat, lon, kind) in enumerate(points):
         w("INSERT INTO pt (id, lat, lon, kind) VALUES (%d, %s, %s, %s);\n" % (i, q(lat), q(lon), q(kind)))
     w("UPDATE pt SET geom = ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4326);\n")
@@ -185,6 +207,29 @@ CREATE TABLE border_all AS SELECT ST_Collect(geom ORDER BY a, b) AS geom FROM bo
 CREATE TABLE border_kharkiv AS SELECT ST_Collect(geom ORDER BY a, b) AS geom FROM border WHERE a = 'UA-63';
 CREATE TABLE ua AS SELECT geom FROM country WHERE iso = 'UA';
 
+-- The sea model: each coastal state's 12-nm belt (22,224 m) as ST_Buffer on geography of its
+-- land, minus its land and all land; where belts meet, each point goes to the nearer land (the
+-- equidistance line), other states' coasts (land 'foreign_near') included.
+-- Belts are buffered per coastal region of the Black Sea and the Sea of Azov (ST_Buffer on
+-- geography projects each to a local plane; a whole country would span too much) and unioned.
+CREATE TABLE belt AS
+  SELECT r.country AS iso,
+         ST_Difference(ST_Union(ST_Buffer(r.geom::geography, 22224)::geometry), (SELECT geom FROM land WHERE name = 'world')) AS geom
+  FROM region r
+  WHERE r.code IN ('UA-43', 'UA-40', 'UA-65', 'UA-23', 'UA-14', 'UA-51', 'RU-KDA', 'RU-ROS')
+  GROUP BY r.country;
+CREATE TABLE sea AS
+  SELECT p.id,
+         (SELECT string_agg(b.iso, '|' ORDER BY b.iso) FROM belt b WHERE ST_Covers(b.geom, p.geom)) AS in_buffer,
+         ST_Distance(u.geom::geography, p.geom::geography) AS d_ua,
+         (SELECT min(ST_Distance(r.geom::geography, p.geom::geography)) FROM region r
+            WHERE r.country = 'RU' AND ST_DWithin(r.geom::geography, p.geom::geography, 30000)) AS d_ru,
+         (SELECT ST_Distance(f.geom::geography, p.geom::geography) FROM land f
+            WHERE f.name = 'foreign_near' AND ST_DWithin(f.geom::geography, p.geom::geography, 30000)) AS d_foreign
+  FROM pt p, ua u
+  WHERE NOT EXISTS (SELECT 1 FROM region r WHERE ST_Covers(r.geom, p.geom))
+    AND NOT EXISTS (SELECT 1 FROM land w WHERE w.name = 'world' AND ST_Covers(w.geom, p.geom));
+
 -- Sanity figures for the log and the .meta file.
 \pset footer off
 SELECT (SELECT count(*) FROM region) AS regions,
@@ -208,8 +253,16 @@ COPY (
          (SELECT string_agg(r.code, '|' ORDER BY r.code) FROM region r WHERE ST_Covers(r.geom, p.geom)) AS region,
          round(ST_Distance(b.geom::geography, p.geom::geography)::numeric, 3) AS dist_border_m,
          round(ST_Distance(k.geom::geography, p.geom::geography)::numeric, 3) AS dist_kharkiv_border_m,
-         round(ST_Distance(u.geom::geography, p.geom::geography)::numeric, 3) AS dist_ua_m
-  FROM pt p, border_all b, border_kharkiv k, ua u
+         round(ST_Distance(u.geom::geography, p.geom::geography)::numeric, 3) AS dist_ua_m,
+         CASE WHEN s.id IS NULL THEN 'land'
+              WHEN least(s.d_ua, coalesce(s.d_ru, 'Infinity'), coalesce(s.d_foreign, 'Infinity')) <= 22224 THEN 'internal_or_territorial'
+              ELSE 'high_seas' END AS waters,
+         CASE WHEN s.id IS NULL THEN (SELECT string_agg(c.iso, '|' ORDER BY c.iso) FROM country c WHERE ST_Covers(c.geom, p.geom))
+              WHEN least(s.d_ua, coalesce(s.d_ru, 'Infinity')) > 22224 OR coalesce(s.d_foreign, 'Infinity') < least(s.d_ua, coalesce(s.d_ru, 'Infinity')) THEN NULL
+              WHEN s.d_ua < coalesce(s.d_ru, 'Infinity') THEN 'UA' ELSE 'RU' END AS sea_country,
+         coalesce(s.in_buffer, '') AS in_geography_buffer,
+         round(least(s.d_ua, coalesce(s.d_ru, 'Infinity'), coalesce(s.d_foreign, 'Infinity'))::numeric, 3) AS dist_land_m
+  FROM pt p LEFT JOIN sea s ON s.id = p.id, border_all b, border_kharkiv k, ua u
   ORDER BY p.id
 ) TO STDOUT WITH (FORMAT csv, HEADER true);
 """)

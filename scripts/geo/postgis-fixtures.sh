@@ -19,7 +19,7 @@ out="$repo/caveat-core/src/test/resources/caveat/geo"
 pg_major="${PG_MAJOR:-15}"
 seed="${FIXTURE_SEED:-20240224}"
 bindir="/usr/lib/postgresql/$pg_major/bin"
-inputs=(regions.geojson countries.geojson borders.geojson)
+inputs=(regions.geojson countries.geojson borders.geojson land.geojson)
 
 [ "$(id -u)" = 0 ] || { echo "postgis-fixtures: run as root (installs packages, switches to user postgres)" >&2; exit 1; }
 for f in "${inputs[@]}"; do

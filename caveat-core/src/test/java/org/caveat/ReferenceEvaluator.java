@@ -176,7 +176,7 @@ final class ReferenceEvaluator {
         CelFunctionDecl.newFunctionDeclaration("distance_km", CelOverloadDecl.newGlobalOverload("d", SimpleType.DOUBLE, POINT, ZONE)));
     CelCompiler compiler = b.build();
     CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(o).addFunctionBindings(
-        CelFunctionBinding.from("c", GeoPoint.class, x -> Objects.toString(geo.country(x.lat(), x.lon()), "")),
+        CelFunctionBinding.from("c", GeoPoint.class, x -> Objects.toString(geo.locate(x.lat(), x.lon()).country(), "")),
         CelFunctionBinding.from("d", GeoPoint.class, Zone.class, (x, z) -> z.distanceKm(x.lat(), x.lon()))).build();
     p = runtime.createProgram(compiler.compile(expr).getAst());
     programs.put(key, p);

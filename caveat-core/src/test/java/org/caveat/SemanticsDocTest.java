@@ -65,7 +65,7 @@ class SemanticsDocTest {
         Basis.NOT_PERMITTED.label(), List.of("r"), List.of(new Answer.Reason("r", "permit", "Text.", List.of("s1"))),
         List.of("purpose"), new Answer.Closest("r", "weapon.range_km <= 100.0", "text", 120.0, "<=", 100.0, 20.0),
         List.of(new Answer.Skipped("2025-01-01", "disputed")));
-    Answer answer = new Answer("id", Outcome.DENY, List.of(grant), new Answer.Facts("RU", "RU-BEL", 1.5), "Denied.",
+    Answer answer = new Answer("id", Outcome.DENY, List.of(grant), new Answer.Facts("RU", "RU-BEL", 1.5, "land", false), "Denied.",
         Map.of("s1", source));
     Set<String> fields = new TreeSet<>();
     collectFields(Json.MAPPER.readTree(AnswerWriter.toJson(answer, true)), fields, true);

@@ -22,7 +22,7 @@ import org.caveat.model.Vocabulary;
  * The CEL environment of one policy version: request attributes as qualified variables
  * ({@code weapon.class}), {@code zones.NAME}, {@code assume.NAME}, the vocabulary lists
  * {@code military_objectives} and {@code protected_objects}, and the geographic functions
- * {@code country(p)}, {@code region(p)}, {@code within(p, zone)} and {@code distance_km(p, zone)}.
+ * {@code country(p)}, {@code region(p)}, {@code waters(p)}, {@code within(p, zone)} and {@code distance_km(p, zone)}.
  * Declarations only: the interpreter that runs what the compiler does not specialise binds the
  * functions by these overload ids ({@code org.caveat.program.CelFallback#runtime}, with
  * {@link #OPTIONS}).
@@ -35,7 +35,7 @@ public final class CelEnvironment {
   public static final Map<String, List<String>> CONSTANT_LISTS = Map.of(
       "military_objectives", List.copyOf(Vocabulary.MILITARY_OBJECTIVES),
       "protected_objects", List.copyOf(Vocabulary.PROTECTED_OBJECTS));
-  static final List<String> FUNCTIONS = List.of("country", "region", "within", "distance_km");
+  static final List<String> FUNCTIONS = List.of("country", "region", "waters", "within", "distance_km");
 
   final CelCompiler compiler;
   final TreeSet<String> names = new TreeSet<>();
@@ -67,6 +67,8 @@ public final class CelEnvironment {
             CelOverloadDecl.newGlobalOverload("country_point", SimpleType.STRING, POINT)),
         CelFunctionDecl.newFunctionDeclaration("region",
             CelOverloadDecl.newGlobalOverload("region_point", SimpleType.STRING, POINT)),
+        CelFunctionDecl.newFunctionDeclaration("waters",
+            CelOverloadDecl.newGlobalOverload("waters_point", SimpleType.STRING, POINT)),
         CelFunctionDecl.newFunctionDeclaration("within",
             CelOverloadDecl.newGlobalOverload("within_point_zone", SimpleType.BOOL, POINT, ZONE)),
         CelFunctionDecl.newFunctionDeclaration("distance_km",

@@ -66,6 +66,9 @@ final class VocabularyCheck {
       String fn = subject.call().function();
       if (fn.equals("country")) {
         countryCode(ast, literal, at, value);
+      } else if (fn.equals("waters") && !org.caveat.geo.Waters.LABELS.contains(value)) {
+        report(ast, literal, at, "vocab.unknown", "waters has no value `" + value + "`",
+            Suggest.didYouMean(value, org.caveat.geo.Waters.LABELS));
       } else if (fn.equals("region") && !regionCodes.contains(value)) {
         report(ast, literal, at, "region.unknown", "no shipped region `" + value + "`",
             Suggest.didYouMean(value, regionCodes));

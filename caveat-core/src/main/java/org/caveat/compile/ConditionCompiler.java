@@ -289,9 +289,9 @@ final class ConditionCompiler {
     String fn = e.call().function();
     List<CelExpr> args = e.call().args();
     switch (fn) {
-      case "country", "region":
+      case "country", "region", "waters":
         if (!isTargetLocation(args.get(0))) return null;
-        return fn.equals("country") ? new Val.Country() : new Val.Region();
+        return fn.equals("country") ? new Val.Country() : fn.equals("region") ? new Val.Region() : new Val.Waters();
       case "distance_km": {
         ZoneRef z = zoneArg(args);
         return z == null ? null : new Val.Distance(z);

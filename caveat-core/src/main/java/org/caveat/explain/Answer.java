@@ -38,7 +38,12 @@ public record Answer(String id, Outcome decision, List<GrantAnswer> grants, Fact
   public record Reason(String rule, String effect, String text, List<String> sources) {}
 
   /** Geographic facts of the target; null country/region outside the shipped geography. */
-  public record Facts(String country, String region, double distanceToBorderKm) {}
+  /**
+   * Geographic facts of the target: country and region (the sea included), distance to the land
+   * border, {@code waters} (a {@link org.caveat.geo.Waters} label) and whether the point lies
+   * exactly on a land border.
+   */
+  public record Facts(String country, String region, double distanceToBorderKm, String waters, boolean onBorder) {}
 
   /**
    * The permit rule that came closest when nothing was permitted: its first failing part

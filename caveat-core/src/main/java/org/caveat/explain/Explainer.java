@@ -54,7 +54,9 @@ public final class Explainer {
     }
     var loc = d.request().targetLocation();
     double km = border.distanceKm(loc.lat(), loc.lon());
-    Answer.Facts facts = new Answer.Facts(ctx.country(), ctx.region(), Numbers.round(km, 3));
+    var where = ctx.location();
+    Answer.Facts facts = new Answer.Facts(where.country(), where.region(), Numbers.round(km, 3),
+        where.waters().label(), where.onBorder());
     String text = d.grants().isEmpty() ? Sentences.notApplicable(d.request()) : explanation.toString();
     return new Answer(d.request().id(), d.outcome(), grants, facts, text, sources == null ? Map.of() : sources);
   }

@@ -114,8 +114,17 @@ final class AreaLocator {
   }
 
   boolean covers(double lat, double lon) {
+    return locate(lat, lon) != Location.EXTERIOR;
+  }
+
+  /** Whether the point lies exactly on the area's boundary. */
+  boolean onBoundary(double lat, double lon) {
+    return locate(lat, lon) == Location.BOUNDARY;
+  }
+
+  private int locate(double lat, double lon) {
     if (!envelope.covers(lon, lat)) {
-      return false;
+      return Location.EXTERIOR;
     }
     RayCrossingCounter counter = new RayCrossingCounter(new Coordinate(lon, lat));
     int band = band(lat);
@@ -124,6 +133,6 @@ final class AreaLocator {
       int e = edges[i];
       counter.countSegment(from[e], to[e]);
     }
-    return counter.getLocation() != Location.EXTERIOR;
+    return counter.getLocation();
   }
 }

@@ -50,6 +50,8 @@ public final class ReferenceGeography {
   private final List<String[]> borderSides = new ArrayList<>();
   private final List<Geometry> borderLines = new ArrayList<>();
   private final Map<String, Zone> zoneCache = new ConcurrentHashMap<>();
+  /** The sea model, built on the first point off the shipped land (land points never pay for it). */
+  private volatile SeaModel sea;
 
   private ReferenceGeography() {
     ObjectMapper json = new ObjectMapper();
@@ -191,6 +193,52 @@ public final class ReferenceGeography {
       }
     }
     return null;
+  }
+
+  /**
+   * Country, region, waters and land-border flag of a point, the sea included: on a shipped
+   * region the answer is {@link #region}'s; off it, the {@link SeaModel} decides (other states'
+   * land, a territorial sea, or the high seas). On a land border the region that sorts first
+   * wins, as in {@link #region}, and {@code onBorder} is set: the point is on the boundary of
+   * its region and covered by a region of another shipped country or by another state's land.
+   */
+  public Location locate(double lat, double lon) {
+    Object cell = cells.at(lat, lon);
+    if (cell instanceof String inside) {
+      return new Location(regionCountry.get(inside), inside, Waters.LAND, false);
+    }
+    Candidates candidates = (Candidates) cell;
+    for (int i = 0; i < candidates.codes.length; i++) {
+      if (candidates.locators[i].covers(lat, lon)) {
+        String code = candidates.codes[i];
+        return new Location(regionCountry.get(code), code, Waters.LAND,
+            candidates.locators[i].onBoundary(lat, lon) && onLandBorder(candidates, i, lat, lon));
+      }
+    }
+    return sea().offShippedLand(lat, lon);
+  }
+
+  private boolean onLandBorder(Candidates candidates, int found, double lat, double lon) {
+    String country = regionCountry.get(candidates.codes[found]);
+    for (int j = found + 1; j < candidates.codes.length; j++) {
+      if (!regionCountry.get(candidates.codes[j]).equals(country) && candidates.locators[j].covers(lat, lon)) {
+        return true;
+      }
+    }
+    return sea().onForeignLand(lat, lon);
+  }
+
+  private SeaModel sea() {
+    SeaModel s = sea;
+    if (s == null) {
+      synchronized (this) {
+        if (sea == null) {
+          sea = new SeaModel(features(new ObjectMapper(), "land.geojson"), regionIndex, this::area, regionCountry::get);
+        }
+        s = sea;
+      }
+    }
+    return s;
   }
 
   /** A cell on a boundary: the regions whose envelope meets it, sorted by code, with their locators. */

@@ -141,6 +141,8 @@ public final class AnswerWriter {
     g.writeStringField("country", a.facts().country());
     g.writeStringField("region", a.facts().region());
     number(g, "distance_to_border_km", a.facts().distanceToBorderKm());
+    g.writeStringField("waters", a.facts().waters());
+    if (a.facts().onBorder()) g.writeBooleanField("on_border", true);
     g.writeEndObject();
     g.writeStringField("explanation", a.explanation());
     if (withSources) sources(g, a);

@@ -88,6 +88,7 @@ public final class Schemas {
     props(facts).set("country", nullableString.deepCopy());
     props(facts).set("region", nullableString.deepCopy());
     props(facts).set("distance_to_border_km", F.objectNode().put("type", "number"));
+    props(facts).set("waters", enumOf(org.caveat.geo.Waters.LABELS));
     props(expect).set("facts", facts);
     props(c).set("expect", expect);
     ObjectNode root = object("Cases a pack carries; run with caveat test.", List.of("cases"));

@@ -104,6 +104,7 @@ public final class PackTestRunner {
         switch (f.getKey()) {
           case "country" -> exact(out, "facts.country", f.getValue(), a.facts().country());
           case "region" -> exact(out, "facts.region", f.getValue(), a.facts().region());
+          case "waters" -> exact(out, "facts.waters", f.getValue(), a.facts().waters());
           default -> number(out, "facts." + f.getKey(), f.getValue(), a.facts().distanceToBorderKm());
         }
       }

@@ -29,7 +29,7 @@ final class PackTestReader {
   private static final Set<String> EXPECT = Set.of("decision", "version", "basis", "determining", "missing",
       "closest", "facts");
   private static final Set<String> CLOSEST = Set.of("rule", "margin");
-  private static final Set<String> FACTS = Set.of("country", "region", "distance_to_border_km");
+  private static final Set<String> FACTS = Set.of("country", "region", "distance_to_border_km", "waters");
   static final Set<String> DECISIONS = new LinkedHashSet<>(List.of("PERMIT", "DENY", "INDETERMINATE", "NOT_APPLICABLE"));
   static final Set<String> BASES = new LinkedHashSet<>(List.of("permitted", "forbidden", "not_permitted",
       "missing_attributes", "no_version_in_force"));

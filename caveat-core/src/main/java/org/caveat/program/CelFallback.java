@@ -35,8 +35,9 @@ public final class CelFallback extends Cond {
     return CelRuntimeFactory.standardCelRuntimeBuilder()
         .setOptions(options)
         .addFunctionBindings(
-            CelFunctionBinding.from("country_point", GeoPoint.class, p -> orEmpty(geo.country(p.lat(), p.lon()))),
-            CelFunctionBinding.from("region_point", GeoPoint.class, p -> orEmpty(geo.region(p.lat(), p.lon()))),
+            CelFunctionBinding.from("country_point", GeoPoint.class, p -> orEmpty(geo.locate(p.lat(), p.lon()).country())),
+            CelFunctionBinding.from("region_point", GeoPoint.class, p -> orEmpty(geo.locate(p.lat(), p.lon()).region())),
+            CelFunctionBinding.from("waters_point", GeoPoint.class, p -> geo.locate(p.lat(), p.lon()).waters().label()),
             CelFunctionBinding.from("within_point_zone", GeoPoint.class, ZoneRef.class,
                 (p, z) -> z.zone().contains(p.lat(), p.lon())),
             CelFunctionBinding.from("distance_km_point_zone", GeoPoint.class, ZoneRef.class,

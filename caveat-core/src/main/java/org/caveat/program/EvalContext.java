@@ -1,5 +1,6 @@
 package org.caveat.program;
 
+import org.caveat.geo.Location;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.geo.Zone;
 import org.caveat.model.Request;
@@ -13,8 +14,7 @@ public final class EvalContext {
   private final ReferenceGeography geography;
   private Request request;
   private double lat, lon;
-  private String country, region;
-  private boolean countryDone, regionDone;
+  private Location location;
   private double[] distances = new double[8];
   private long[] stamps = new long[8];
   private long generation;
@@ -27,7 +27,7 @@ public final class EvalContext {
     request = r;
     lat = r.targetLocation().lat();
     lon = r.targetLocation().lon();
-    countryDone = regionDone = false;
+    location = null;
     generation++;
     return this;
   }
@@ -49,24 +49,25 @@ public final class EvalContext {
   public double lon() { return lon; }
   public ReferenceGeography geography() { return geography; }
 
-  /** Country code of the target, or null outside the shipped countries. */
-  public String country() {
-    if (!countryDone) {
-      // The country is the region's (regions tile their countries): one lookup serves both facts.
-      String r = region();
-      country = r == null ? null : geography.countryOfRegion(r);
-      countryDone = true;
+  /**
+   * Country, region, waters and land-border flag of the target, one lookup for all four facts
+   * (land first: a point on a shipped region never consults the sea model).
+   */
+  public Location location() {
+    if (location == null) {
+      location = geography.locate(lat, lon);
     }
-    return country;
+    return location;
   }
 
-  /** Region code of the target, or null outside the shipped regions. */
+  /** Country code of the target (its territorial sea included), or null outside the shipped countries. */
+  public String country() {
+    return location().country();
+  }
+
+  /** Region code of the target (at sea: the coastal region nearest), or null outside the shipped regions. */
   public String region() {
-    if (!regionDone) {
-      region = geography.region(lat, lon);
-      regionDone = true;
-    }
-    return region;
+    return location().region();
   }
 
   /** Whether the distance for this zone slot has been computed for the current request. */

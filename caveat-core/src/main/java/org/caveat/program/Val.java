@@ -78,6 +78,14 @@ public abstract class Val {
     }
   }
 
+  /** {@code waters(target.location)}: "land", "internal_or_territorial" or "high_seas". */
+  public static final class Waters extends Val {
+    @Override
+    Object eval(EvalContext c) {
+      return c.location().waters().label();
+    }
+  }
+
   /** {@code distance_km(target.location, zone)}. */
   public static final class Distance extends Val {
     final ZoneRef zone;

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Compares country, region and geodesic distances with values computed by PostGIS
  * ({@code ST_Covers}, {@code ST_Distance(geography)}) on the project's own geometry by
- * {@code scripts/geo/postgis-fixtures.sh}. Distances must agree within 1 m.
+ * {@code scripts/geo/postgis-fixtures.sh}. Distances must agree within 1 m; country and waters
+ * of the sea model agree exactly (PostGIS decides the 12-nm belt and the equidistance line by
+ * {@code ST_Distance(geography)}), and so does membership of PostGIS's {@code ST_Buffer(geography)}
+ * belt for points more than 1 km from its edge (a buffer polygon is an approximation).
  */
 class PostgisFixturesTest {
   private static ReferenceGeography geo;
@@ -30,7 +33,8 @@ class PostgisFixturesTest {
     ukraine = geo.area("UA");
   }
 
-  record Row(double lat, double lon, String country, String region, double border, double kharkiv, double ua) {}
+  record Row(double lat, double lon, String country, String region, double border, double kharkiv, double ua,
+      String waters, String seaCountry, String inBuffer, String landM) {}
 
   static List<Row> rows() throws Exception {
     List<Row> rows = new ArrayList<>();
@@ -41,7 +45,8 @@ class PostgisFixturesTest {
       while ((line = in.readLine()) != null) {
         String[] f = line.split(",", -1);
         rows.add(new Row(Double.parseDouble(f[0]), Double.parseDouble(f[1]), f[2], f[3],
-            Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6])));
+            Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), f[7], f[8],
+            f[9].replace("\"", ""), f[10]));
       }
     }
     return rows;
@@ -62,6 +67,16 @@ class PostgisFixturesTest {
             .isCloseTo(r.kharkiv(), within(1.0));
         assertThat(ukraine.distanceKm(r.lat(), r.lon()) * 1000).as("distance to Ukraine")
             .isCloseTo(r.ua(), within(1.0));
+        Location at = geo.locate(r.lat(), r.lon());
+        assertThat(at.waters().label()).as("waters").isEqualTo(r.waters());
+        assertThat(orEmpty(at.country())).as("country, sea included").isIn(alternatives(r.seaCountry()));
+        if (!r.waters().equals("land") && Math.abs(Double.parseDouble(r.landM()) - SeaModel.TERRITORIAL_SEA_KM * 1000) > 1000
+            && !(r.seaCountry().isEmpty() && at.waters() == Waters.INTERNAL_OR_TERRITORIAL)) {
+          // PostGIS's ST_Buffer(geography) belts (of UA and RU, not of other states) agree away
+          // from their approximate edge.
+          assertThat(!r.inBuffer().isEmpty()).as("inside PostGIS's 12-nm buffer")
+              .isEqualTo(at.waters() == Waters.INTERNAL_OR_TERRITORIAL);
+        }
       }));
     }
     return tests;
