@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.json.Json;
 import org.caveat.policy.Reliability;
 import org.caveat.timeline.Timeline;
@@ -70,7 +70,7 @@ final class TimelineCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Caveat caveat = Engines.build(packs, java.util.Map.of(), null);
     Set<Reliability> admitted = reliability == null ? EnumSet.allOf(Reliability.class) : reliability;
-    Timeline t = Timeline.of(caveat.grants().stream().map(CompiledGrant::grant).toList(), grant, admitted, asOf);
+    Timeline t = Timeline.of(caveat.grants().stream().map(GrantInfo::grant).toList(), grant, admitted, asOf);
     cli.stdout.write(format == CheckCommand.Format.json ? json(t) : text(t));
     cli.stdout.flush();
     return CaveatCli.OK;

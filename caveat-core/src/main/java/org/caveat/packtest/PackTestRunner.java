@@ -66,8 +66,8 @@ public final class PackTestRunner {
     List<String> out = new ArrayList<>();
     for (var g : engine.grants()) {
       for (var v : g.versions()) {
-        for (var r : v.rules()) {
-          String key = g.grant().id() + "@" + v.policy().version() + "#" + r.rule().id();
+        for (var r : v.policy().rules()) {
+          String key = g.grant().id() + "@" + v.policy().version() + "#" + r.id();
           if (!decided.contains(key)) out.add(key);
         }
       }

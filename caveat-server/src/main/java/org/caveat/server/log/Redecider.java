@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.explain.Answer;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.json.AnswerWriter;
@@ -112,7 +112,7 @@ public final class Redecider {
 
   private Map<String, Known> versions() {
     Map<String, Known> out = new ConcurrentHashMap<>();
-    for (CompiledGrant g : live.current().grants()) {
+    for (GrantInfo g : live.current().grants()) {
       for (var v : g.versions()) {
         PolicyVersion p = v.policy();
         live.text(p).ifPresent(text -> out.put(p.contentHash(), new Known(p.grant() + "/" + p.version() + ".yaml", text,
