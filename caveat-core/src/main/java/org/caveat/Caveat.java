@@ -17,6 +17,7 @@ import org.caveat.decide.Decision;
 import org.caveat.explain.Answer;
 import org.caveat.explain.Explainer;
 import org.caveat.geo.ReferenceGeography;
+import org.caveat.geo.Zone;
 import org.caveat.model.Request;
 import org.caveat.parse.PackLoader;
 import org.caveat.policy.Assumption;
@@ -44,12 +45,14 @@ public final class Caveat {
   private final Explainer explainer;
   private final ReferenceGeography geography;
   private final ThreadLocal<EvalContext> contexts;
+  private final List<GrantInfo> grants;
 
   private Caveat(Decider decider, ReferenceGeography geography) {
     this.decider = decider;
     this.geography = geography;
     this.explainer = new Explainer(geography);
     this.contexts = ThreadLocal.withInitial(() -> new EvalContext(geography));
+    this.grants = decider.grants().stream().map(Caveat::describe).toList();
   }
 
   public static Builder builder() {
@@ -76,8 +79,28 @@ public final class Caveat {
     return requests.map(this::answer);
   }
 
-  public List<CompiledGrant> grants() {
+  /** The loaded grants, described: what a front end lists, shows, maps or resolves a version in. */
+  public List<GrantInfo> grants() {
+    return grants;
+  }
+
+  /**
+   * The compiled grants, for core's own tools ({@code diff}) that decide with one version alone.
+   * Core-internal: other modules use {@link #grants()}; their ArchitectureTest forbids this call
+   * and every compiled type.
+   */
+  public List<CompiledGrant> compiledGrants() {
     return decider.grants();
+  }
+
+  private static GrantInfo describe(CompiledGrant g) {
+    List<VersionInfo> versions = new ArrayList<>(g.versions().size());
+    for (CompiledVersion v : g.versions()) {
+      Map<String, Zone> zones = new LinkedHashMap<>();
+      v.zones().forEach((name, ref) -> zones.put(name, ref.zone()));
+      versions.add(new VersionInfo(v.policy(), v.assumptions(), zones));
+    }
+    return new GrantInfo(g.grant(), versions, g.admitted());
   }
 
   public ReferenceGeography geography() {

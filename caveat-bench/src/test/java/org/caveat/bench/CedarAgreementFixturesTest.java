@@ -83,7 +83,7 @@ class CedarAgreementFixturesTest {
   }
 
   private static List<String> packRuleIds() {
-    return caveat.grants().get(0).versions().get(0).rules().stream().map(r -> r.rule().id()).toList();
+    return caveat.grants().get(0).versions().get(0).policy().rules().stream().map(r -> r.id()).toList();
   }
 
   private static JsonNode read(String name) throws IOException {

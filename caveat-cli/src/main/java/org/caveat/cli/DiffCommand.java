@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
-import org.caveat.decide.VersionResolver;
+import org.caveat.GrantInfo;
+import org.caveat.VersionResolver;
 import org.caveat.diff.DiffGeoJson;
 import org.caveat.diff.FlipList;
 import org.caveat.diff.PermittedArea;
@@ -115,8 +115,8 @@ final class DiffCommand implements Callable<Integer> {
       }
     }
     Caveat caveat = engine.engine();
-    FlipList.Side from = resolve(fromSpec, time, caveat.grants());
-    FlipList.Side to = resolve(toSpec, time, caveat.grants());
+    FlipList.Side from = resolve(fromSpec, time, caveat);
+    FlipList.Side to = resolve(toSpec, time, caveat);
     VersionDiff diff = VersionDiff.of(from, to);
 
     Events ev = null;
@@ -142,9 +142,9 @@ final class DiffCommand implements Callable<Integer> {
   // ---- resolving GRANT@VERSION ----
 
   /** Core's rule ({@link VersionResolver}); the failures about --as-of and --reliability in the CLI's words. */
-  static FlipList.Side resolve(String spec, Instant asOf, List<CompiledGrant> grants) {
-    VersionResolver.Resolution r = VersionResolver.resolve(grants, spec, asOf);
-    if (r instanceof VersionResolver.Found f) return new FlipList.Side(f.grant(), f.version());
+  static FlipList.Side resolve(String spec, Instant asOf, Caveat caveat) {
+    VersionResolver.Resolution r = VersionResolver.resolve(caveat.grants(), spec, asOf);
+    if (r instanceof VersionResolver.Found f) return FlipList.Side.of(caveat, f.grant(), f.version());
     VersionResolver.Unresolved u = (VersionResolver.Unresolved) r;
     throw new CliException(switch (u.failure()) {
       case NO_VERSION_NAMED -> "`" + spec + "` names no version: write " + u.grant().grant().id() + "@VERSION, "

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.parse.PackLoader;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.server.policy.EngineFactory;
@@ -14,11 +14,11 @@ import org.caveat.server.policy.LiveEngine;
 import org.caveat.store.PublishedVersion;
 import org.caveat.store.Store;
 import org.caveat.store.StoreException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code caveat pack export}: the policy a service decides with, as a pack folder, so that
@@ -87,12 +87,12 @@ final class PackExportCommand implements Callable<Integer> {
 
   private void summary(LiveEngine.Pinned served, Map<String, PublishedVersion> rows, String where, Path target) {
     PrintWriter w = spec.commandLine().getOut();
-    List<CompiledGrant> grants = served.engine().grants();
+    List<GrantInfo> grants = served.engine().grants();
     int versions = grants.stream().mapToInt(g -> g.versions().size()).sum();
     int published = served.publishedVersions().size();
     w.printf("exported %d grant%s, %d version%s (%d published through the service) to %s%n", grants.size(),
         grants.size() == 1 ? "" : "s", versions, versions == 1 ? "" : "s", published, target);
-    for (CompiledGrant g : grants) {
+    for (GrantInfo g : grants) {
       long fromStore = g.grant().versions().stream().filter(v -> served.publishedVersions().containsKey(name(g, v)))
           .count();
       w.printf("  %-8s %s → %s  %d version%s%s%n", g.grant().id(), g.grant().grantor(), g.grant().grantee(),
@@ -106,7 +106,7 @@ final class PackExportCommand implements Callable<Integer> {
     w.println("from " + where + " and " + (packs == null ? "the built-in packs" : packs) + "; tests/ folders left out");
   }
 
-  private static String name(CompiledGrant g, PolicyVersion v) {
+  private static String name(GrantInfo g, PolicyVersion v) {
     return g.grant().id() + "/" + v.version() + ".yaml";
   }
 }

@@ -20,8 +20,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.caveat.Caveat;
-import org.caveat.program.CompiledVersion;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
+import org.caveat.VersionInfo;
 
 /**
  * Writes a pack folder that decides as the service does: the packs it was started with, copied
@@ -125,8 +125,8 @@ final class PackFolderExport {
    */
   private static List<String> fingerprint(Caveat engine) {
     List<String> out = new ArrayList<>();
-    for (CompiledGrant g : engine.grants()) {
-      for (CompiledVersion v : g.versions()) {
+    for (GrantInfo g : engine.grants()) {
+      for (VersionInfo v : g.versions()) {
         out.add(g.grant().grantor() + "→" + g.grant().grantee() + " " + g.grant().id() + "@" + v.policy().version()
             + " " + v.policy().contentHash());
       }

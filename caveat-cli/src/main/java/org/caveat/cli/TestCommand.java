@@ -9,11 +9,8 @@ import java.util.concurrent.Callable;
 import org.caveat.Caveat;
 import org.caveat.packtest.PackTestReport;
 import org.caveat.packtest.PackTestRunner;
-import org.caveat.parse.PackLoader;
 import org.caveat.parse.PackTestCase;
-import org.caveat.parse.PackTestFiles;
 import org.caveat.policy.Diagnostic;
-import org.caveat.policy.Grant;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,12 +59,10 @@ final class TestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<PackTestReport> reports = new ArrayList<>();
     if (dirs.isEmpty()) {
-      List<Grant> grants = PackLoader.builtIn();
-      reports.add(run(PackTestFiles.builtIn(grants), assume -> Engines.build(null, assume, null)));
+      reports.add(run(PackTestRunner.builtInCases(), assume -> Engines.build(null, assume, null)));
     } else {
       for (Path dir : dirs) {
-        List<Grant> grants = PackLoader.load(dir);
-        reports.add(run(PackTestFiles.load(dir, grants), assume -> Engines.build(dir, assume, null)));
+        reports.add(run(PackTestRunner.cases(dir), assume -> Engines.build(dir, assume, null)));
       }
     }
     long passed = 0;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.json.Json;
 import org.caveat.policy.Reliability;
 import org.caveat.timeline.Timeline;
@@ -82,7 +82,7 @@ final class TimelineCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Caveat caveat = Engines.build(packs, java.util.Map.of(), null);
     Set<Reliability> admitted = reliability == null ? EnumSet.allOf(Reliability.class) : reliability;
-    Timeline t = Timeline.of(caveat.grants().stream().map(CompiledGrant::grant).toList(), grant, admitted, asOf);
+    Timeline t = Timeline.of(caveat.grants().stream().map(GrantInfo::grant).toList(), grant, admitted, asOf);
     boolean json = format == CheckCommand.Format.json;
     if (grant == null && !detail) {
       TimelineOverview o = TimelineOverview.of(t);

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.policy.Rule;
 import picocli.CommandLine;
@@ -44,9 +44,9 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Caveat caveat = Caveat.builder().packs(dir).build();
     PrintWriter out = spec.commandLine().getOut();
-    List<CompiledGrant> grants = caveat.grants();
+    List<GrantInfo> grants = caveat.grants();
     int versions = 0;
-    for (CompiledGrant g : grants) {
+    for (GrantInfo g : grants) {
       List<PolicyVersion> vs = g.grant().versions();
       versions += vs.size();
       out.printf("%s  %s → %s  %d version%s%n", g.grant().id(), g.grant().grantor(), g.grant().grantee(),

@@ -8,5 +8,8 @@
  * <p>Hot paths are specialised here: vocabulary tests become set lookups, and
  * {@code distance_km(p, zone) <= T} becomes a {@link org.caveat.geo.PreparedThreshold}. Anything
  * not specialised runs on cel-java's interpreter ({@link org.caveat.program.CelFallback}).
+ *
+ * <p>Internal to caveat-core: other modules load packs through {@link org.caveat.Caveat}
+ * (caveat-cli's {@code ArchitectureTest}).
  */
 package org.caveat.compile;

@@ -21,7 +21,7 @@ public record AssumptionDiff(List<Entry> added, List<Entry> removed, List<Entry>
     return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
   }
 
-  public static AssumptionDiff of(CompiledVersion a, CompiledVersion b) {
+  static AssumptionDiff of(CompiledVersion a, CompiledVersion b) {
     Map<String, Assumption> before = byName(a), after = byName(b);
     List<Entry> added = new ArrayList<>(), removed = new ArrayList<>(), changed = new ArrayList<>();
     for (Assumption x : before.values()) {

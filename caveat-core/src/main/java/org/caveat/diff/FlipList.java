@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.caveat.Caveat;
+import org.caveat.GrantInfo;
+import org.caveat.VersionInfo;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.decide.Decider;
 import org.caveat.decide.Decision;
@@ -34,8 +37,42 @@ public final class FlipList {
     this.explainer = new Explainer(geography);
   }
 
-  /** One side of a comparison: a grant and the version of it to decide with. */
-  public record Side(CompiledGrant grant, CompiledVersion version) {}
+  /**
+   * One side of a comparison: a grant and the version of it to decide with. Front ends see the
+   * descriptions; the compiled program stays inside this package.
+   */
+  public static final class Side {
+    private final GrantInfo grant;
+    private final VersionInfo version;
+    final CompiledGrant compiledGrant;
+    final CompiledVersion compiled;
+
+    private Side(GrantInfo grant, VersionInfo version, CompiledGrant compiledGrant, CompiledVersion compiled) {
+      this.grant = grant;
+      this.version = version;
+      this.compiledGrant = compiledGrant;
+      this.compiled = compiled;
+    }
+
+    /** The side of {@code version} of {@code grant}, both as {@code engine} describes them. */
+    public static Side of(Caveat engine, GrantInfo grant, VersionInfo version) {
+      for (CompiledGrant g : engine.compiledGrants()) {
+        if (!g.grant().id().equals(grant.id())) continue;
+        for (CompiledVersion v : g.versions()) {
+          if (v.policy() == version.policy()) return new Side(grant, version, g, v);
+        }
+      }
+      throw new IllegalArgumentException("version " + grant.id() + "@" + version.id() + " is not in this engine");
+    }
+
+    public GrantInfo grant() {
+      return grant;
+    }
+
+    public VersionInfo version() {
+      return version;
+    }
+  }
 
   /** A request whose verdict differs: its position in the input list and both answers. */
   public record Flip(int index, Request request, Answer from, Answer to) {
@@ -68,7 +105,7 @@ public final class FlipList {
   }
 
   /** The verdict of one version alone on one request ({@link Decider#decideWith}). */
-  public static Decision decide(Side side, boolean checkScope, Request r, EvalContext ctx) {
-    return Decider.decideWith(side.grant(), side.version(), checkScope, r, ctx);
+  static Decision decide(Side side, boolean checkScope, Request r, EvalContext ctx) {
+    return Decider.decideWith(side.compiledGrant, side.compiled, checkScope, r, ctx);
   }
 }

@@ -67,7 +67,7 @@ public record RuleDiff(List<RuleView> added, List<RuleView> removed, List<Change
     return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
   }
 
-  public static RuleDiff of(List<CompiledRule> from, List<CompiledRule> to) {
+  static RuleDiff of(List<CompiledRule> from, List<CompiledRule> to) {
     Map<String, CompiledRule> before = byId(from), after = byId(to);
     List<RuleView> added = new ArrayList<>(), removed = new ArrayList<>();
     List<Changed> changed = new ArrayList<>();

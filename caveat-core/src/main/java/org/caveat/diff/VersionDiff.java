@@ -11,8 +11,8 @@ public record VersionDiff(FlipList.Side from, FlipList.Side to, RuleDiff rules, 
     List<ZoneDiff> zones) {
 
   public static VersionDiff of(FlipList.Side from, FlipList.Side to) {
-    return new VersionDiff(from, to, RuleDiff.of(from.version().rules(), to.version().rules()),
-        AssumptionDiff.of(from.version(), to.version()), ZoneDiff.of(from.version(), to.version()));
+    return new VersionDiff(from, to, RuleDiff.of(from.compiled.rules(), to.compiled.rules()),
+        AssumptionDiff.of(from.compiled, to.compiled), ZoneDiff.of(from.compiled, to.compiled));
   }
 
   /** Whether the two sides belong to the same grant (then scopes are compared as written). */

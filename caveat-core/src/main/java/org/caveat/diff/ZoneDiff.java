@@ -38,7 +38,7 @@ public record ZoneDiff(String zone, String kind, Double from, Double to, double 
   }
 
   /** Every zone name of either version, sorted by name. */
-  public static List<ZoneDiff> of(CompiledVersion a, CompiledVersion b) {
+  static List<ZoneDiff> of(CompiledVersion a, CompiledVersion b) {
     TreeSet<String> names = new TreeSet<>(a.zones().keySet());
     names.addAll(b.zones().keySet());
     List<ZoneDiff> out = new ArrayList<>();

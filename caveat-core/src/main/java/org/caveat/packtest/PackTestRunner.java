@@ -2,6 +2,7 @@ package org.caveat.packtest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.function.Function;
 import org.caveat.Caveat;
 import org.caveat.explain.Answer;
 import org.caveat.json.RequestReader;
+import org.caveat.parse.PackLoader;
 import org.caveat.parse.PackTestCase;
+import org.caveat.parse.PackTestFiles;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.PolicyException;
 
@@ -27,6 +30,16 @@ public final class PackTestRunner {
 
   public PackTestRunner(Function<Map<String, String>, Caveat> engines) {
     this.engines = engines;
+  }
+
+  /** The cases of the built-in packs ({@code GRANT/tests/*.yaml}). */
+  public static List<PackTestCase> builtInCases() {
+    return PackTestFiles.builtIn(PackLoader.builtIn());
+  }
+
+  /** The cases of the packs in {@code dir}. @throws PolicyException for a pack or case file that cannot be read */
+  public static List<PackTestCase> cases(Path dir) {
+    return PackTestFiles.load(dir, PackLoader.load(dir));
   }
 
   public PackTestReport run(List<PackTestCase> cases) {
@@ -66,8 +79,8 @@ public final class PackTestRunner {
     List<String> out = new ArrayList<>();
     for (var g : engine.grants()) {
       for (var v : g.versions()) {
-        for (var r : v.rules()) {
-          String key = g.grant().id() + "@" + v.policy().version() + "#" + r.rule().id();
+        for (var r : v.policy().rules()) {
+          String key = g.grant().id() + "@" + v.policy().version() + "#" + r.id();
           if (!decided.contains(key)) out.add(key);
         }
       }

@@ -5,5 +5,9 @@
  * test cases a pack carries ({@code GRANT/tests/*.yaml}, {@code PackTestFiles}). Conditions are
  * checked by {@link org.caveat.check}; conditions and zones are compiled by
  * {@link org.caveat.compile}.
+ *
+ * <p>Internal to caveat-core but for {@code PackTestCase}, which {@code packtest} reports on:
+ * other modules load packs through {@link org.caveat.Caveat} and test cases through
+ * {@code PackTestRunner} (caveat-cli's {@code ArchitectureTest}).
  */
 package org.caveat.parse;

@@ -8,5 +8,9 @@
  * <p>Imports no front end: nothing from {@code parse}, {@code check} or {@code compile}, no
  * JSON, no explanation code. Nodes are built by {@link org.caveat.compile}; their evaluation is
  * package-private, reached only through {@code CompiledCondition} and {@code Conjunct}.
+ *
+ * <p>Internal to caveat-core: the node classes are public only because {@code compile} builds
+ * them from another package. Other modules must not use this package (caveat-cli's
+ * {@code ArchitectureTest}); they read {@link org.caveat.VersionInfo} instead.
  */
 package org.caveat.program;

@@ -1,8 +1,8 @@
 package org.caveat.record;
 
 import java.util.List;
-import org.caveat.program.CompiledVersion;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.VersionInfo;
+import org.caveat.GrantInfo;
 import org.caveat.policy.Assumption;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.policy.Rule;
@@ -17,7 +17,7 @@ import org.caveat.policy.Source;
 final class GrantPage {
   private GrantPage() {}
 
-  static String of(CompiledGrant g, List<List<StrikeProbes.WeaponAnswer>> answers) {
+  static String of(GrantInfo g, List<List<StrikeProbes.WeaponAnswer>> answers) {
     StringBuilder b = new StringBuilder();
     b.append(PackRecord.GENERATED).append("\n\n# ").append(g.grant().id()).append(": ").append(g.grant().grantor())
         .append(" → ").append(g.grant().grantee()).append("\n\n");
@@ -30,7 +30,7 @@ final class GrantPage {
     return b.toString();
   }
 
-  private static void version(StringBuilder b, CompiledVersion cv, List<StrikeProbes.WeaponAnswer> answers) {
+  private static void version(StringBuilder b, VersionInfo cv, List<StrikeProbes.WeaponAnswer> answers) {
     PolicyVersion v = cv.policy();
     b.append("\n## ").append(v.version()).append(" — ").append(Markdown.line(v.title())).append("\n\n");
     b.append("In force from ").append(IndexPage.day(v.inForce())).append(" · reliability: **")

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import org.caveat.program.CompiledVersion;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.VersionInfo;
+import org.caveat.GrantInfo;
 import org.caveat.geo.ReferenceGeography;
 
 /**
@@ -16,7 +16,7 @@ import org.caveat.geo.ReferenceGeography;
 final class IndexPage {
   private IndexPage() {}
 
-  static String of(List<CompiledGrant> grants, List<List<List<StrikeProbes.WeaponAnswer>>> answers, ReferenceGeography geo) {
+  static String of(List<GrantInfo> grants, List<List<List<StrikeProbes.WeaponAnswer>>> answers, ReferenceGeography geo) {
     StringBuilder b = new StringBuilder();
     b.append(PackRecord.GENERATED).append("\n\n# The record: caveats on supplied weapons\n\n");
     b.append("What each supplier publicly permitted, version by version, as Caveat's packs encode it: every version "
@@ -30,13 +30,13 @@ final class IndexPage {
     b.append("| supplier | grant | in force from | reliability | other weapons | weapons the version names |\n");
     b.append("| --- | --- | --- | --- | --- | --- |\n");
     for (int g = 0; g < grants.size(); g++) {
-      CompiledGrant cg = grants.get(g);
+      GrantInfo cg = grants.get(g);
       String link = "[" + cg.grant().id() + "](" + cg.grant().id() + ".md)";
       if (cg.versions().isEmpty()) {
         b.append("| ").append(cg.grant().grantor()).append(" | ").append(link).append(" | — | — | unknown (no version) | |\n");
       }
       for (int v = 0; v < cg.versions().size(); v++) {
-        CompiledVersion cv = cg.versions().get(v);
+        VersionInfo cv = cg.versions().get(v);
         List<StrikeProbes.WeaponAnswer> a = answers.get(g).get(v);
         b.append("| ").append(cg.grant().grantor()).append(" | ").append(link).append(" | ").append(day(cv.policy().inForce()))
             .append(" | ").append(cv.policy().reliability().label()).append(" | ").append(Markdown.cell(label(a.get(0))))
@@ -45,7 +45,7 @@ final class IndexPage {
     }
     probes(b, geo);
     b.append("\n## Grants\n\n");
-    for (CompiledGrant cg : grants) {
+    for (GrantInfo cg : grants) {
       b.append("- [").append(cg.grant().id()).append("](").append(cg.grant().id()).append(".md): ")
           .append(cg.grant().grantor()).append(" → ").append(cg.grant().grantee()).append(", ")
           .append(cg.versions().size()).append(cg.versions().size() == 1 ? " version" : " versions").append('\n');

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.caveat.Caveat;
-import org.caveat.program.CompiledVersion;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.VersionInfo;
+import org.caveat.GrantInfo;
 
 /**
  * The whole record of an engine's packs as Markdown files by name: {@code index.md} and one
@@ -24,13 +24,13 @@ public final class PackRecord {
 
   /** The pages, by file name. */
   public static SortedMap<String, String> of(Caveat caveat) {
-    List<CompiledGrant> grants = caveat.grants().stream()
-        .sorted(Comparator.comparing((CompiledGrant g) -> g.grant().id())).toList();
+    List<GrantInfo> grants = caveat.grants().stream()
+        .sorted(Comparator.comparing((GrantInfo g) -> g.grant().id())).toList();
     List<List<List<StrikeProbes.WeaponAnswer>>> answers = new ArrayList<>();
     SortedMap<String, String> pages = new TreeMap<>();
-    for (CompiledGrant g : grants) {
+    for (GrantInfo g : grants) {
       List<List<StrikeProbes.WeaponAnswer>> perVersion = new ArrayList<>();
-      for (CompiledVersion v : g.versions()) perVersion.add(StrikeProbes.answers(caveat, g, v));
+      for (VersionInfo v : g.versions()) perVersion.add(StrikeProbes.answers(caveat, g, v));
       answers.add(perVersion);
       pages.put(g.grant().id() + ".md", GrantPage.of(g, perVersion));
     }

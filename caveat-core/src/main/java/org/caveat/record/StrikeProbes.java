@@ -3,8 +3,8 @@ package org.caveat.record;
 import java.util.ArrayList;
 import java.util.List;
 import org.caveat.Caveat;
-import org.caveat.program.CompiledVersion;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.VersionInfo;
+import org.caveat.GrantInfo;
 import org.caveat.decide.Decision;
 import org.caveat.decide.GrantDecision;
 import org.caveat.decide.Outcome;
@@ -46,7 +46,7 @@ final class StrikeProbes {
   record WeaponAnswer(String weapon, Answer answer, List<String> missing) {}
 
   /** The generic weapon first, then each named class, then each named system. */
-  static List<WeaponAnswer> answers(Caveat caveat, CompiledGrant g, CompiledVersion v) {
+  static List<WeaponAnswer> answers(Caveat caveat, GrantInfo g, VersionInfo v) {
     NamedWeapons named = NamedWeapons.of(v.policy());
     List<WeaponAnswer> out = new ArrayList<>();
     out.add(answer(caveat, g, v, "other weapons", GENERIC_CLASS, null));
@@ -55,7 +55,7 @@ final class StrikeProbes {
     return out;
   }
 
-  private static WeaponAnswer answer(Caveat caveat, CompiledGrant g, CompiledVersion v, String name, String cls, String system) {
+  private static WeaponAnswer answer(Caveat caveat, GrantInfo g, VersionInfo v, String name, String cls, String system) {
     GrantDecision near = decide(caveat, g, v, cls, system, NEAR_LAT, NEAR_LON);
     GrantDecision deep = decide(caveat, g, v, cls, system, DEEP_LAT, DEEP_LON);
     Answer a;
@@ -77,7 +77,7 @@ final class StrikeProbes {
   }
 
   /** This grant's decision on the probe at the version's in-force instant; null when its scope leaves the weapon out. */
-  private static GrantDecision decide(Caveat caveat, CompiledGrant g, CompiledVersion v, String cls, String system,
+  private static GrantDecision decide(Caveat caveat, GrantInfo g, VersionInfo v, String cls, String system,
       double lat, double lon) {
     Request r = Request.builder().id("probe").time(v.policy().inForce()).user(g.grant().grantee())
         .weaponOrigin(g.grant().grantor()).weaponClass(cls).weaponSystem(system)

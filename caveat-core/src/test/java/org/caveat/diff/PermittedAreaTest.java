@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +20,8 @@ class PermittedAreaTest {
   @Test
   void gridEstimateOfAPermittedBoxThatDoubles(@TempDir Path dir) throws Exception {
     Caveat caveat = Caveat.builder().packs(TestPack.write(dir)).build();
-    CompiledGrant g = caveat.grants().get(0);
-    FlipList.Side a = new FlipList.Side(g, g.versions().get(0)), b = new FlipList.Side(g, g.versions().get(1));
+    GrantInfo g = caveat.grants().get(0);
+    FlipList.Side a = FlipList.Side.of(caveat, g, g.versions().get(0)), b = FlipList.Side.of(caveat, g, g.versions().get(1));
     PermittedArea.Window w = new PermittedArea.Window(49.9, 50.1, 29.85, 30.15, 0.002);
     PermittedArea.Result r = PermittedArea.compare(a, b, true,
         PermittedArea.Profile.COUNTER_FIRE.probe("UA", "US", Instant.parse("2024-06-01T00:00:00Z")), "UA", w, caveat.geography());
@@ -36,8 +36,8 @@ class PermittedAreaTest {
   @Test
   void gridStatusesAreasAndGeometriesAgreeWithTheComparison(@TempDir Path dir) throws Exception {
     Caveat caveat = Caveat.builder().packs(TestPack.write(dir)).build();
-    CompiledGrant g = caveat.grants().get(0);
-    FlipList.Side a = new FlipList.Side(g, g.versions().get(0)), b = new FlipList.Side(g, g.versions().get(1));
+    GrantInfo g = caveat.grants().get(0);
+    FlipList.Side a = FlipList.Side.of(caveat, g, g.versions().get(0)), b = FlipList.Side.of(caveat, g, g.versions().get(1));
     PermittedArea.Window w = new PermittedArea.Window(49.9, 50.1, 29.85, 30.15, 0.002);
     var probe = PermittedArea.Profile.COUNTER_FIRE.probe("UA", "US", Instant.parse("2024-06-01T00:00:00Z"));
     PermittedGrid ga = PermittedGrid.of(a, true, probe, "UA", w, caveat.geography());

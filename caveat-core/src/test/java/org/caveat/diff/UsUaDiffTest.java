@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Instant;
 import java.util.List;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
+import org.caveat.VersionInfo;
 import org.caveat.decide.Outcome;
 import org.caveat.model.Request;
-import org.caveat.program.CompiledVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +21,12 @@ class UsUaDiffTest {
   @BeforeAll
   static void load() {
     caveat = Caveat.builder().build();
-    CompiledGrant g = caveat.grants().stream().filter(x -> x.grant().id().equals("us-ua")).findFirst().orElseThrow();
-    v2022 = new FlipList.Side(g, version(g, "2022-06-01"));
-    v2024 = new FlipList.Side(g, version(g, "2024-05-30"));
+    GrantInfo g = caveat.grants().stream().filter(x -> x.grant().id().equals("us-ua")).findFirst().orElseThrow();
+    v2022 = FlipList.Side.of(caveat, g, version(g, "2022-06-01"));
+    v2024 = FlipList.Side.of(caveat, g, version(g, "2024-05-30"));
   }
 
-  private static CompiledVersion version(CompiledGrant g, String id) {
+  private static VersionInfo version(GrantInfo g, String id) {
     return g.versions().stream().filter(v -> v.policy().version().equals(id)).findFirst().orElseThrow();
   }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.geo.Zones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,8 +113,8 @@ class ZoneDiffTest {
   @Test
   void endToEndOnATempPackWithGeoJsonZones(@TempDir Path dir) throws Exception {
     Caveat caveat = Caveat.builder().packs(TestPack.write(dir)).build();
-    CompiledGrant g = caveat.grants().get(0);
-    VersionDiff diff = VersionDiff.of(new FlipList.Side(g, g.versions().get(0)), new FlipList.Side(g, g.versions().get(1)));
+    GrantInfo g = caveat.grants().get(0);
+    VersionDiff diff = VersionDiff.of(FlipList.Side.of(caveat, g, g.versions().get(0)), FlipList.Side.of(caveat, g, g.versions().get(1)));
     Map<String, ZoneDiff> zones = diff.zones().stream().collect(Collectors.toMap(ZoneDiff::zone, Function.identity()));
     assertThat(diff.zones()).extracting(ZoneDiff::zone).containsExactly("box", "fresh", "gone", "square");
     assertThat(zones.get("box").gained()).isCloseTo(50, within(0.25));

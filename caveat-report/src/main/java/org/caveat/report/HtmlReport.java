@@ -13,10 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.caveat.VersionInfo;
 import org.caveat.decide.Outcome;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.policy.PolicyVersion;
-import org.caveat.program.CompiledVersion;
 
 /**
  * Writes the report document: header, counts, map, INDETERMINATE reasons, DENYs, bad rows.
@@ -73,7 +73,7 @@ final class HtmlReport {
         + "<thead><tr><th>grant version</th><th>content hash</th><th>in force from</th><th>reliability</th>"
         + "<th>title</th></tr></thead>\n<tbody>\n");
     for (Map.Entry<String, String> e : tally.versionHashes().entrySet()) {
-      CompiledVersion v = ZoneLayers.find(settings.engine(), e.getKey());
+      VersionInfo v = ZoneLayers.find(settings.engine(), e.getKey());
       PolicyVersion p = v == null ? null : v.policy();
       out.write("<tr><th scope=\"row\">" + esc(e.getKey()) + "</th><td><code>" + esc(e.getValue())
           + "</code></td><td>" + (p == null ? "" : DateTimeFormatter.ISO_INSTANT.format(p.inForce()))

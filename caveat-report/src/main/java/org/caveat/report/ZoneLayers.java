@@ -6,10 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
+import org.caveat.VersionInfo;
 import org.caveat.policy.ZoneSpec;
-import org.caveat.program.CompiledVersion;
-import org.caveat.program.ZoneRef;
 
 /** The compiled zones of the grant versions a replay used, one layer per version, zones in file order. */
 final class ZoneLayers {
@@ -22,12 +21,12 @@ final class ZoneLayers {
   static List<Layer> of(Caveat engine, Collection<String> versionKeys) {
     List<Layer> out = new ArrayList<>();
     for (String key : versionKeys) {
-      CompiledVersion v = find(engine, key);
+      VersionInfo v = find(engine, key);
       if (v == null) continue;
       Map<String, org.caveat.geo.Zone> zones = new LinkedHashMap<>();
       for (ZoneSpec spec : v.policy().zones()) {
-        ZoneRef ref = v.zones().get(spec.name());
-        if (ref != null && ref.zone() != null) zones.put(spec.name(), ref.zone());
+        org.caveat.geo.Zone z = v.zones().get(spec.name());
+        if (z != null) zones.put(spec.name(), z);
       }
       out.add(new Layer(key, zones));
     }
@@ -35,13 +34,13 @@ final class ZoneLayers {
   }
 
   /** The compiled version a {@code grant@version} key names, or null. */
-  static CompiledVersion find(Caveat engine, String key) {
+  static VersionInfo find(Caveat engine, String key) {
     int at = key.indexOf('@');
     if (at < 0) return null;
     String grant = key.substring(0, at), version = key.substring(at + 1);
-    for (CompiledGrant g : engine.grants()) {
+    for (GrantInfo g : engine.grants()) {
       if (!g.grant().id().equals(grant)) continue;
-      for (CompiledVersion v : g.versions()) {
+      for (VersionInfo v : g.versions()) {
         if (v.policy().version().equals(version)) return v;
       }
     }

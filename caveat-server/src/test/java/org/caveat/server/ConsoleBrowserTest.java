@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
+import org.caveat.VersionInfo;
 import org.caveat.diff.FlipList;
 import org.caveat.diff.PermittedArea;
 import org.caveat.explain.Numbers;
 import org.caveat.json.Json;
-import org.caveat.program.CompiledVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -274,8 +274,8 @@ class ConsoleBrowserTest {
     wait.until(d -> !all("compare-gained-km2").isEmpty());
     // caveat diff us-ua@2024-05-30 us-ua@2024-06-18 --permitted-area, computed as the CLI does.
     Caveat caveat = Caveat.builder().build();
-    CompiledGrant g = caveat.grants().stream().filter(x -> x.grant().id().equals("us-ua")).findFirst().orElseThrow();
-    FlipList.Side from = side(g, "2024-05-30"), to = side(g, "2024-06-18");
+    GrantInfo g = caveat.grants().stream().filter(x -> x.grant().id().equals("us-ua")).findFirst().orElseThrow();
+    FlipList.Side from = side(caveat, g, "2024-05-30"), to = side(caveat, g, "2024-06-18");
     PermittedArea.Result r = PermittedArea.compare(from, to, true, PermittedArea.defaultProbe(from, to), "RU",
         PermittedArea.NEAR_UKRAINE, caveat.geography());
     assertThat(number($("compare-gained-km2").getText())).isEqualByComparingTo(BigDecimal.valueOf(Numbers.round(r.gainedKm2(), 1)));
@@ -284,8 +284,8 @@ class ConsoleBrowserTest {
     b.screenshot("compare");
   }
 
-  static FlipList.Side side(CompiledGrant g, String version) {
-    for (CompiledVersion v : g.versions()) if (v.policy().version().equals(version)) return new FlipList.Side(g, v);
+  static FlipList.Side side(Caveat caveat, GrantInfo g, String version) {
+    for (VersionInfo v : g.versions()) if (v.policy().version().equals(version)) return FlipList.Side.of(caveat, g, v);
     throw new AssertionError("no version " + version);
   }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.json.Json;
 import org.caveat.policy.Reliability;
 import org.caveat.server.ops.OpsRoutes;
@@ -152,7 +152,7 @@ class OpsTest {
     assertThat(t.path("grants").get(0).path("versions").findValuesAsText("version")).contains("2024-05-30");
     JsonNode o = Json.MAPPER.readTree(f.get("/v1/timeline?as_of=2024-06-01&reliability=official,reported", "reader").body());
     Caveat engine = Caveat.builder().build();
-    Timeline all = Timeline.of(engine.grants().stream().map(CompiledGrant::grant).toList(), null,
+    Timeline all = Timeline.of(engine.grants().stream().map(GrantInfo::grant).toList(), null,
         EnumSet.of(Reliability.OFFICIAL, Reliability.REPORTED), Instant.parse("2024-06-01T00:00:00Z"));
     StringWriter cli = new StringWriter();
     try (JsonGenerator g = Json.FACTORY.createGenerator(cli)) {

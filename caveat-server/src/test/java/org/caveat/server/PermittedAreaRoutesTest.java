@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.diff.FlipList;
 import org.caveat.diff.PermittedArea;
 import org.caveat.explain.Numbers;
@@ -84,8 +84,8 @@ class PermittedAreaRoutesTest {
     assertThat(c.has("assumptions")).isTrue();
     assertThat(c.path("zones_geojson").path("type").asText()).isEqualTo("FeatureCollection");
     Caveat caveat = f.server.engine().current();
-    CompiledGrant g = caveat.grants().stream().filter(x -> x.grant().id().equals("us-ua")).findFirst().orElseThrow();
-    FlipList.Side from = side(g, "2024-05-30"), to = side(g, "2024-06-18");
+    GrantInfo g = caveat.grants().stream().filter(x -> x.grant().id().equals("us-ua")).findFirst().orElseThrow();
+    FlipList.Side from = side(caveat, g, "2024-05-30"), to = side(caveat, g, "2024-06-18");
     PermittedArea.Result r = PermittedArea.compare(from, to, true, PermittedArea.defaultProbe(from, to),
         PermittedArea.RUSSIA, PermittedArea.NEAR_UKRAINE, caveat.geography());
     JsonNode area = c.path("area");
@@ -118,8 +118,8 @@ class PermittedAreaRoutesTest {
     assertThat(f.get("/v1/grants/us-ua/compare?from=latest&to=latest", null).statusCode()).isEqualTo(401);
   }
 
-  private static FlipList.Side side(CompiledGrant g, String version) {
-    return new FlipList.Side(g, g.versions().stream().filter(v -> v.policy().version().equals(version)).findFirst()
+  private static FlipList.Side side(Caveat caveat, GrantInfo g, String version) {
+    return FlipList.Side.of(caveat, g, g.versions().stream().filter(v -> v.policy().version().equals(version)).findFirst()
         .orElseThrow());
   }
 

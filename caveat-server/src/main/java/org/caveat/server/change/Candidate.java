@@ -6,11 +6,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
+import org.caveat.VersionInfo;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.PolicyException;
 import org.caveat.policy.Span;
-import org.caveat.program.CompiledVersion;
 import org.caveat.server.policy.LiveEngine;
 import org.caveat.server.problem.Problems;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -39,9 +39,9 @@ record Candidate(String grant, String grantor, String version, LocalDate inForce
     }
     String file = grant + "/" + version + ".yaml";
     Caveat engine = build(live, file, yaml);
-    for (CompiledGrant g : engine.grants()) {
+    for (GrantInfo g : engine.grants()) {
       if (!g.grant().id().equals(grant)) continue;
-      for (CompiledVersion v : g.versions()) {
+      for (VersionInfo v : g.versions()) {
         if (v.policy().version().equals(version) && file.equals(v.policy().file())) {
           return new Candidate(grant, g.grant().grantor(), version,
               LocalDate.ofInstant(v.policy().inForce(), ZoneOffset.UTC), v.policy().inForce(), file, yaml, engine);

@@ -3,7 +3,7 @@ package org.caveat.server.change;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.server.auth.Access;
 import org.caveat.server.auth.Role;
 import org.caveat.server.http.Bodies;
@@ -126,7 +126,7 @@ public final class ChangeRoutes {
   }
 
   private String grantor(ChangeRequest cr) {
-    for (CompiledGrant g : engine.current().grants()) if (g.grant().id().equals(cr.grant())) return g.grant().grantor();
+    for (GrantInfo g : engine.current().grants()) if (g.grant().id().equals(cr.grant())) return g.grant().grantor();
     return Candidate.grantorOf(cr.yamlText());
   }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Instant;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
-import org.caveat.program.CompiledVersion;
+import org.caveat.GrantInfo;
+import org.caveat.VersionInfo;
 import org.caveat.server.problem.Problem;
 import org.caveat.server.problem.ProblemException;
 import org.caveat.server.problem.Problems;
@@ -74,7 +74,7 @@ final class Retroactivity {
    * @throws ProblemException 409 when retroactive and undeclared; 400 when declared but not retroactive
    */
   static String check(Candidate c, Caveat live, Declared declared) {
-    CompiledVersion newest = newest(live, c.grant());
+    VersionInfo newest = newest(live, c.grant());
     boolean retroactive = newest != null && c.effective().isBefore(newest.policy().inForce());
     if (retroactive && declared == null) {
       throw refusal(c, newest, "");
@@ -91,13 +91,13 @@ final class Retroactivity {
   /** At publication: a request accepted as not retroactive must still not be. */
   static void recheck(Candidate c, ChangeRequest cr, Caveat live) {
     if (cr.retroactiveReason() != null) return;
-    CompiledVersion newest = newest(live, c.grant());
+    VersionInfo newest = newest(live, c.grant());
     if (newest != null && c.effective().isBefore(newest.policy().inForce())) {
       throw refusal(c, newest, " (published since " + cr.id() + " was submitted)");
     }
   }
 
-  private static ProblemException refusal(Candidate c, CompiledVersion newest, String since) {
+  private static ProblemException refusal(Candidate c, VersionInfo newest, String since) {
     Instant end = newest.policy().inForce();
     String detail = "version " + c.version() + " of " + c.grant() + " would be in force from " + c.effective()
         + ", before the end of the grant's published history: version " + newest.policy().version() + since
@@ -109,11 +109,11 @@ final class Retroactivity {
   }
 
   /** The grant's version with the newest in_force in the live engine, or null for a grant it does not know. */
-  static CompiledVersion newest(Caveat live, String grant) {
-    for (CompiledGrant g : live.grants()) {
+  static VersionInfo newest(Caveat live, String grant) {
+    for (GrantInfo g : live.grants()) {
       if (!g.grant().id().equals(grant)) continue;
-      CompiledVersion newest = null;
-      for (CompiledVersion v : g.versions()) {
+      VersionInfo newest = null;
+      for (VersionInfo v : g.versions()) {
         if (newest == null || v.policy().inForce().isAfter(newest.policy().inForce())) newest = v;
       }
       return newest;

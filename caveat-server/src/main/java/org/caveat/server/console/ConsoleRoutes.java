@@ -6,8 +6,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.TreeSet;
+import org.caveat.GrantInfo;
 import org.caveat.decide.Basis;
-import org.caveat.decide.CompiledGrant;
 import org.caveat.decide.Outcome;
 import org.caveat.json.Json;
 import org.caveat.model.Vocabulary;
@@ -49,7 +49,7 @@ public final class ConsoleRoutes {
     may.put("decide", p.has(Roles.ANALYST));
     may.put("submit_change", p.has(Roles.ANALYST));
     TreeSet<String> grantors = new TreeSet<>();
-    for (CompiledGrant g : engine.current().grants()) {
+    for (GrantInfo g : engine.current().grants()) {
       if (p.has(Roles.approver(g.grant().grantor()))) grantors.add(g.grant().grantor());
     }
     strings(may.putArray("approve_grantors"), grantors);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.explain.Answer;
 import org.caveat.store.DecisionEntry;
 
@@ -44,7 +44,7 @@ public final class LoggedDecisions {
         hashes.add(g.hash());
         continue;
       }
-      for (CompiledGrant c : engine.grants()) {
+      for (GrantInfo c : engine.grants()) {
         if (c.grant().id().equals(g.grant())) hashes.add(c.versions().get(0).policy().contentHash());
       }
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.explain.Answer;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.json.AnswerWriter;
@@ -97,7 +97,7 @@ public final class Redecider {
     Caveat plain = builder(key).build();
     if (key.assumed().isEmpty()) return plain;
     Set<String> names = new HashSet<>();
-    for (CompiledGrant g : plain.grants()) {
+    for (GrantInfo g : plain.grants()) {
       for (var v : g.versions()) v.policy().assumptions().forEach(a -> names.add(a.name()));
     }
     Caveat.Builder b = builder(key);

@@ -3,14 +3,14 @@ package org.caveat.server.map;
 import io.javalin.http.Context;
 import java.time.Instant;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
-import org.caveat.decide.VersionResolver;
+import org.caveat.GrantInfo;
+import org.caveat.VersionInfo;
+import org.caveat.VersionResolver;
 import org.caveat.diff.FlipList;
 import org.caveat.diff.PermittedArea;
 import org.caveat.diff.PermittedGrid;
 import org.caveat.diff.VersionDiff;
 import org.caveat.model.Request;
-import org.caveat.program.CompiledVersion;
 import org.caveat.server.auth.Role;
 import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
@@ -41,11 +41,11 @@ public final class AreaRoutes {
 
   private void permittedArea(Context ctx) {
     Caveat caveat = engine.current();
-    CompiledGrant g = GrantRoutes.grant(caveat.grants(), ctx.pathParam("grant"));
+    GrantInfo g = GrantRoutes.grant(caveat.grants(), ctx.pathParam("grant"));
     Instant asOf = Queries.instant(ctx, "as_of");
     String versionId = ctx.queryParam("version");
     PermittedArea.Profile profile = ProfileQuery.read(ctx);
-    CompiledVersion v;
+    VersionInfo v;
     if (versionId != null && !versionId.isEmpty()) {
       v = GrantRoutes.version(g, versionId, "version");
     } else if (asOf != null) {
@@ -55,16 +55,16 @@ public final class AreaRoutes {
           Problem.Error.at("query.missing", "as_of", "as_of or version is required"));
     }
     Instant time = asOf != null ? asOf : v.policy().inForce();
-    FlipList.Side side = new FlipList.Side(g, v);
+    FlipList.Side side = FlipList.Side.of(caveat, g, v);
     PermittedGrid grid = grid(caveat, side, profile.probe(g.grant().grantee(), g.grant().grantor(), time));
     ctx.contentType("application/json").result(AreaJson.permitted(side, asOf, time, profile, grid));
   }
 
   private void compare(Context ctx) {
     Caveat caveat = engine.current();
-    CompiledGrant g = GrantRoutes.grant(caveat.grants(), ctx.pathParam("grant"));
-    FlipList.Side from = new FlipList.Side(g, GrantRoutes.version(g, Queries.required(ctx, "from"), "from"));
-    FlipList.Side to = new FlipList.Side(g, GrantRoutes.version(g, Queries.required(ctx, "to"), "to"));
+    GrantInfo g = GrantRoutes.grant(caveat.grants(), ctx.pathParam("grant"));
+    FlipList.Side from = FlipList.Side.of(caveat, g, GrantRoutes.version(g, Queries.required(ctx, "from"), "from"));
+    FlipList.Side to = FlipList.Side.of(caveat, g, GrantRoutes.version(g, Queries.required(ctx, "to"), "to"));
     PermittedArea.Profile profile = ProfileQuery.read(ctx);
     // With the default profile this is PermittedArea.defaultProbe(from, to), the probe of caveat diff.
     Request probe = PermittedArea.probe(profile, from, to);
@@ -73,7 +73,7 @@ public final class AreaRoutes {
   }
 
   private PermittedGrid grid(Caveat caveat, FlipList.Side side, Request probe) {
-    CompiledVersion v = side.version();
+    VersionInfo v = side.version();
     GridCache.Key key = new GridCache.Key(side.grant().grant().id(), v.policy().version(), v.policy().contentHash(),
         v.assumptions().toString(), probe.toString());
     return grids.get(key, () -> PermittedGrid.of(side, true, probe, PermittedArea.RUSSIA, PermittedArea.NEAR_UKRAINE,

@@ -2,9 +2,9 @@ package org.caveat.server.map;
 
 import io.javalin.http.Context;
 import java.util.concurrent.CompletableFuture;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
+import org.caveat.VersionInfo;
 import org.caveat.geo.ReferenceGeography;
-import org.caveat.program.CompiledVersion;
 import org.caveat.server.auth.Role;
 import org.caveat.server.http.Routes;
 import org.caveat.server.policy.GrantRoutes;
@@ -34,8 +34,8 @@ public final class GeographyRoutes {
   }
 
   private void zones(Context ctx) {
-    CompiledGrant g = GrantRoutes.grant(engine.current().grants(), ctx.pathParam("grant"));
-    CompiledVersion v = GrantRoutes.version(g, ctx.pathParam("version"), "version");
+    GrantInfo g = GrantRoutes.grant(engine.current().grants(), ctx.pathParam("grant"));
+    VersionInfo v = GrantRoutes.version(g, ctx.pathParam("version"), "version");
     zones.of(g.grant().id(), v).send(ctx);
   }
 }

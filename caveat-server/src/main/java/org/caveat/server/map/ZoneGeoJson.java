@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.caveat.VersionInfo;
 import org.caveat.diff.DiffGeoJson;
 import org.caveat.geo.Zone;
 import org.caveat.json.Json;
 import org.caveat.policy.ZoneSpec;
-import org.caveat.program.CompiledVersion;
-import org.caveat.program.ZoneRef;
 import org.caveat.server.policy.Memo;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
@@ -29,19 +28,18 @@ final class ZoneGeoJson {
 
   private final Memo<String, CachedJson> cache = new Memo<>(MAX_CACHED);
 
-  CachedJson of(String grant, CompiledVersion v) {
+  CachedJson of(String grant, VersionInfo v) {
     String key = grant + "@" + v.policy().version() + "#" + v.policy().contentHash() + "#" + v.assumptions();
     return cache.get(key, () -> new CachedJson(bytes(v)));
   }
 
-  static byte[] bytes(CompiledVersion v) {
+  static byte[] bytes(VersionInfo v) {
     ObjectNode fc = Json.MAPPER.createObjectNode();
     fc.put("type", "FeatureCollection");
     ArrayNode features = fc.putArray("features");
     for (ZoneSpec spec : v.policy().zones()) {
-      ZoneRef ref = v.zones().get(spec.name());
-      if (ref == null) continue;
-      Zone z = ref.zone();
+      Zone z = v.zones().get(spec.name());
+      if (z == null) continue;
       ObjectNode f = features.addObject();
       f.put("type", "Feature");
       ObjectNode p = f.putObject("properties");

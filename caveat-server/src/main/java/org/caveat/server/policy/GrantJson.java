@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
-import org.caveat.decide.CompiledGrant;
-import org.caveat.decide.VersionResolver;
+import org.caveat.GrantInfo;
+import org.caveat.VersionInfo;
+import org.caveat.VersionResolver;
 import org.caveat.diff.VersionDiffJson;
 import org.caveat.explain.Numbers;
 import org.caveat.policy.Assumption;
 import org.caveat.policy.PolicyVersion;
-import org.caveat.program.CompiledVersion;
 import org.caveat.server.http.PrettyJson;
 import org.caveat.timeline.Timeline;
 import org.caveat.timeline.TimelineJson;
@@ -26,19 +26,19 @@ import org.caveat.timeline.TimelineOverview;
 final class GrantJson {
   private GrantJson() {}
 
-  static byte[] grants(List<CompiledGrant> grants) {
+  static byte[] grants(List<GrantInfo> grants) {
     return PrettyJson.bytes(g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("grants");
-      for (CompiledGrant cg : grants) {
-        List<CompiledVersion> vs = cg.versions();
+      for (GrantInfo cg : grants) {
+        List<VersionInfo> vs = cg.versions();
         g.writeStartObject();
         g.writeStringField("grant", cg.grant().id());
         g.writeStringField("grantor", cg.grant().grantor());
         g.writeStringField("grantee", cg.grant().grantee());
         g.writeNumberField("versions", vs.size());
         g.writeStringField("first", vs.isEmpty() ? null : vs.get(0).policy().version());
-        CompiledVersion latest = VersionResolver.latest(cg);
+        VersionInfo latest = VersionResolver.latest(cg);
         g.writeStringField("latest", latest == null ? null : latest.policy().version());
         g.writeEndObject();
       }
@@ -47,12 +47,12 @@ final class GrantJson {
     });
   }
 
-  static byte[] versions(CompiledGrant cg, LiveEngine engine) {
+  static byte[] versions(GrantInfo cg, LiveEngine engine) {
     return PrettyJson.bytes(g -> {
       g.writeStartObject();
       g.writeStringField("grant", cg.grant().id());
       g.writeArrayFieldStart("versions");
-      for (CompiledVersion v : cg.versions()) {
+      for (VersionInfo v : cg.versions()) {
         g.writeStartObject();
         head(g, v.policy(), engine);
         g.writeEndObject();
@@ -62,7 +62,7 @@ final class GrantJson {
     });
   }
 
-  static byte[] version(CompiledGrant cg, CompiledVersion v, LiveEngine engine) {
+  static byte[] version(GrantInfo cg, VersionInfo v, LiveEngine engine) {
     return PrettyJson.bytes(g -> {
       g.writeStartObject();
       g.writeStringField("grant", cg.grant().id());

@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.caveat.decide.CompiledGrant;
-import org.caveat.decide.VersionResolver;
+import org.caveat.Caveat;
+import org.caveat.GrantInfo;
+import org.caveat.VersionInfo;
+import org.caveat.VersionResolver;
 import org.caveat.diff.FlipList;
 import org.caveat.diff.VersionDiff;
 import org.caveat.policy.Grant;
 import org.caveat.policy.Reliability;
-import org.caveat.program.CompiledVersion;
 import org.caveat.server.auth.Role;
 import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
@@ -45,13 +46,13 @@ public final class GrantRoutes {
   }
 
   private void version(Context ctx) throws IOException {
-    CompiledGrant g = grant(ctx);
-    CompiledVersion v = version(g, ctx.pathParam("version"), "version");
+    GrantInfo g = grant(ctx);
+    VersionInfo v = version(g, ctx.pathParam("version"), "version");
     json(ctx, GrantJson.version(g, v, engine));
   }
 
   private void timeline(Context ctx) throws IOException {
-    CompiledGrant g = grant(ctx);
+    GrantInfo g = grant(ctx);
     Instant asOf = Queries.instant(ctx, "as_of");
     Set<Reliability> admitted = Queries.reliability(ctx);
     json(ctx, GrantJson.timeline(Timeline.of(List.of(g.grant()), g.grant().id(), admitted, asOf)));
@@ -61,24 +62,26 @@ public final class GrantRoutes {
   private void overview(Context ctx) throws IOException {
     Instant asOf = Queries.instant(ctx, "as_of");
     Set<Reliability> admitted = Queries.reliability(ctx);
-    List<Grant> grants = engine.current().grants().stream().map(CompiledGrant::grant).toList();
+    List<Grant> grants = engine.current().grants().stream().map(GrantInfo::grant).toList();
     json(ctx, GrantJson.overview(TimelineOverview.of(Timeline.of(grants, null, admitted, asOf))));
   }
 
   private void diff(Context ctx) throws IOException {
-    CompiledGrant g = grant(ctx);
+    Caveat caveat = engine.current();
+    GrantInfo g = grant(caveat.grants(), ctx.pathParam("grant"));
     String from = Queries.required(ctx, "from"), to = Queries.required(ctx, "to");
-    VersionDiff d = VersionDiff.of(new FlipList.Side(g, version(g, from, "from")), new FlipList.Side(g, version(g, to, "to")));
+    VersionDiff d = VersionDiff.of(FlipList.Side.of(caveat, g, version(g, from, "from")),
+        FlipList.Side.of(caveat, g, version(g, to, "to")));
     json(ctx, GrantJson.diff(d));
   }
 
-  private CompiledGrant grant(Context ctx) {
+  private GrantInfo grant(Context ctx) {
     return grant(engine.current().grants(), ctx.pathParam("grant"));
   }
 
   /** The grant with this id; 404 with did-you-mean otherwise. */
-  public static CompiledGrant grant(List<CompiledGrant> grants, String id) {
-    CompiledGrant g = VersionResolver.grant(grants, id);
+  public static GrantInfo grant(List<GrantInfo> grants, String id) {
+    GrantInfo g = VersionResolver.grant(grants, id);
     if (g == null) throw Problems.notFound(VersionResolver.unknownGrant(grants, id).message());
     return g;
   }
@@ -87,12 +90,12 @@ public final class GrantRoutes {
    * A version id, or {@code latest}, given in the parameter {@code param}, by core's rule
    * ({@link VersionResolver}); 404 naming the parameter otherwise.
    */
-  public static CompiledVersion version(CompiledGrant g, String id, String param) {
+  public static VersionInfo version(GrantInfo g, String id, String param) {
     return found(VersionResolver.version(g, id), param);
   }
 
   /** The version a resolution found, or a 404 problem on the parameter that named it. */
-  public static CompiledVersion found(VersionResolver.Resolution r, String param) {
+  public static VersionInfo found(VersionResolver.Resolution r, String param) {
     if (r instanceof VersionResolver.Found f) return f.version();
     VersionResolver.Unresolved u = (VersionResolver.Unresolved) r;
     Problem.Error error = switch (u.failure()) {

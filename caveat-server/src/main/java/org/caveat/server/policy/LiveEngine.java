@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.caveat.Caveat;
-import org.caveat.decide.CompiledGrant;
+import org.caveat.GrantInfo;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.store.PublishedVersion;
 import org.caveat.store.PublishedVersions;
@@ -112,7 +112,7 @@ public final class LiveEngine {
   private Map<String, VersionTexts.Named> versionFiles(Caveat engine, List<PublishedVersion> rows) {
     Map<String, String> publishedTexts = files(rows);
     Map<String, VersionTexts.Named> out = new LinkedHashMap<>();
-    for (CompiledGrant g : engine.grants()) {
+    for (GrantInfo g : engine.grants()) {
       for (var v : g.versions()) {
         PolicyVersion p = v.policy();
         String text = publishedTexts.get(p.file());

@@ -1,9 +1,8 @@
-package org.caveat.decide;
+package org.caveat;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.caveat.program.CompiledVersion;
 import org.caveat.policy.Suggest;
 
 /**
@@ -46,7 +45,7 @@ public final class VersionResolver {
   /** A version found, or why not. */
   public sealed interface Resolution permits Found, Unresolved {}
 
-  public record Found(CompiledGrant grant, CompiledVersion version) implements Resolution {}
+  public record Found(GrantInfo grant, VersionInfo version) implements Resolution {}
 
   /**
    * @param grant   the grant, once it was found (null for MALFORMED and UNKNOWN_GRANT)
@@ -55,13 +54,13 @@ public final class VersionResolver {
    *                are, in order; else empty
    * @param message one sentence in words no front end owns
    */
-  public record Unresolved(Failure failure, CompiledGrant grant, CompiledVersion version, List<String> known,
+  public record Unresolved(Failure failure, GrantInfo grant, VersionInfo version, List<String> known,
       String message) implements Resolution {}
 
   private VersionResolver() {}
 
   /** {@code GRANT@VERSION}, {@code GRANT@latest}, or a bare {@code GRANT} with {@code asOf} (null: none). */
-  public static Resolution resolve(List<CompiledGrant> grants, String spec, Instant asOf) {
+  public static Resolution resolve(List<GrantInfo> grants, String spec, Instant asOf) {
     int at = spec.indexOf('@');
     String grantId = at < 0 ? spec : spec.substring(0, at);
     String version = at < 0 ? null : spec.substring(at + 1);
@@ -69,7 +68,7 @@ public final class VersionResolver {
       return new Unresolved(Failure.MALFORMED, null, null, List.of(), "malformed version reference `" + spec
           + "`: expected GRANT@VERSION, e.g. us-ua@2024-05-30");
     }
-    CompiledGrant grant = grant(grants, grantId);
+    GrantInfo grant = grant(grants, grantId);
     if (grant == null) return unknownGrant(grants, grantId);
     if (version != null) return version(grant, version);
     if (asOf != null) return inForce(grant, asOf);
@@ -78,22 +77,22 @@ public final class VersionResolver {
   }
 
   /** The grant with this id, or null. */
-  public static CompiledGrant grant(List<CompiledGrant> grants, String id) {
-    for (CompiledGrant g : grants) if (g.grant().id().equals(id)) return g;
+  public static GrantInfo grant(List<GrantInfo> grants, String id) {
+    for (GrantInfo g : grants) if (g.grant().id().equals(id)) return g;
     return null;
   }
 
   /** The failure for a grant id that {@link #grant} did not find, with a did-you-mean. */
-  public static Unresolved unknownGrant(List<CompiledGrant> grants, String id) {
+  public static Unresolved unknownGrant(List<GrantInfo> grants, String id) {
     List<String> ids = grants.stream().map(g -> g.grant().id()).toList();
     return new Unresolved(Failure.UNKNOWN_GRANT, null, null, ids,
         "unknown grant `" + id + "`; " + Suggest.didYouMean(id, ids));
   }
 
   /** A version id of {@code grant}, or {@link #LATEST}. */
-  public static Resolution version(CompiledGrant grant, String id) {
+  public static Resolution version(GrantInfo grant, String id) {
     List<String> ids = new ArrayList<>();
-    for (CompiledVersion v : grant.versions()) {
+    for (VersionInfo v : grant.versions()) {
       ids.add(v.policy().version());
       if (!v.policy().version().equals(id)) continue;
       if (!grant.admits(v)) {
@@ -103,7 +102,7 @@ public final class VersionResolver {
       return new Found(grant, v);
     }
     if (id.equals(LATEST)) {
-      CompiledVersion latest = latest(grant);
+      VersionInfo latest = latest(grant);
       return latest != null ? new Found(grant, latest) : new Unresolved(Failure.NONE_ADMITTED, grant, null, List.of(),
           "grant " + grant.grant().id() + " has no version of an admitted reliability");
     }
@@ -112,15 +111,15 @@ public final class VersionResolver {
   }
 
   /** The admitted version of {@code grant} in force at {@code time}. */
-  public static Resolution inForce(CompiledGrant grant, Instant time) {
-    CompiledVersion v = grant.inForceAt(time);
+  public static Resolution inForce(GrantInfo grant, Instant time) {
+    VersionInfo v = grant.inForceAt(time);
     return v != null ? new Found(grant, v) : new Unresolved(Failure.NOT_IN_FORCE, grant, null, List.of(), "grant "
         + grant.grant().id() + " has no version in force at " + time + "; its first is "
         + grant.versions().get(0).policy().version());
   }
 
   /** The newest admitted version (versions are oldest first), or null when none is admitted. */
-  public static CompiledVersion latest(CompiledGrant grant) {
+  public static VersionInfo latest(GrantInfo grant) {
     for (int i = grant.versions().size() - 1; i >= 0; i--) {
       if (grant.admits(grant.versions().get(i))) return grant.versions().get(i);
     }

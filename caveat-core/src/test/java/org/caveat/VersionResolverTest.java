@@ -1,15 +1,14 @@
-package org.caveat.decide;
+package org.caveat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import org.caveat.Caveat;
-import org.caveat.decide.VersionResolver.Failure;
-import org.caveat.decide.VersionResolver.Found;
-import org.caveat.decide.VersionResolver.Resolution;
-import org.caveat.decide.VersionResolver.Unresolved;
+import org.caveat.VersionResolver.Failure;
+import org.caveat.VersionResolver.Found;
+import org.caveat.VersionResolver.Resolution;
+import org.caveat.VersionResolver.Unresolved;
 import org.caveat.policy.Reliability;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,14 +16,14 @@ import org.junit.jupiter.api.Test;
 /** The one rule for GRANT@VERSION, GRANT@latest and GRANT at a time (docs/SEMANTICS.md, "Naming a version"). */
 class VersionResolverTest {
   /** The shipped packs; us-ua's newest version (2025-10-22) is disputed. */
-  static List<CompiledGrant> all;
+  static List<GrantInfo> all;
   /** The same grants admitting official and reported versions only. */
-  static List<CompiledGrant> filtered;
+  static List<GrantInfo> filtered;
 
   @BeforeAll
   static void build() {
     all = Caveat.builder().build().grants();
-    filtered = all.stream().map(g -> new CompiledGrant(g.grant(), g.versions(),
+    filtered = all.stream().map(g -> new GrantInfo(g.grant(), g.versions(),
         EnumSet.of(Reliability.OFFICIAL, Reliability.REPORTED))).toList();
   }
 
@@ -44,7 +43,7 @@ class VersionResolverTest {
   void latestIsTheNewestAdmittedVersion() {
     assertThat(version(VersionResolver.resolve(all, "us-ua@latest", null))).isEqualTo("2025-10-22");
     assertThat(version(VersionResolver.resolve(filtered, "us-ua@latest", null))).isEqualTo("2025-08-23");
-    CompiledGrant none = new CompiledGrant(all.get(0).grant(), all.get(0).versions(), EnumSet.noneOf(Reliability.class));
+    GrantInfo none = new GrantInfo(all.get(0).grant(), all.get(0).versions(), EnumSet.noneOf(Reliability.class));
     assertThat(failed(VersionResolver.version(none, "latest"), Failure.NONE_ADMITTED).message())
         .endsWith("has no version of an admitted reliability");
   }
