@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code java -jar caveat-flink.jar}: runs the {@link ComplianceJob} in this process on a local
  * MiniCluster ({@code --local}), or submits it to the cluster of {@code flink run}.
  */
-@Command(name = "caveat-flink", mixinStandardHelpOptions = true,
+@Command(name = "caveat-flink", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 64,
     description = {"Decides every event of event files (ACLED CSV, NDJSON, GeoJSON) as `caveat replay` does,",
         "as an Apache Flink job; the decisions go to OUT/decisions/<file>/, bad rows to OUT/bad-rows/<file>/."},
     footer = {"", "Example:", "  java -jar caveat-flink/target/caveat-flink.jar --local --events examples/replay --out /tmp/out",
