@@ -1,0 +1,59 @@
+package org.caveat.flink;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+
+/**
+ * The compliance job: event files in ({@code FileSource}, bounded or watching directories),
+ * replay's mapping, a decision per event with the core library as of the event's time, and
+ * {@code caveat replay}'s output lines out ({@code FileSink}, exactly once: part files are
+ * committed only when a checkpoint completes, and a restart resumes each file after the last item
+ * the checkpoint counted).
+ *
+ * <p>Order: with parallelism 1 every file's lines are written in input order. With more, reading
+ * a file stays sequential but its events are decided on all slots, so lines of one file are spread
+ * over several part files in no defined order; sorting a file's folder by {@code "line"} gives
+ * exactly {@code caveat replay}'s output.
+ */
+public final class ComplianceJob {
+  private ComplianceJob() {}
+
+  /** Adds the whole job to {@code env}: checkpointing, source, decisions, sink. */
+  public static void build(StreamExecutionEnvironment env, JobOptions options) {
+    env.enableCheckpointing(options.checkpoints().toMillis());
+    write(decide(events(env, options), options), options);
+  }
+
+  /** The mapped events of every input file. */
+  public static DataStream<EventRow> events(StreamExecutionEnvironment env, JobOptions options) {
+    Path[] paths = options.events().stream().map(Path::new).toArray(Path[]::new);
+    FileSource.FileSourceBuilder<EventRow> source =
+        FileSource.forBulkFileFormat(new EventFileFormat(options.format(), options.mapping()), paths);
+    if (options.watch() != null) source.monitorContinuously(options.watch());
+    return env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "events");
+  }
+
+  /** Each event decided (or kept as unattributed or bad), on every slot. */
+  public static DataStream<DecisionLine> decide(DataStream<EventRow> events, JobOptions options) {
+    // One slot: decide in the reading task (chained, input order kept). More: spread the events.
+    DataStream<EventRow> spread = events.getExecutionEnvironment().getParallelism() > 1 ? events.rebalance() : events;
+    return spread.map(new DecideFunction(options.packs())).name("decide");
+  }
+
+  /** The output lines into {@link Buckets}, committed at checkpoints. */
+  public static void write(DataStream<DecisionLine> lines, JobOptions options) {
+    FileSink<DecisionLine> sink = FileSink
+        .forRowFormat(new Path(options.out()), new DecisionEncoder())
+        .withBucketAssigner(new Buckets())
+        .withRollingPolicy(OnCheckpointRollingPolicy.build())
+        .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".ndjson").build())
+        .build();
+    lines.sinkTo(sink).name("decisions");
+  }
+}

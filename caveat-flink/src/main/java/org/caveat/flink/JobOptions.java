@@ -1,0 +1,29 @@
+package org.caveat.flink;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import org.caveat.replay.EventFormat;
+
+/**
+ * What one run of the {@link ComplianceJob} reads, decides with and writes.
+ *
+ * @param events      event files or directories (a directory is read with its sub-directories)
+ * @param out         the output directory (see {@link Buckets})
+ * @param format      the input format, or null to detect it per file
+ * @param mapping     the ACLED mapping file, or null for the built-in one
+ * @param packs       the packs folder, or null for the built-in packs
+ * @param watch       how often to look for new files in the directories, or null to read what is there and stop
+ * @param checkpoints the checkpoint interval: output files are committed at each checkpoint
+ */
+public record JobOptions(List<String> events, String out, EventFormat format, String mapping, String packs,
+    Duration watch, Duration checkpoints) implements Serializable {
+  public JobOptions {
+    events = List.copyOf(events);
+  }
+
+  /** Read the given files once, detect formats, built-in mapping and packs. */
+  public static JobOptions of(List<String> events, String out, Duration checkpoints) {
+    return new JobOptions(events, out, null, null, null, null, checkpoints);
+  }
+}
