@@ -86,6 +86,9 @@ final class RowExpressions {
     String overload = ast.getReference(e.id()).map(RowExpressions::single).orElse(null);
     if (overload == null) return null;
     if (overload.equals("in_list")) return in(operands);
+    Value keyword = keyword(overload, operands);
+    if (keyword != null) return keyword;
+    if (overload.equals("logical_or") || overload.equals("logical_and")) return chain(e, overload);
     Value[] o = new Value[operands.size()];
     for (int i = 0; i < o.length; i++) {
       o[i] = value(operands.get(i));
@@ -100,6 +103,54 @@ final class RowExpressions {
       return row -> (Boolean) c.eval(row) ? a.eval(row) : b.eval(row);
     }
     return null;
+  }
+
+  /**
+   * A string test of a column against a literal, {@code row.notes.contains("HIMARS")}, as one step
+   * (the form most mappings are made of), or null for any other shape.
+   */
+  private static Value keyword(String overload, List<CelExpr> operands) {
+    if (operands.size() != 2 || operands.get(0).getKind() != CelExpr.ExprKind.Kind.IDENT) return null;
+    CelExpr arg = operands.get(1);
+    if (arg.getKind() != CelExpr.ExprKind.Kind.CONSTANT || arg.constant().getKind() != CelConstant.Kind.STRING_VALUE) {
+      return null;
+    }
+    String name = operands.get(0).ident().name();
+    Integer column = name.startsWith("row.") ? AcledColumns.INDEX.get(name.substring(4)) : null;
+    if (column == null) return null;
+    int c = column;
+    String literal = arg.constant().stringValue();
+    return switch (overload) {
+      case "contains_string" -> row -> row[c].contains(literal);
+      case "starts_with_string" -> row -> row[c].startsWith(literal);
+      case "ends_with_string" -> row -> row[c].endsWith(literal);
+      case "equals" -> row -> row[c].equals(literal);
+      case "not_equals" -> row -> !row[c].equals(literal);
+      default -> null;
+    };
+  }
+
+  /** A run of {@code ||} (or of {@code &&}) as one loop over its operands, left to right as CEL writes them. */
+  private Value chain(CelExpr e, String overload) {
+    List<Value> terms = new java.util.ArrayList<>();
+    if (!flatten(e, overload, terms)) return null;
+    Value[] t = terms.toArray(Value[]::new);
+    boolean or = overload.equals("logical_or");
+    return row -> {
+      for (Value v : t) if ((Boolean) v.eval(row) == or) return or;
+      return !or;
+    };
+  }
+
+  private boolean flatten(CelExpr e, String overload, List<Value> terms) {
+    if (e.getKind() == CelExpr.ExprKind.Kind.CALL && overload.equals(ast.getReference(e.id()).map(RowExpressions::single).orElse(null))) {
+      for (CelExpr a : e.call().args()) if (!flatten(a, overload, terms)) return false;
+      return true;
+    }
+    Value v = value(e);
+    if (v == null) return false;
+    terms.add(v);
+    return true;
   }
 
   private static String single(CelReference r) {
