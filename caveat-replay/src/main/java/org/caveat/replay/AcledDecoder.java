@@ -71,19 +71,25 @@ final class AcledDecoder {
    * @throws BadRow naming the column and what is wrong with it
    */
   String[] decode(String record) {
-    List<String> values;
-    try {
-      values = fields(record);
-    } catch (IOException e) {
-      throw new BadRow("broken quoting: " + firstLine(e.getMessage()));
-    }
-    if (values.size() != width) {
-      throw new BadRow("wrong column count: the header has " + width + " columns, this row " + values.size());
-    }
     String[] row = new String[AcledColumns.NAMES.size()];
     java.util.Arrays.fill(row, "");
-    for (int i = 0; i < width; i++) {
-      if (positions[i] >= 0) row[positions[i]] = values.get(i);
+    // Plainly written records go straight into the row; any other is read by Jackson as before.
+    int count = CsvFields.split(record, positions, row);
+    if (count < 0) {
+      List<String> values;
+      try {
+        values = fields(record);
+      } catch (IOException e) {
+        throw new BadRow("broken quoting: " + firstLine(e.getMessage()));
+      }
+      count = values.size();
+      java.util.Arrays.fill(row, "");
+      for (int i = 0; i < Math.min(width, count); i++) {
+        if (positions[i] >= 0) row[positions[i]] = values.get(i);
+      }
+    }
+    if (count != width) {
+      throw new BadRow("wrong column count: the header has " + width + " columns, this row " + count);
     }
     try {
       check(row);
@@ -111,6 +117,8 @@ final class AcledDecoder {
 
   /** The number of fields of a record, or -1 when it is not one well-formed CSV row. */
   static int fieldCount(String record) {
+    int plain = CsvFields.split(record, CsvFields.COUNT_ONLY, null);
+    if (plain >= 0) return plain;
     try {
       return fields(record).size();
     } catch (IOException e) {
@@ -118,7 +126,8 @@ final class AcledDecoder {
     }
   }
 
-  private static List<String> fields(String record) throws IOException {
+  /** The record's fields as Jackson's CSV module reads them. */
+  static List<String> fields(String record) throws IOException {
     List<String> out = new ArrayList<>(32);
     try (JsonParser p = CSV.createParser(record)) {
       // WRAP_AS_ARRAY: the document is an array of rows, each row an array of strings.

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.caveat.decide.Outcome;
 import org.caveat.explain.Answer;
 
@@ -22,12 +21,18 @@ public final class Summary implements ReplayRunner.Listener {
 
   private final long[] overall = new long[Outcome.values().length];
   private final Map<String, long[]> byVersion = new TreeMap<>();
+  /** The same counters by grant and version, found without building the key text for every event. */
+  private final Map<GrantVersion, long[]> counters = new java.util.HashMap<>();
   private final Map<String, Long> missing = new TreeMap<>();
   private final Map<String, Long> unattributed = new TreeMap<>();
   private long events;
   private long decided;
   private long unattributedRows;
   private long bad;
+
+  private static final String NO_VERSION = "(no version in force on the date)";
+
+  private record GrantVersion(String grant, String version) {}
 
   @Override
   public void accept(ReplayEvent e) {
@@ -47,15 +52,17 @@ public final class Summary implements ReplayRunner.Listener {
     Answer a = e.answer();
     overall[a.decision().ordinal()]++;
     for (Answer.GrantAnswer g : a.grants()) {
-      String key = g.grant() + "@" + (g.version() == null ? "(none in force)" : g.version());
-      byVersion.computeIfAbsent(key, k -> new long[Outcome.values().length])[g.decision().ordinal()]++;
+      counters.computeIfAbsent(new GrantVersion(g.grant(), g.version()), k -> byVersion.computeIfAbsent(
+          k.grant() + "@" + (k.version() == null ? "(none in force)" : k.version()),
+          t -> new long[Outcome.values().length]))[g.decision().ordinal()]++;
     }
     if (a.decision() == Outcome.INDETERMINATE) {
-      TreeSet<String> attrs = new TreeSet<>();
+      // A handful of names at most: a list is cheaper than a sorted set, and missing is sorted anyway.
+      List<String> attrs = new java.util.ArrayList<>(4);
       for (Answer.GrantAnswer g : a.grants()) {
         if (g.decision() != Outcome.INDETERMINATE) continue;
-        attrs.addAll(g.missing());
-        if (g.version() == null) attrs.add("(no version in force on the date)");
+        for (String m : g.missing()) if (!attrs.contains(m)) attrs.add(m);
+        if (g.version() == null && !attrs.contains(NO_VERSION)) attrs.add(NO_VERSION);
       }
       for (String m : attrs) missing.merge(m, 1L, Long::sum);
     }
