@@ -1,6 +1,7 @@
 package org.caveat.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,8 +18,12 @@ import org.caveat.policy.Source;
  */
 public final class AnswerWriter {
   private static final int MAX_FRAGMENTS = 10_000;
-  /** Rendered grant parts, for the parts the explainer shares between answers (by identity). */
-  private static final Map<Same, String> FRAGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * Rendered grant parts, for the parts the explainer shares between answers (by identity); held
+   * with their UTF-8 bytes, which a UTF-8 generator copies as they are (the same bytes as
+   * rendering the part again, without encoding it again).
+   */
+  private static final Map<Same, SerializedString> FRAGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private AnswerWriter() {}
 
@@ -163,12 +168,13 @@ public final class AnswerWriter {
     g.writeEndObject();
   }
 
-  private static String fragment(Answer.GrantAnswer ga) {
+  private static SerializedString fragment(Answer.GrantAnswer ga) {
     Same key = new Same(ga);
-    String f = FRAGMENTS.get(key);
+    SerializedString f = FRAGMENTS.get(key);
     if (f == null) {
       if (FRAGMENTS.size() >= MAX_FRAGMENTS) FRAGMENTS.clear();
-      f = write(g -> grant(g, ga));
+      f = new SerializedString(write(g -> grant(g, ga)));
+      f.asUnquotedUTF8(); // encoded once, here, not by the first answers to share it
       FRAGMENTS.put(key, f);
     }
     return f;
