@@ -1,6 +1,8 @@
 package org.caveat.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
@@ -30,12 +32,19 @@ final class RequestBinder {
     }
   }
 
+  /**
+   * Caveat's parser settings with Jackson's fast number reader: both it and the JDK's (which the
+   * tree path uses) round correctly, so they read every number as the same double.
+   */
+  private static final JsonFactory FACTORY = Json.FACTORY.rebuild()
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+
   private RequestBinder() {}
 
   /** The request in {@code json} (UTF-8, one value), or null when it needs the general path. */
   static Request bind(byte[] json, RequestDefaults defaults) {
     if (mayHoldSurrogateEscape(json)) return null;
-    try (JsonParser p = Json.FACTORY.createParser(json)) {
+    try (JsonParser p = FACTORY.createParser(json)) {
       Request r = root(p, defaults);
       return p.nextToken() == null ? r : null;
     } catch (GiveUp | IOException | RuntimeException e) {
@@ -187,13 +196,46 @@ final class RequestBinder {
     return s;
   }
 
-  /** As {@link RequestReader}'s time: the common UTC form ({@code …Z}) by the faster parser. */
+  /**
+   * As {@link RequestReader}'s time. The form nearly every request uses, {@code 2024-06-01T03:00:00Z}
+   * exactly, is read from its digits, without the general formatter (~4 % of check's CPU in a profile); any other form,
+   * and any field out of its range, goes through the same parsers as the tree path.
+   */
   private static Instant time(String text) throws GiveUp {
+    Instant plain = plainUtc(text);
+    if (plain != null) return plain;
     try {
       return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
       throw GiveUp.INSTANCE;
     }
+  }
+
+  /** {@code yyyy-MM-ddTHH:mm:ssZ} with every field in range, else null. */
+  static Instant plainUtc(String t) {
+    if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+        || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+      return null;
+    }
+    int year = digits(t, 0, 4), month = digits(t, 5, 2), day = digits(t, 8, 2);
+    int hour = digits(t, 11, 2), minute = digits(t, 14, 2), second = digits(t, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return null;
+    }
+    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
+  }
+
+  /** The decimal number in {@code t[from, from + n)}, or -1 if any of it is not an ASCII digit. */
+  private static int digits(String t, int from, int n) {
+    int v = 0;
+    for (int i = from; i < from + n; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /** As {@link ItemParser#mayHoldSurrogateEscape}, on bytes: a {@code \\uD8xx}–{@code \\uDFxx} escape. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,23 @@ class RequestBinderProperties {
     String noTime = GOOD_LINE.replace("\"time\":\"2024-06-01T03:00:00Z\",", "");
     assertThat(RequestBinder.bind(noTime.getBytes(StandardCharsets.US_ASCII), DEFAULTS.get(1)).time())
         .isEqualTo(DEFAULTS.get(1).time());
+  }
+
+  @Property(tries = 3000)
+  void plainUtcTimesReadAsInstantParseReadsThem(@ForAll @IntRange(max = 9999) int year, @ForAll @IntRange(max = 13) int month,
+      @ForAll @IntRange(max = 32) int day, @ForAll @IntRange(max = 25) int hour, @ForAll @IntRange(max = 61) int minute,
+      @ForAll @IntRange(max = 61) int second) {
+    String t = String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second);
+    Instant expected;
+    try {
+      expected = Instant.parse(t);
+    } catch (java.time.format.DateTimeParseException e) {
+      expected = null;
+    }
+    Instant fast = RequestBinder.plainUtc(t);
+    if (fast != null) assertThat(fast).isEqualTo(expected);
+    // 24:00:00 and a leap second (:60) are left to Instant.parse; every other time it reads is read here
+    if (expected != null && hour <= 23 && second <= 59) assertThat(fast).isNotNull();
   }
 
   @Property(tries = 1500)
