@@ -80,14 +80,9 @@ final class CheckPipeline {
   private Chunk render(List<RequestStream.Item> batch) {
     Renderer.Batch out = renderer.batch(batch.size());
     int malformed = 0;
-    for (RequestStream.Item raw : batch) {
-      RequestStream.Item item = raw.parsed();
-      if (item.error() != null) {
-        out.error(item.error(), item.line());
-        malformed++;
-        continue;
-      }
-      RequestReader.Parsed parsed = RequestReader.read(item.node(), defaults);
+    for (RequestStream.Item item : batch) {
+      // Parsed here, on the worker: bound from the line's bytes, or its syntax or request error.
+      RequestReader.Parsed parsed = RequestReader.read(item, defaults);
       if (parsed.error() != null) {
         out.error(parsed.error(), item.line());
         malformed++;

@@ -20,7 +20,9 @@ final class JsonRenderer implements Renderer {
 
   @Override
   public Batch batch(int size) {
-    AnswerLines lines = new AnswerLines(size * 700);
+    // An answer averages ~820 bytes without --quotes: a buffer sized above that never grows, which
+    // saves copying the batch (a few MB each) while it is written.
+    AnswerLines lines = new AnswerLines(size * 1024);
     return new Batch() {
       @Override
       public void answer(Answer answer, long line) {

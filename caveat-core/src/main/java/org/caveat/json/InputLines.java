@@ -20,10 +20,28 @@ import java.util.List;
  * bounded by the cap whatever the input.
  */
 public final class InputLines {
-  /** One line: its text, or the reason it cannot be read (then text is null). */
-  public record Line(long number, String text, RequestError error) {
+  /**
+   * One line: its text, or the reason it cannot be read (then text is null). A line read by
+   * {@link #next(boolean) next(true)} whose bytes are all ASCII comes as those bytes instead
+   * ({@code ascii}, with text null): ASCII is valid UTF-8 with one character per byte, so such a
+   * line needs no decoding and no String, and a parser can read the bytes themselves.
+   */
+  public record Line(long number, String text, RequestError error, byte[] ascii) {
+    public Line(long number, String text, RequestError error) {
+      this(number, text, error, null);
+    }
+
     public boolean blank() {
+      if (ascii != null) {
+        for (byte b : ascii) if (!Character.isWhitespace(b)) return false;
+        return true;
+      }
       return error == null && text.isBlank();
+    }
+
+    /** This line with its text decoded, if it came as ASCII bytes. */
+    public Line decoded() {
+      return ascii == null ? this : new Line(number, new String(ascii, StandardCharsets.ISO_8859_1), null);
     }
   }
 
@@ -64,6 +82,8 @@ public final class InputLines {
   /** Lines given back by a reader that looked ahead; read again, in order, before new input. */
   private final ArrayDeque<Line> replay = new ArrayDeque<>();
   private long capChars = Json.MAX_REQUEST_CHARS;
+  /** Whether the line being read is returned as its bytes when they are all ASCII. */
+  private boolean keepAscii;
 
   public InputLines(InputStream in) {
     this.in = in;
@@ -86,12 +106,25 @@ public final class InputLines {
 
   /** The next line, or null at the end of the input. */
   public Line next() throws IOException {
+    return next(false);
+  }
+
+  /**
+   * The next line, or null at the end of the input; with {@code asciiBytes}, a line of ASCII
+   * bytes only comes as those bytes ({@link Line#ascii()}), not decoded.
+   */
+  public Line next(boolean asciiBytes) throws IOException {
     if (!replay.isEmpty()) return replay.pollFirst();
     len = 0;
     if (pos == end && !fill()) return null;
     number++;
     lineChars = 0;
-    return rest(true, "");
+    keepAscii = asciiBytes;
+    try {
+      return rest(true, "");
+    } finally {
+      keepAscii = false;
+    }
   }
 
   /**
@@ -212,6 +245,7 @@ public final class InputLines {
     if (start && to - from >= 3 && bom(0)) from = 3;
     Line decoded = decode(from, to, start ? 0 : lineChars);
     len = 0;
+    if (decoded.ascii() != null) return decoded.ascii().length > capChars ? tooLarge() : decoded;
     if (decoded.text() == null) return decoded;
     String text = before.isEmpty() ? decoded.text() : before + decoded.text();
     if (text.length() > capChars) return tooLarge();
@@ -236,6 +270,7 @@ public final class InputLines {
         break;
       }
     }
+    if (ascii && keepAscii) return new Line(number, null, null, java.util.Arrays.copyOfRange(line, from, to));
     if (ascii) return new Line(number, new String(line, from, to - from, StandardCharsets.ISO_8859_1), null);
     CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -35,6 +35,22 @@ public final class RequestReader {
     return read(node, RequestDefaults.NONE);
   }
 
+  /**
+   * A framed item (parsed or not) read as a request, or its error: the item's own (syntax,
+   * duplicate key, encoding) or the request's. A well-formed item held as bytes is bound straight
+   * from the token stream ({@link RequestBinder}); anything else is parsed to a tree and read by
+   * {@link #read(JsonNode, RequestDefaults)}, so results and errors are the same either way.
+   */
+  public static Parsed read(RequestStream.Item item, RequestDefaults defaults) {
+    if (item.ascii() != null && item.node() == null && item.error() == null) {
+      Request r = RequestBinder.bind(item.ascii(), defaults);
+      if (r != null) return new Parsed(r, null);
+    }
+    RequestStream.Item parsed = item.parsed();
+    if (parsed.error() != null) return new Parsed(null, parsed.error());
+    return read(parsed.node(), defaults);
+  }
+
   /** As {@link #read(JsonNode)}; a field the request leaves out (absent or null) takes its value from {@code defaults}. */
   public static Parsed read(JsonNode node, RequestDefaults defaults) {
     String raw = node != null && node.isObject() && node.path("id").isValueNode() ? node.path("id").asText() : null;

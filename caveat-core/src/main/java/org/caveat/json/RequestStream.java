@@ -3,6 +3,7 @@ package org.caveat.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -31,8 +32,11 @@ import java.util.NoSuchElementException;
  * so one written on a single line (as {@code JSON.stringify} writes it) yields its elements as
  * they arrive, with memory bounded by one element; line numbers are those of the lines.
  *
- * <p>One-line objects, the common case, are framed by a scan for balanced braces
- * ({@link #isWholeObject}) and parsed once, possibly on another thread ({@link Item#parsed()}).
+ * <p>One-line objects, the common case, are framed without a parser (on the first line by a scan
+ * for balanced braces, {@link #isWholeObject}; after it, any line but a lone <code>{</code> is one
+ * item) and parsed once, possibly on another thread ({@link Item#parsed()}). A stream made to
+ * leave items unparsed keeps an ASCII line as its bytes, which {@link RequestReader#read(Item,
+ * RequestDefaults)} binds without a String or a tree.
  */
 public final class RequestStream implements Iterator<RequestStream.Item>, AutoCloseable {
   /** How long the first line may be: a top-level array is often written on one line. */
@@ -42,18 +46,32 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
    * One input item with the lines it spans: a parsed JSON value, an error, or (from a stream
    * made with {@code parse = false}) the raw text of the value for {@link #parsed()}.
    */
-  public record Item(JsonNode node, RequestError error, long line, long lastLine, String text) {
+  public record Item(JsonNode node, RequestError error, long line, long lastLine, String text, byte[] ascii) {
     public Item(JsonNode node, RequestError error, long line) {
-      this(node, error, line, line, null);
+      this(node, error, line, line, null, null);
     }
 
     public Item(JsonNode node, RequestError error, long line, String text) {
-      this(node, error, line, line, text);
+      this(node, error, line, line, text, null);
+    }
+
+    public Item(JsonNode node, RequestError error, long line, long lastLine, String text) {
+      this(node, error, line, lastLine, text, null);
+    }
+
+    /**
+     * The raw text of the value, or null once parsed. A one-line value of ASCII bytes only is
+     * held as those bytes ({@code ascii}, read by {@link RequestReader#read(Item, RequestDefaults)}
+     * without a String); its text is made from them only when asked for.
+     */
+    @Override
+    public String text() {
+      return text == null && ascii != null ? new String(ascii, StandardCharsets.ISO_8859_1) : text;
     }
 
     /** This item with its raw text parsed (a syntax error, duplicate key or lone surrogate becomes its error). */
     public Item parsed() {
-      if (text == null || node != null || error != null) return this;
+      if ((text == null && ascii == null) || node != null || error != null) return this;
       return ItemParser.parse(this);
     }
   }
@@ -133,6 +151,15 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
       emit(new Item(null, l.error(), l.number()));
       return;
     }
+    if (l.ascii() != null) {
+      // After the first line, only a line holding just "{" opens a value over several lines;
+      // any other line is one item, kept as its bytes for the parser (no String).
+      if (!isOpeningBrace(l.ascii()) && l.ascii().length <= Json.MAX_REQUEST_CHARS) {
+        emit(new Item(null, null, l.number(), l.number(), null, l.ascii()));
+        return;
+      }
+      l = l.decoded();
+    }
     String t = l.text().strip();
     if (first && t.startsWith("[")) {
       lines.cap(MAX_FIRST_LINE_CHARS);
@@ -144,19 +171,28 @@ public final class RequestStream implements Iterator<RequestStream.Item>, AutoCl
           + Json.MAX_REQUEST_CHARS + " characters; a request must be smaller", "line " + l.number()), l.number()));
       return;
     }
-    if (!isWholeObject(t) && (t.equals("{") || (first && t.startsWith("{")))) {
+    if ((t.equals("{") || (first && t.startsWith("{"))) && !isWholeObject(t)) {
       open = new MultiLineValue(lines, false, this::emit).open(InputLines.Piece.of(l));
       return;
     }
     emit(new Item(null, null, l.number(), l.text()));
   }
 
+  /** The next non-blank line; as ASCII bytes when the items are parsed later, on another thread. */
   private InputLines.Line nextNonBlankLine() throws IOException {
     InputLines.Line l;
     do {
-      l = lines.next();
+      l = lines.next(!parse);
     } while (l != null && l.blank());
     return l;
+  }
+
+  /** Whether ASCII bytes, stripped of white space as {@link String#strip()} strips it, are exactly "{". */
+  static boolean isOpeningBrace(byte[] line) {
+    int from = 0, to = line.length;
+    while (from < to && Character.isWhitespace(line[from])) from++;
+    while (to > from && Character.isWhitespace(line[to - 1])) to--;
+    return to - from == 1 && line[from] == '{';
   }
 
   /**

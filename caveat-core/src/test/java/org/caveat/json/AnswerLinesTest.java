@@ -43,6 +43,26 @@ class AnswerLinesTest {
         answer.substring(0, answer.length() - 1) + ",\"line\":3}\n" + err.substring(0, err.length() - 1) + ",\"line\":7}\n");
   }
 
+  /** Explanations are written from kept bytes when shared: the bytes are what the generator writes, whatever the text. */
+  @Test
+  void keptExplanationsAreTheGeneratorsBytes() throws Exception {
+    Answer a = ENGINE.answer(read(Files.readAllLines(Path.of("../examples/kharkiv.ndjson")).get(0)));
+    for (String text : List.of("plain, shared", "quote \" back\\slash \u0001\u001f tab\t \u2028 \u2265 caf\u00e9",
+        "outside the BMP: \uD83D\uDE00")) {
+      Answer tricky = new Answer(a.id(), a.decision(), a.grants(), a.facts(), text, a.sources());
+      java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+      try (com.fasterxml.jackson.core.JsonGenerator g = Json.FACTORY.createGenerator(plain)) {
+        g.writeString(text);
+      }
+      String field = "\"explanation\":" + plain.toString(StandardCharsets.UTF_8) + "}\n";
+      for (int time = 0; time < 2; time++) { // the first time renders and keeps it, the second copies it
+        AnswerLines lines = new AnswerLines(1);
+        lines.answer(tricky, false);
+        assertThat(new String(lines.bytes(), StandardCharsets.UTF_8)).endsWith(field);
+      }
+    }
+  }
+
   private static org.caveat.model.Request read(String line) {
     try {
       return RequestReader.read(Json.MAPPER.readTree(line)).request();

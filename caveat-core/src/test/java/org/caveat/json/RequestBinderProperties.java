@@ -1,0 +1,99 @@
+package org.caveat.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Binding a line's bytes from the token stream ({@link RequestBinder}, the fast path of
+ * {@link RequestReader#read(RequestStream.Item, RequestDefaults)}) reads every line exactly as the
+ * tree path does: the same request, or the same error (code, message, pointer, id), for edited
+ * requests and for damaged lines alike.
+ */
+class RequestBinderProperties {
+  private static final String GOOD_LINE = GOOD().toString();
+  private static final List<RequestDefaults> DEFAULTS = List.of(RequestDefaults.NONE,
+      RequestDefaults.asOf(Instant.parse("2024-06-01T00:00:00Z")));
+
+  private static JsonNode GOOD() {
+    try {
+      return Json.MAPPER.readTree(RequestReaderTest.GOOD);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aPlainRequestTakesTheFastPath() {
+    assertThat(RequestBinder.bind(GOOD_LINE.getBytes(StandardCharsets.US_ASCII), RequestDefaults.NONE)).isNotNull();
+    String noTime = GOOD_LINE.replace("\"time\":\"2024-06-01T03:00:00Z\",", "");
+    assertThat(RequestBinder.bind(noTime.getBytes(StandardCharsets.US_ASCII), DEFAULTS.get(1)).time())
+        .isEqualTo(DEFAULTS.get(1).time());
+  }
+
+  @Property(tries = 3000)
+  void plainUtcTimesReadAsInstantParseReadsThem(@ForAll @IntRange(max = 9999) int year, @ForAll @IntRange(max = 13) int month,
+      @ForAll @IntRange(max = 32) int day, @ForAll @IntRange(max = 25) int hour, @ForAll @IntRange(max = 61) int minute,
+      @ForAll @IntRange(max = 61) int second) {
+    String t = String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second);
+    Instant expected;
+    try {
+      expected = Instant.parse(t);
+    } catch (java.time.format.DateTimeParseException e) {
+      expected = null;
+    }
+    Instant fast = RequestBinder.plainUtc(t);
+    if (fast != null) assertThat(fast).isEqualTo(expected);
+    // 24:00:00 and a leap second (:60) are left to Instant.parse; every other time it reads is read here
+    if (expected != null && hour <= 23 && second <= 59) assertThat(fast).isNotNull();
+  }
+
+  @Property(tries = 1500)
+  void editedRequestsReadAsTheTreeReadsThem(@ForAll("edits") List<RequestReaderFuzzTest.Edit> edits) throws Exception {
+    JsonNode node = GOOD();
+    for (RequestReaderFuzzTest.Edit e : edits) node = RequestReaderFuzzTest.apply(node, e);
+    assertSameEitherWay(node.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<List<RequestReaderFuzzTest.Edit>> edits() {
+    return new RequestReaderFuzzTest().edits();
+  }
+
+  @Property(tries = 1500)
+  void damagedLinesReadAsTheTreeReadsThem(@ForAll @LongRange(min = 1) long seed) throws Exception {
+    assertSameEitherWay(Mutations.mutate(GOOD_LINE, new Random(seed)));
+  }
+
+  /** The line, framed after a first line as check frames it, read both ways with every defaults. */
+  private static void assertSameEitherWay(byte[] line) throws Exception {
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    in.writeBytes((GOOD_LINE + "\n").getBytes(StandardCharsets.UTF_8));
+    in.writeBytes(line);
+    try (RequestStream s = new RequestStream(new ByteArrayInputStream(in.toByteArray()), false)) {
+      s.next();
+      while (s.hasNext()) {
+        RequestStream.Item item = s.next();
+        for (RequestDefaults d : DEFAULTS) {
+          RequestReader.Parsed fast = RequestReader.read(item, d);
+          RequestStream.Item parsed = item.parsed();
+          RequestReader.Parsed tree = parsed.error() != null ? new RequestReader.Parsed(null, parsed.error())
+              : RequestReader.read(parsed.node(), d);
+          assertThat(fast.error()).isEqualTo(tree.error());
+          assertThat(String.valueOf(fast.request())).isEqualTo(String.valueOf(tree.request()));
+        }
+      }
+    }
+  }
+}
