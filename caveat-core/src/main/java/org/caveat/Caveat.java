@@ -55,6 +55,14 @@ public final class Caveat {
     this.grants = decider.grants().stream().map(Caveat::describe).toList();
   }
 
+  /**
+   * The folder of the built-in packs (inside the jar when run from one): what
+   * {@code builder()} loads when given no packs, for tools that copy or export them.
+   */
+  public static Path builtInPacks() {
+    return PackLoader.builtInDir();
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.caveat.Caveat;
 import org.caveat.GrantInfo;
-import org.caveat.parse.PackLoader;
 import org.caveat.policy.PolicyVersion;
 import org.caveat.server.policy.EngineFactory;
 import org.caveat.server.policy.LiveEngine;
@@ -76,7 +76,7 @@ final class PackExportCommand implements Callable<Integer> {
       // Only for the summary: the files written are those the engine was built from.
       Map<String, PublishedVersion> rows = new LinkedHashMap<>();
       for (PublishedVersion v : s.published().all()) rows.put(v.fileName(), v);
-      PackFolderExport.write(packs != null ? packs : PackLoader.builtInDir(), served.publishedVersions(),
+      PackFolderExport.write(packs != null ? packs : Caveat.builtInPacks(), served.publishedVersions(),
           served.engine(), target, force);
       summary(served, rows, s.describe(), target);
       return CaveatCli.OK;
