@@ -6,8 +6,9 @@ import org.caveat.policy.Span;
 
 /**
  * Diagnostics as the CLI prints them: core names a run setting in neutral words
- * ({@code assume.NAME}, {@code reliability}); here it becomes the option the user typed
- * ({@code --assume NAME}, {@code --reliability}), and an example value a hint in option syntax
+ * ({@code assume.NAME}, {@code reliability}, {@code grant.ID}, {@code vary}); here it becomes the
+ * option or argument the user typed ({@code --assume NAME}, {@code --reliability},
+ * {@code GRANT ID}, {@code --vary}), and an example value a hint in option syntax
  * ({@code e.g. --assume NAME=100.0}).
  */
 final class CliDiagnostics {
@@ -29,6 +30,11 @@ final class CliDiagnostics {
   }
 
   private static String option(Setting s) {
-    return s.kind() == Setting.Kind.ASSUMPTION ? "--assume " + s.name() : "--reliability";
+    return switch (s.kind()) {
+      case ASSUMPTION -> "--assume " + s.name();
+      case RELIABILITY -> "--reliability";
+      case GRANT -> "GRANT " + s.name();
+      case VARY -> "--vary";
+    };
   }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.caveat.Caveat;
 import org.caveat.record.PackRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,9 +67,7 @@ final class DocCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Caveat.Builder b = Caveat.builder();
-      if (packs != null) b.packs(packs);
-      SortedMap<String, String> pages = PackRecord.of(b.build());
+      SortedMap<String, String> pages = PackRecord.of(Engines.build(packs, Map.of(), null));
       try {
         Files.createDirectories(out);
       } catch (IOException e) {

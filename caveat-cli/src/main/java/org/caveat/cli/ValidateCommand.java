@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caveat.Caveat;
 import org.caveat.GrantInfo;
@@ -42,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Caveat caveat = Caveat.builder().packs(dir).build();
+    Caveat caveat = Engines.build(dir, Map.of(), null);
     PrintWriter out = spec.commandLine().getOut();
     List<GrantInfo> grants = caveat.grants();
     int versions = 0;

@@ -38,7 +38,7 @@ final class VaryReport {
       try {
         return Sensitivity.parse(value);
       } catch (org.caveat.policy.PolicyException e) {
-        var d = e.diagnostics().get(0);
+        var d = CliDiagnostics.worded(e.diagnostics().get(0));
         throw new CommandLine.TypeConversionException(d.message() + " [" + d.code() + "] (hint: " + d.hint() + ")");
       }
     }

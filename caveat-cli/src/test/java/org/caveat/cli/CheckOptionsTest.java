@@ -121,7 +121,8 @@ class CheckOptionsTest {
     String file = Cli.path("examples/kharkiv.ndjson");
     Cli.Result syntax = Cli.run("check", "--vary", "kharkiv_band_depth_km=40-120", file);
     assertThat(syntax.code()).isEqualTo(64);
-    assertThat(syntax.err()).contains("is not NAME=FROM..TO:STEP");
+    assertThat(syntax.err()).contains("is not NAME=FROM..TO:STEP [vary.syntax]"
+        + " (hint: e.g. --vary kharkiv_band_depth_km=40..120:20)");
     Cli.Result step = Cli.run("check", "--vary", "kharkiv_band_depth_km=40..120:0", file);
     assertThat(step.code()).isEqualTo(64);
     assertThat(step.err()).contains("the step must be greater than 0");

@@ -78,7 +78,10 @@ class PackExportCommandTest {
     Path out = dir.resolve("served-packs");
     Cli.Result export = Cli.run("pack", "export", "--data", data, out.toString());
     assertThat(export.code()).as(export.err()).isZero();
-    assertThat(export.out()).startsWith("exported 4 grants, ").contains("(1 published through the service) to " + out)
+    // Counted from the built-in packs, not written down: the count went stale when supplier packs were added.
+    int grants = Caveat.builder().build().grants().size();
+    assertThat(export.out()).startsWith("exported " + grants + " grants, ")
+        .contains("(1 published through the service) to " + out)
         .contains(", 1 published\n").contains("  published: us-ua/2026-01-01.yaml  (cr-1, ")
         .contains("and the built-in packs; tests/ folders left out");
     Cli.Result check = Cli.run("check", "--packs", out.toString(), request.toString());

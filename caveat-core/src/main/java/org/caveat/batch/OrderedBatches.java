@@ -68,8 +68,8 @@ public final class OrderedBatches<I, R> {
    * order, on the writer thread (the sink needs no synchronisation).
    *
    * @throws IOException   from the reader (batches read before it are still worked and written)
-   * @throws RuntimeException the first failure of a worker or of the sink (an {@link Error} or
-   *     checked exception of a worker is wrapped in an {@link IllegalStateException})
+   * @throws RuntimeException the first failure of a worker or of the sink (an {@link Error}, or a
+   *     checked exception of a worker, is wrapped in an {@link IllegalStateException})
    */
   public void run(Reader<? extends I> reader, Function<List<I>, ? extends R> work, Consumer<? super R> sink)
       throws IOException, InterruptedException {
@@ -130,6 +130,9 @@ public final class OrderedBatches<I, R> {
             failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
           } catch (RuntimeException e) {
             failure = e;
+          } catch (Error e) {
+            // Caught, not left to end this thread: the run would return as if every result had been written.
+            failure = new IllegalStateException(e);
           }
         }
       } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,13 @@ import org.locationtech.jts.io.WKBWriter;
  * The shipped geography in a form that loads several times faster than its GeoJSON: names and
  * codes, then each geometry as WKB (JTS's reader and writer; coordinates are kept as the exact
  * doubles the GeoJSON gave, so every answer is the same whichever form was loaded). The form
- * starts with the key of the GeoJSON it was made from, so bytes made from other files are refused.
+ * starts with the key of the GeoJSON it was made from, so bytes made from other files are refused,
+ * and ends with the SHA-256 of everything before it, so damaged bytes (a changed coordinate would
+ * still parse, and a changed length could ask for gigabytes) are refused before they are parsed.
  */
 final class CompactGeography {
-  private static final String MAGIC = "caveat-geography/1";
+  private static final String MAGIC = "caveat-geography/2";
+  private static final int DIGEST_BYTES = 32;
 
   /** A region (with its country) or a country (country null). */
   record Area(String code, String country, String name, Geometry geometry) {}
@@ -80,6 +84,8 @@ final class CompactGeography {
         writeGeometry(out, wkb, b.line());
       }
       writeAreas(out, wkb, parts.countries());
+      out.flush();
+      out.write(sha256(bytes.toByteArray(), bytes.size()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,8 +94,10 @@ final class CompactGeography {
 
   /** The geography, or null when {@code bytes} are absent, of another key, or not a compact geography. */
   static ReferenceGeography read(String key, byte[] bytes) {
-    if (bytes == null) return null;
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+    if (bytes == null || bytes.length < DIGEST_BYTES) return null;
+    int body = bytes.length - DIGEST_BYTES;
+    if (!MessageDigest.isEqual(sha256(bytes, body), Arrays.copyOfRange(bytes, body, bytes.length))) return null;
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body))) {
       if (!in.readUTF().equals(MAGIC) || !in.readUTF().equals(key)) return null;
       WKBReader wkb = new WKBReader(GeoJson.FACTORY);
       List<Area> regions = readAreas(in, wkb);
@@ -137,5 +145,16 @@ final class CompactGeography {
     byte[] b = new byte[in.readInt()];
     in.readFully(b);
     return wkb.read(b);
+  }
+
+  /** The SHA-256 of the first {@code length} bytes. */
+  private static byte[] sha256(byte[] bytes, int length) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(bytes, 0, length);
+      return sha.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
   }
 }

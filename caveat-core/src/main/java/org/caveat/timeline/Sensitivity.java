@@ -14,7 +14,7 @@ import org.caveat.decide.Outcome;
 import org.caveat.model.Request;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.PolicyException;
-import org.caveat.policy.Span;
+import org.caveat.policy.Setting;
 
 /**
  * How much an assumption matters: every request decided once per value of the assumption, the
@@ -85,8 +85,8 @@ public final class Sensitivity {
   }
 
   private static PolicyException bad(String code, String message) {
-    return new PolicyException(List.of(new Diagnostic(code, Span.of("--vary"), message,
-        "e.g. --vary kharkiv_band_depth_km=40..120:20")));
+    Setting range = new Setting(Setting.Kind.VARY, null, "kharkiv_band_depth_km=40..120:20");
+    return new PolicyException(List.of(new Diagnostic(code, range.at(), message, range.exampleHint(), range)));
   }
 
   /** "40", "2.5": no exponent, no trailing zeros. */

@@ -20,7 +20,6 @@ import org.caveat.policy.Reliability;
 import org.caveat.policy.Setting;
 import org.caveat.policy.Rule;
 import org.caveat.policy.Source;
-import org.caveat.policy.Span;
 import org.caveat.policy.Suggest;
 
 /**
@@ -91,8 +90,9 @@ public record Timeline(Instant asOf, Set<Reliability> reliability, List<GrantTim
     if (only != null && sorted.stream().noneMatch(g -> g.id().equals(only))) {
       TreeSet<String> known = new TreeSet<>();
       sorted.forEach(g -> known.add(g.id()));
-      throw new PolicyException(List.of(new Diagnostic("grant.unknown", Span.of("GRANT " + only),
-          "no grant `" + only + "` in the packs", Suggest.didYouMean(only, known))));
+      Setting asked = new Setting(Setting.Kind.GRANT, only, null);
+      throw new PolicyException(List.of(new Diagnostic("grant.unknown", asked.at(),
+          "no grant `" + only + "` in the packs", Suggest.didYouMean(only, known), asked)));
     }
     List<GrantTimeline> out = new ArrayList<>();
     for (Grant g : sorted) {

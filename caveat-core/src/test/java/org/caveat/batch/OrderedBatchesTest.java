@@ -120,6 +120,17 @@ class OrderedBatchesTest {
   }
 
   @Test
+  void anErrorOfTheSinkFailsTheRunToo() {
+    // Two batches and the end fit the queue: a writer thread killed by the error once let the run
+    // return as if every line had been written.
+    StackOverflowError error = new StackOverflowError();
+    assertThatThrownBy(() -> new OrderedBatches<Integer, List<Integer>>("test", 1, 1, false).run(new Numbers(2, 0),
+        batch -> batch, batch -> {
+          throw error;
+        })).isInstanceOf(IllegalStateException.class).hasCause(error);
+  }
+
+  @Test
   void aReadFailureIsThrownAfterTheBatchesAlreadyReadAreWritten() {
     IOException broken = new IOException("broken pipe");
     List<Integer> out = new ArrayList<>();

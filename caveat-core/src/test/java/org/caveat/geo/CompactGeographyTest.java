@@ -61,6 +61,17 @@ class CompactGeographyTest {
   }
 
   @Test
+  void aChangedByteAnywhereIsRefused() {
+    // A changed coordinate still parses as WKB (a geography that answers differently), and a
+    // changed length could ask for gigabytes: neither may be read.
+    for (int at = 200; at < BYTES.length; at += BYTES.length / 16) {
+      byte[] damaged = BYTES.clone();
+      damaged[at] ^= 0x10;
+      assertThat(CompactGeography.read(KEY, damaged)).as("byte %d changed", at).isNull();
+    }
+  }
+
+  @Test
   void anyChangeToAnyFileChangesTheKey() {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("regions.geojson", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));

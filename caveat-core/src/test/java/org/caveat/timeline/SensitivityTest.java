@@ -15,6 +15,7 @@ import org.caveat.json.Json;
 import org.caveat.json.RequestReader;
 import org.caveat.model.Request;
 import org.caveat.policy.PolicyException;
+import org.caveat.policy.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,10 @@ class SensitivityTest {
     assertThatThrownBy(() -> Sensitivity.parse(spec)).as(spec).isInstanceOfSatisfying(PolicyException.class,
         e -> assertThat(e.diagnostics()).singleElement().satisfies(d -> {
           assertThat(d.code()).isEqualTo(code);
-          assertThat(d.hint()).contains("--vary kharkiv_band_depth_km=40..120:20");
+          // Neutral words: each front end names the setting (the CLI's --vary) itself.
+          assertThat(d.at().toString()).isEqualTo("vary");
+          assertThat(d.hint()).isEqualTo("e.g. kharkiv_band_depth_km=40..120:20");
+          assertThat(d.setting().kind()).isEqualTo(Setting.Kind.VARY);
         }));
   }
 

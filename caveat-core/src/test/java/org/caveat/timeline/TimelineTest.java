@@ -11,6 +11,7 @@ import org.caveat.parse.PackLoader;
 import org.caveat.policy.Grant;
 import org.caveat.policy.PolicyException;
 import org.caveat.policy.Reliability;
+import org.caveat.policy.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,6 +120,8 @@ class TimelineTest {
           assertThat(e.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo("grant.unknown");
             assertThat(d.hint()).isEqualTo("did you mean `us-ua`?");
+            assertThat(d.at().toString()).isEqualTo("grant.us-au");
+            assertThat(d.setting()).isEqualTo(new Setting(Setting.Kind.GRANT, "us-au", null));
           });
         });
     assertThatThrownBy(() -> Timeline.of(grants, null, EnumSet.noneOf(Reliability.class), null))

@@ -184,6 +184,18 @@ class LogProofTest {
     assertThat(f.get("/v1/log/consistency?from=x&to=5", "reader").body()).contains("log.from");
   }
 
+  @Test
+  void proofsAreIndentedForPeopleReadingThemWithCurl() throws Exception {
+    String root = Json.MAPPER.readTree(f.get("/v1/log/head", "reader").body()).path("root").asText();
+    assertThat(f.get("/v1/log/consistency?from=13&to=13", "reader").body()).isEqualTo("{\n"
+        + "  \"from\" : 13,\n"
+        + "  \"to\" : 13,\n"
+        + "  \"from_root\" : \"" + root + "\",\n"
+        + "  \"to_root\" : \"" + root + "\",\n"
+        + "  \"path\" : [ ]\n"
+        + "}\n");
+  }
+
   /** RFC 6962 §2.1.2 SUBPROOF(m, D, b), from the definition. */
   static List<byte[]> subproof(int m, List<byte[]> d, boolean b) throws Exception {
     List<byte[]> out = new ArrayList<>();

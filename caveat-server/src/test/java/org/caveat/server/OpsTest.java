@@ -161,6 +161,11 @@ class OpsTest {
     assertThat(o).as("the overview is the CLI's document").isEqualTo(Json.MAPPER.readTree(cli.toString()));
     assertThat(o.path("grants").findValuesAsText("grant")).contains("us-ua", "gb-ua");
     assertThat(f.get("/v1/timeline?reliability=offical", "reader").statusCode()).isEqualTo(400);
+    // Commas only: no reliability named, a 400 on the parameter (the empty set once reached core as a 500).
+    var commas = f.get("/v1/timeline?reliability=,", "reader");
+    assertThat(commas.statusCode()).isEqualTo(400);
+    assertThat(commas.body()).contains("query.invalid").contains("names no reliability");
+    assertThat(f.get("/v1/grants/us-ua/timeline?reliability=,,", "reader").statusCode()).isEqualTo(400);
     JsonNode d = Json.MAPPER.readTree(f.get("/v1/grants/us-ua/diff?from=2022-06-01&to=2024-05-30", "reader").body());
     assertThat(d.path("from").path("version").asText()).isEqualTo("2022-06-01");
     assertThat(d.path("rules").path("added")).isNotEmpty();

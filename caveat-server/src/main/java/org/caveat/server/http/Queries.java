@@ -61,6 +61,11 @@ public final class Queries {
               Problem.Error.at("query.invalid", "reliability", "official, reported or disputed")));
       out.add(r);
     }
+    // Only commas (`reliability=,`): split leaves no part, and an empty set is not "every reliability".
+    if (out.isEmpty()) {
+      throw Problems.badRequest("query parameter reliability `" + v + "` names no reliability",
+          Problem.Error.at("query.invalid", "reliability", "official, reported or disputed"));
+    }
     return out;
   }
 }

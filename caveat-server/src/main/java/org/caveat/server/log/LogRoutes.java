@@ -1,14 +1,10 @@
 package org.caveat.server.log;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
-import org.caveat.json.Json;
 import org.caveat.server.auth.Role;
+import org.caveat.server.http.PrettyJson;
 import org.caveat.server.http.Queries;
 import org.caveat.server.http.Routes;
 import org.caveat.server.problem.Problem;
@@ -54,7 +50,7 @@ public final class LogRoutes {
     ctx.contentType("application/json").result(key.sign(h.size(), h.rootHex(), clock.instant()).toJson());
   }
 
-  private void key(Context ctx) throws IOException {
+  private void key(Context ctx) {
     LogPublicKey pub = key.publicKey();
     write(ctx, g -> {
       g.writeStringField("algorithm", "Ed25519");
@@ -65,7 +61,7 @@ public final class LogRoutes {
     });
   }
 
-  private void consistency(Context ctx) throws IOException {
+  private void consistency(Context ctx) {
     long size = log.head().size();
     long from = number(Queries.required(ctx, "from"), "from");
     long to = number(Queries.required(ctx, "to"), "to");
@@ -87,7 +83,7 @@ public final class LogRoutes {
     });
   }
 
-  private void proof(Context ctx) throws IOException {
+  private void proof(Context ctx) {
     long index = number(ctx.pathParam("index"), "index");
     long size = log.head().size();
     String ts = ctx.queryParam("tree_size");
@@ -110,7 +106,7 @@ public final class LogRoutes {
     });
   }
 
-  private void entry(Context ctx) throws IOException {
+  private void entry(Context ctx) {
     long index = number(ctx.pathParam("index"), "index");
     Optional<LogRecord> r = log.entry(index);
     if (r.isEmpty()) throw Problems.notFound("no log entry " + index + "; the log holds " + log.head().size());
@@ -131,19 +127,12 @@ public final class LogRoutes {
     return Problems.badRequest(message, Problem.Error.at("log." + name, name, message));
   }
 
-  private interface Fields {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private static void write(Context ctx, Fields f) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-      g.setPrettyPrinter(new DefaultPrettyPrinter());
+  /** An indented object of the fields {@code f} writes (the routes' shared {@link PrettyJson}). */
+  private static void write(Context ctx, PrettyJson.Body f) {
+    ctx.contentType("application/json").result(PrettyJson.bytes(g -> {
       g.writeStartObject();
       f.write(g);
       g.writeEndObject();
-    }
-    out.write('\n');
-    ctx.contentType("application/json").result(out.toByteArray());
+    }));
   }
 }

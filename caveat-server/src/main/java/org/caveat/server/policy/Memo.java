@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * A bounded memo of expensive values (engines with overrides, permitted-area grids): at most
  * {@code max} entries, least recently used out first. Concurrent callers for the same key wait for
  * one computation; the lock is held only to find or register it, never while computing. A failed
- * computation is forgotten and its exception rethrown to every waiting caller.
+ * computation (exception or error) is forgotten and its failure rethrown to every waiting caller.
  */
 public final class Memo<K, V> {
   private final Map<K, CompletableFuture<V>> values;
@@ -40,7 +40,9 @@ public final class Memo<K, V> {
       V v = compute.get();
       mine.complete(v);
       return v;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error too (a build running out of memory): left registered, its future would never
+      // complete and every later caller for the key would wait for it forever.
       synchronized (values) {
         values.remove(key, mine);
       }
