@@ -53,14 +53,30 @@ public final class Bodies {
     return body;
   }
 
-  /** The body as a stream within the limits; 413 at once when the declared length is over the limit. */
+  /**
+   * The body as a stream within the limits; 413 at once when the declared length is over the limit
+   * (a declared body of at most {@link BodyStream#SWALLOW_BYTES} is read and dropped first, within
+   * the read budget: a client still sending when the response ends would otherwise have its
+   * connection reset, which can destroy the 413 before the client reads it).
+   */
   public BodyStream open(Context ctx) {
     long declared = ctx.contentLength();
-    if (declared > maxBytes) throw tooLarge(declared);
+    if (declared > maxBytes) {
+      if (declared <= BodyStream.SWALLOW_BYTES) swallow(ctx, declared);
+      throw tooLarge(declared);
+    }
     try {
       return new BodyStream(ctx.req().getInputStream(), maxBytes, readBudgetNanos, limit, advice);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void swallow(Context ctx, long declared) {
+    try (BodyStream rest = new BodyStream(ctx.req().getInputStream(), declared, readBudgetNanos, limit, advice)) {
+      rest.drain();
+    } catch (IOException | RuntimeException e) {
+      // the connection ended the body: Jetty closes the connection after the response
     }
   }
 
