@@ -117,12 +117,8 @@ final class AreaLocator {
     return locate(lat, lon) != Location.EXTERIOR;
   }
 
-  /** Whether the point lies exactly on the area's boundary. */
-  boolean onBoundary(double lat, double lon) {
-    return locate(lat, lon) == Location.BOUNDARY;
-  }
-
-  private int locate(double lat, double lon) {
+  /** JTS's {@link Location} of the point: interior, boundary or exterior (one scan of its band). */
+  int locate(double lat, double lon) {
     if (!envelope.covers(lon, lat)) {
       return Location.EXTERIOR;
     }

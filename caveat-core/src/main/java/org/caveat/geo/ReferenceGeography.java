@@ -209,10 +209,11 @@ public final class ReferenceGeography {
     }
     Candidates candidates = (Candidates) cell;
     for (int i = 0; i < candidates.codes.length; i++) {
-      if (candidates.locators[i].covers(lat, lon)) {
+      int where = candidates.locators[i].locate(lat, lon); // one scan tells covered and on the boundary
+      if (where != org.locationtech.jts.geom.Location.EXTERIOR) {
         String code = candidates.codes[i];
         return new Location(regionCountry.get(code), code, Waters.LAND,
-            candidates.locators[i].onBoundary(lat, lon) && onLandBorder(candidates, i, lat, lon));
+            where == org.locationtech.jts.geom.Location.BOUNDARY && onLandBorder(candidates, i, lat, lon));
       }
     }
     return sea().offShippedLand(lat, lon);
