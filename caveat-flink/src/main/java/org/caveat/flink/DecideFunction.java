@@ -72,24 +72,23 @@ public final class DecideFunction extends RichMapFunction<EventRow, DecisionLine
       Answer answer = caveat.answer(parsed.request());
       decided.get(answer.decision()).inc();
       ReplayEvent e = new ReplayEvent(row.line, parsed.request().id(), parsed.request(), answer, List.of(), null, null);
-      return line(Buckets.decisions(row.file), row.line, DecisionLine.Kind.DECIDED, answer.decision().name(), decisions, e);
+      return line(Buckets.decisions(row.file), row.line, decisions, e);
     }
     if (row.bad != null) return badRow(row, row.bad);
     unattributed.inc();
     ReplayEvent e = new ReplayEvent(row.line, row.id, null, null, List.of(row.unattributed), null, null);
-    return line(Buckets.decisions(row.file), row.line, DecisionLine.Kind.UNATTRIBUTED, null, decisions, e);
+    return line(Buckets.decisions(row.file), row.line, decisions, e);
   }
 
   private DecisionLine badRow(EventRow row, String reason) {
     bad.inc();
     ReplayEvent e = new ReplayEvent(row.line, row.id, null, null, List.of(), reason, null);
-    return line(Buckets.badRows(row.file), row.line, DecisionLine.Kind.BAD, null, badRows, e);
+    return line(Buckets.badRows(row.file), row.line, badRows, e);
   }
 
-  private static DecisionLine line(String bucket, long line, DecisionLine.Kind kind, String verdict,
-      DecisionRenderer renderer, ReplayEvent e) {
+  private static DecisionLine line(String bucket, long line, DecisionRenderer renderer, ReplayEvent e) {
     DecisionRenderer.Batch one = renderer.batch(1);
     one.add(e);
-    return new DecisionLine(bucket, line, kind, verdict, new String(one.bytes(), StandardCharsets.UTF_8));
+    return new DecisionLine(bucket, line, new String(one.bytes(), StandardCharsets.UTF_8));
   }
 }
