@@ -61,7 +61,7 @@ public final class LiveEngine {
           + String.join("\n  - ", problems) + "\nRun `caveat log verify` to check the log, then `caveat log"
           + " restore-versions` to rewrite the published versions from it.");
     }
-    swap(pinned(files(rows)), rows);
+    swap(pinned(files(rows)));
   }
 
   public Caveat current() {
@@ -75,7 +75,7 @@ public final class LiveEngine {
 
   /** The engine as it would be with one more version file; throws PolicyException if invalid. */
   public Caveat withCandidate(String fileName, String yaml) {
-    Map<String, String> files = publishedFiles();
+    Map<String, String> files = new LinkedHashMap<>(pin().publishedVersions());
     files.put(fileName, yaml);
     return factory.build(files);
   }
@@ -92,27 +92,27 @@ public final class LiveEngine {
   /** Rebuilds from the store's published versions and swaps the result in. */
   public synchronized void reload() {
     List<PublishedVersion> rows = published.all();
-    swap(pinned(files(rows)), rows);
+    swap(pinned(files(rows)));
   }
 
   private Pinned pinned(Map<String, String> files) {
     return new Pinned(factory.build(files), Collections.unmodifiableMap(files));
   }
 
-  private void swap(Pinned policy, List<PublishedVersion> rows) {
-    if (recordTo != null) recordTo.record(versionFiles(policy.engine(), rows).values());
+  private void swap(Pinned policy) {
+    if (recordTo != null) recordTo.record(versionFiles(policy).values());
     current.set(policy);
   }
 
   /** File name ({@code grant/version.yaml}) and text of every version of the engine in force, by content hash. */
   public Map<String, VersionTexts.Named> versionFiles() {
-    return versionFiles(current(), published.all());
+    return versionFiles(pin());
   }
 
-  private Map<String, VersionTexts.Named> versionFiles(Caveat engine, List<PublishedVersion> rows) {
-    Map<String, String> publishedTexts = files(rows);
+  private Map<String, VersionTexts.Named> versionFiles(Pinned policy) {
+    Map<String, String> publishedTexts = policy.publishedVersions();
     Map<String, VersionTexts.Named> out = new LinkedHashMap<>();
-    for (GrantInfo g : engine.grants()) {
+    for (GrantInfo g : policy.engine().grants()) {
       for (var v : g.versions()) {
         PolicyVersion p = v.policy();
         String text = publishedTexts.get(p.file());
@@ -123,19 +123,17 @@ public final class LiveEngine {
     return out;
   }
 
-  /** The YAML text of a version in force in the live engine: from the store if published, else its pack. */
+  /**
+   * The YAML text of a version in force in the live engine: as published if it was, else its pack
+   * (from what the engine in force was built from, not a fresh read of the store).
+   */
   public Optional<String> text(PolicyVersion v) {
-    for (PublishedVersion p : published.all()) if (p.fileName().equals(v.file())) return Optional.of(p.yamlText());
-    return factory.packText(v);
+    return Optional.ofNullable(pin().publishedVersions().get(v.file())).or(() -> factory.packText(v));
   }
 
   /** Whether the version came in through a published change request (rather than a pack). */
   public boolean isPublished(PolicyVersion v) {
-    return published.all().stream().anyMatch(p -> p.fileName().equals(v.file()));
-  }
-
-  private Map<String, String> publishedFiles() {
-    return files(published.all());
+    return pin().publishedVersions().containsKey(v.file());
   }
 
   private static Map<String, String> files(List<PublishedVersion> rows) {

@@ -1,9 +1,7 @@
 package org.caveat.store.jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,7 +39,6 @@ final class JdbcVersionTexts implements VersionTexts {
       try (PreparedStatement ins = c.prepareStatement("INSERT INTO version_text (content_hash, file_name, yaml,"
           + " recorded_at) VALUES (?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING")) {
         for (Map.Entry<String, Named> e : byHash.entrySet()) {
-          if (known(c, e.getKey())) continue;
           ins.setString(1, e.getKey());
           ins.setString(2, e.getValue().fileName());
           ins.setString(3, e.getValue().yaml());
@@ -51,15 +48,6 @@ final class JdbcVersionTexts implements VersionTexts {
       }
       return added;
     });
-  }
-
-  private static boolean known(Connection c, String hash) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM version_text WHERE content_hash = ?")) {
-      q.setString(1, hash);
-      try (ResultSet rs = q.executeQuery()) {
-        return rs.next();
-      }
-    }
   }
 
   @Override
