@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.caveat.geo.GeoPoint;
 import org.caveat.model.Attribute;
@@ -202,10 +201,8 @@ final class RequestBinder {
    * and any field out of its range, goes through the same parsers as the tree path.
    */
   private static Instant time(String text) throws GiveUp {
-    Instant plain = plainUtc(text);
-    if (plain != null) return plain;
     try {
-      return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
+      return RequestReader.instant(text);
     } catch (DateTimeParseException e) {
       throw GiveUp.INSTANCE;
     }
