@@ -19,8 +19,11 @@ modules=java.base,java.desktop,java.instrument,java.management,java.management.r
 java.net.http,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.xml,jdk.attach,\
 jdk.crypto.ec,jdk.charsets,jdk.jdi,jdk.jfr,jdk.management,jdk.naming.dns,jdk.net,jdk.sctp,\
 jdk.unsupported,jdk.zipfs
-# What the runtime's shared libraries need (checked below with every ELF file's NEEDED entries).
-debs="libc6 zlib1g libgcc-s1 libstdc++6"
+# What the runtime's shared libraries need (checked below with every ELF file's NEEDED entries),
+# and BusyBox, one static binary (/bin/busybox, no applet links), for what orchestrators run inside
+# the image: Compose's health check (`busybox wget`), Kubernetes' init step that copies the
+# signing key out of its Secret volume with the mode the server demands (`busybox sh -c`).
+debs="libc6 zlib1g libgcc-s1 libstdc++6 busybox-static"
 uid=10001
 
 work=$(mktemp -d)
@@ -32,7 +35,7 @@ mkdir -p "$root/opt/java" "$work/debs"
   --compress=2 --output "$root/opt/java/openjdk"
 (cd "$work/debs" && apt-get -o APT::Sandbox::User=root download $debs >/dev/null)
 for d in "$work"/debs/*.deb; do dpkg-deb -x "$d" "$root"; done
-rm -rf "$root/usr/share/doc" "$root/usr/share/lintian" "$root/usr/share/gcc" "$root/usr/share/gdb"
+rm -rf "$root/usr/share/man" "$root/usr/share/doc" "$root/usr/share/lintian" "$root/usr/share/gcc" "$root/usr/share/gdb"
 
 # Every library a runtime ELF file needs must be in the image (no ld.so.cache: glibc's default
 # directories /lib/x86_64-linux-gnu and /usr/lib/x86_64-linux-gnu, and the runtime's own lib/).
@@ -48,7 +51,7 @@ done < <(find "$root/opt/java/openjdk" -type f \( -name '*.so' -o -path '*/bin/*
   | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u)
 [ "$missing" = 0 ] || exit 1
 
-mkdir -p "$root/etc" "$root/tmp" "$root/var/lib/caveat"
+mkdir -p "$root/etc" "$root/tmp" "$root/var/lib/caveat/keys"
 chmod 1777 "$root/tmp"
 printf 'root:x:0:0:root:/root:/sbin/nologin\ncaveat:x:%s:%s:caveat:/var/lib/caveat:/sbin/nologin\n' $uid $uid > "$root/etc/passwd"
 printf 'root:x:0:\ncaveat:x:%s:\n' $uid > "$root/etc/group"
@@ -59,7 +62,8 @@ printf 'passwd: files\ngroup: files\nhosts: files dns\n' > "$root/etc/nsswitch.c
 layer=$work/layer.tar
 tar --sort=name --mtime=@0 --numeric-owner --owner=0 --group=0 --format=posix \
   --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime -C "$root" -cf "$layer" .
-# /var/lib/caveat belongs to the service's user: a second pass would need GNU tar's --transform;
+# /var/lib/caveat (the service's working folder and home) and its keys/ (a volume mounted there
+# starts with this owner) belong to the service's user: a second pass would need GNU tar's --transform;
 # re-owning one entry in place keeps the layer reproducible.
 python3 - "$layer" "$uid" <<'PY'
 import sys, tarfile, io
@@ -68,7 +72,7 @@ src = tarfile.open(path)
 buf = io.BytesIO()
 dst = tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT)
 for m in src.getmembers():
-    if m.name in ("./var/lib/caveat",):
+    if m.name in ("./var/lib/caveat", "./var/lib/caveat/keys"):
         m.uid = m.gid = uid
         m.uname = m.gname = ""
     dst.addfile(m, src.extractfile(m) if m.isfile() else None)
