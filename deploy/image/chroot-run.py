@@ -7,10 +7,11 @@ mounted) and `chroot`, as the image's user, in its working directory, with its e
 shares the host's network (a server in it listens on this machine's loopback too), and isolates
 nothing else: a smoke test of the image's file system and config, not a sandbox. Needs root.
 
-Usage: chroot-run.py IMAGE.tar [ARG...]   (ARGs replace the image's cmd, as `docker run` does)
+Usage: chroot-run.py [-e NAME=VALUE]... IMAGE.tar [ARG...]
+       (-e adds to the image's environment; ARGs replace the image's cmd, as with `docker run`)
        CHROOT_RUN_DIR=DIR keeps the unpacked root in DIR (default: a temporary folder, removed).
 """
-import json, os, signal, socket, stat, shutil, subprocess, sys, tarfile, tempfile
+import json, os, signal, socket, shutil, subprocess, sys, tarfile, tempfile
 
 
 def unpack(image_tar, root):
@@ -25,40 +26,48 @@ def unpack(image_tar, root):
 
 
 def main():
-    if len(sys.argv) < 2:
+    args, extra_env = sys.argv[1:], {}
+    while len(args) >= 2 and args[0] == "-e":
+        name, _, value = args[1].partition("=")
+        extra_env[name] = value
+        args = args[2:]
+    if not args:
         sys.exit(__doc__)
     keep = os.environ.get("CHROOT_RUN_DIR")
     root = keep or tempfile.mkdtemp(prefix="chroot-run-")
     try:
-        cfg = unpack(sys.argv[1], root)
+        cfg = unpack(args[0], root)
         for d in ("proc", "dev", "tmp"):
             os.makedirs(os.path.join(root, d), exist_ok=True)
-        # The few device nodes a JVM opens (SecureRandom reads /dev/urandom).
-        for name, minor in (("null", 3), ("zero", 5), ("random", 8), ("urandom", 9)):
-            node = os.path.join(root, "dev", name)
-            if not os.path.exists(node):
-                os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
         # What a container runtime mounts: the host name (Flink looks its own up) and resolver.
         with open(os.path.join(root, "etc", "hosts"), "w") as hosts:
             hosts.write("127.0.0.1\tlocalhost\n127.0.1.1\t%s\n" % socket.gethostname())
         shutil.copyfile("/etc/resolv.conf", os.path.join(root, "etc", "resolv.conf"))
-        argv = cfg.get("Entrypoint", []) + (sys.argv[2:] or cfg.get("Cmd") or [])
+        argv = cfg.get("Entrypoint", []) + (args[1:] or cfg.get("Cmd") or [])
         env = dict(e.split("=", 1) for e in cfg.get("Env", []))
+        env.update(extra_env)
         uid, _, gid = (cfg.get("User") or "0").partition(":")
         # The root is bound onto itself so that it is a mount point, as a container's root is
         # (Java's Files.getFileStore looks the file's mount up in /proc/self/mounts).
-        setup = 'mount --bind "$0" "$0" && mount -t proc proc "$0/proc" && exec unshare --root="$0" "$@"'
-        # --kill-child: when this script stops the run (Ctrl-C, SIGTERM), the image's process gets SIGTERM.
+        # The few device nodes a JVM and busybox open are bound from the host's /dev (device
+        # nodes made with mknod would not work on a file system mounted nodev, as /tmp often is).
+        setup = ('mount --bind "$0" "$0" && mount -t proc proc "$0/proc" && '
+                 'for n in null zero random urandom; do touch "$0/dev/$n" && mount --bind "/dev/$n" "$0/dev/$n"; done && '
+                 'exec unshare --root="$0" "$@"')
         cmd = ["unshare", "--mount", "--pid", "--fork", "--kill-child=SIGTERM", "sh", "-c", setup, root,
                "--wd=" + (cfg.get("WorkingDir") or "/"), "--setgid=" + (gid or uid), "--setuid=" + uid] + argv
         sys.stderr.write("chroot-run: %s\n" % " ".join(cmd[1:]))
         child = subprocess.Popen(cmd, env=env)  # unshare finds argv[0] on the image's PATH
-        signal.signal(signal.SIGTERM, lambda *_: child.terminate())
-        try:
-            code = child.wait()
-        except KeyboardInterrupt:
-            child.terminate()
-            code = child.wait()
+        # unshare --fork ignores SIGTERM and SIGINT itself, and --kill-child's signal is lost once the
+        # inner unshare changes the user: so the stop signal goes straight to unshare's child, the
+        # image's process (sh and the inner unshare exec into it), which shuts down cleanly.
+        def stop(*_):
+            with open("/proc/%d/task/%d/children" % (child.pid, child.pid)) as kids:
+                for pid in kids.read().split():
+                    os.kill(int(pid), signal.SIGTERM)
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        code = child.wait()
         sys.exit(code)
     finally:
         if not keep:
