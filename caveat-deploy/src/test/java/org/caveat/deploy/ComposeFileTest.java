@@ -85,12 +85,16 @@ class ComposeFileTest {
       JsonNode service = compose().get("services").get(name);
       assertThat(service.get("image").asText()).isEqualTo("${CAVEAT_IMAGE:-" + DeployFiles.serverImage() + "}");
       CommandLine.ParseResult serve = DeployFiles.parseServe(DeployFiles.strings(service.get("command")));
-      assertThat(serve.matchedOptionValue("--db", "")).startsWith("jdbc:postgresql://postgres:5432/");
+      JsonNode postgres = compose().at("/services/postgres/environment");
+      assertThat(serve.matchedOptionValue("--db", ""))
+          .isEqualTo("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB").asText());
+      assertThat(serve.matchedOptionValue("--db-user", "")).isEqualTo(postgres.get("POSTGRES_USER").asText());
       assertThat(serve.matchedOptionValue("--host", "")).isEqualTo("0.0.0.0");
       String passwordVar = serve.matchedOptionValue("--db-password-env", "");
       List<String> env = new ArrayList<>();
       service.get("environment").fieldNames().forEachRemaining(env::add);
       assertThat(env).as("the variables set on %s are the one --db-password-env names", name).containsExactly(passwordVar);
+      assertThat(service.at("/environment/" + passwordVar).asText()).isEqualTo(postgres.get("POSTGRES_PASSWORD").asText());
       int port = serve.matchedOptionValue("--port", 0);
       assertThat(DeployFiles.strings(service.at("/healthcheck/test")))
           .endsWith("http://127.0.0.1:" + port + "/healthz");

@@ -13,6 +13,7 @@ import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -117,6 +118,21 @@ class KubernetesManifestsTest {
     }
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/healthz");
     assertThat(one("Service", "caveat").at("/spec/ports/0/targetPort").asText()).isEqualTo(http.get("name").asText());
+  }
+
+  @Test
+  void theDatabaseUrlNamesThePostgresqlServiceItsPortAndItsDatabase() {
+    URI url = URI.create(one("ConfigMap", "caveat").at("/data/CAVEAT_DB_URL").asText().substring("jdbc:".length()));
+    JsonNode service = one("Service", url.getHost());
+    assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(url.getPort());
+    JsonNode postgres = one("StatefulSet", url.getHost()).at("/spec/template/spec/containers/0");
+    assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo(postgres.at("/ports/0/name").asText());
+    Map<String, JsonNode> env = new HashMap<>();
+    postgres.get("env").forEach(e -> env.put(e.get("name").asText(), e));
+    assertThat(url.getPath()).isEqualTo("/" + env.get("POSTGRES_DB").get("value").asText());
+    assertThat(env.get("POSTGRES_USER").at("/valueFrom/configMapKeyRef/key").asText()).isEqualTo("CAVEAT_DB_USER");
+    assertThat(env.get("POSTGRES_PASSWORD").at("/valueFrom/secretKeyRef"))
+        .isEqualTo(caveatContainer().get("env").findParent("secretKeyRef").get("secretKeyRef"));
   }
 
   @Test
