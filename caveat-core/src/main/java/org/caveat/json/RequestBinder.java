@@ -69,7 +69,9 @@ final class RequestBinder {
       if (other == null) other = new java.util.ArrayList<>(2);
       else if (other.contains(name)) throw GiveUp.INSTANCE;
       other.add(name);
+      noSurrogate(name);
       if (value.isStructStart()) skip(p, value);
+      else if (value == JsonToken.VALUE_STRING) noSurrogate(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
   }
 
@@ -79,6 +81,7 @@ final class RequestBinder {
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
         if (t == null) throw GiveUp.INSTANCE;
         if (t.isStructStart()) skip(p, t);
+        else if (t == JsonToken.VALUE_STRING) noSurrogate(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       }
       return;
     }
@@ -90,7 +93,6 @@ final class RequestBinder {
 
   /** The request in {@code json} (UTF-8, one value), or null when it needs the general path. */
   static Request bind(byte[] json, RequestDefaults defaults) {
-    if (mayHoldSurrogateEscape(json)) return null;
     try (JsonParser p = FACTORY.createParser(json)) {
       Request r = root(p, defaults);
       return p.nextToken() == null ? r : null;
@@ -235,9 +237,12 @@ final class RequestBinder {
     if (actual != expected) throw GiveUp.INSTANCE;
   }
 
+  /** Free text (an id, a system, a munition), without surrogates. */
   private static String text(JsonParser p, JsonToken t) throws IOException, GiveUp {
     expect(t, JsonToken.VALUE_STRING);
-    return p.getText();
+    String s = p.getText();
+    noSurrogate(s);
+    return s;
   }
 
   /** A finite number, read as the tree reads it ({@code asDouble} of its node). */
@@ -312,14 +317,19 @@ final class RequestBinder {
     return v;
   }
 
-  /** As {@link ItemParser#mayHoldSurrogateEscape}, on bytes: a {@code \\uD8xx}–{@code \\uDFxx} escape. */
-  static boolean mayHoldSurrogateEscape(byte[] b) {
-    for (int i = 0; i + 3 < b.length; i++) {
-      if (b[i] != '\\' || b[i + 1] != 'u') continue;
-      int a = b[i + 2];
-      int c = Character.toLowerCase(b[i + 3]);
-      if ((a == 'd' || a == 'D') && c >= '8' && c <= 'f' && (c <= '9' || c >= 'a')) return true;
-    }
-    return false;
+  /**
+   * Gives up on text holding a UTF-16 surrogate. An ASCII line (the only kind bound here) holds
+   * one only through a {@code \\uD800}–{@code \\uDFFF} escape, and the general path reports a lone one
+   * ({@code input.encoding}); so every string the binder keeps or skips is checked once it is
+   * decoded, instead of scanning every line's bytes for such escapes. A vocabulary word, a
+   * country code or a plain time never holds one, so only free text, unknown names and the
+   * values of unknown members are checked.
+   */
+  private static void noSurrogate(char[] c, int offset, int length) throws GiveUp {
+    for (int i = offset; i < offset + length; i++) if (Character.isSurrogate(c[i])) throw GiveUp.INSTANCE;
+  }
+
+  private static void noSurrogate(String s) throws GiveUp {
+    for (int i = 0; i < s.length(); i++) if (Character.isSurrogate(s.charAt(i))) throw GiveUp.INSTANCE;
   }
 }

@@ -94,13 +94,14 @@ class RequestBinderProperties {
   net.jqwik.api.Arbitrary<String> names() {
     return net.jqwik.api.Arbitraries.of("id", "time", "user", "weapon", "target", "purpose", "origin", "system",
         "munition", "class", "range_km", "location", "category", "activity", "used_in_invasion", "lat", "lon",
-        "extra", "kept", "other", "\\u0069d");
+        "extra", "kept", "other", "\\u0069d", "\\ud800", "x\\ud83d\\ude00", "\\uDC00y");
   }
 
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<String> values() {
     List<String> more = List.of("{\"a\":1,\"a\":2}", "[{\"b\":{},\"b\":[]}]", "{\"a\":{\"c\":1,\"d\":2},\"b\":[1,{\"c\":3}]}",
-        "[[],[{}]]", "\"RU\"", "\"drone\"", "\"idle\"", "\"2024-06-01T03:00:00+02:00\"", "50.5");
+        "[[],[{}]]", "\"RU\"", "\"drone\"", "\"idle\"", "\"2024-06-01T03:00:00+02:00\"", "50.5",
+        "\"\\ud800\"", "\"a\\ud83d\\ude00\"", "\"\\uDFFFb\"", "[\"\\ud800\"]", "{\"k\":\"\\udc00\"}", "{\"\\ud800\":1}");
     List<String> all = new java.util.ArrayList<>(RequestReaderFuzzTest.VALUES);
     all.addAll(more);
     return net.jqwik.api.Arbitraries.of(all);
