@@ -1,8 +1,13 @@
 package org.caveat.cli;
 
 import org.caveat.explain.Answer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.caveat.json.AnswerLines;
 import org.caveat.json.AnswerWriter;
+import org.caveat.json.LineBuffer;
 import org.caveat.json.RequestError;
 
 /**
@@ -12,6 +17,12 @@ import org.caveat.json.RequestError;
  */
 final class JsonRenderer implements Renderer {
   private final boolean withSources;
+  /**
+   * Buffers of batches already written, for the next batches: a run keeps about as many as it has
+   * batches in flight (a few MB) and allocates nothing per batch for its output, which saves the
+   * young collections that allocation would cost and the copying of batches still queued.
+   */
+  private final Queue<LineBuffer> free = new ConcurrentLinkedQueue<>();
 
   /** @param withSources add the full record of every cited source to each answer */
   JsonRenderer(boolean withSources) {
@@ -22,7 +33,11 @@ final class JsonRenderer implements Renderer {
   public Batch batch(int size) {
     // An answer averages ~820 bytes without --quotes: a buffer sized above that never grows, which
     // saves copying the batch (a few MB each) while it is written.
-    AnswerLines lines = new AnswerLines(size * 1024);
+    LineBuffer buffer = free.poll();
+    if (buffer == null) buffer = new LineBuffer(size * 1024);
+    else buffer.reset();
+    LineBuffer own = buffer;
+    AnswerLines lines = new AnswerLines(own);
     return new Batch() {
       @Override
       public void answer(Answer answer, long line) {
@@ -36,7 +51,18 @@ final class JsonRenderer implements Renderer {
 
       @Override
       public byte[] bytes() {
-        return lines.bytes();
+        byte[] b = lines.bytes();
+        free.offer(own);
+        return b;
+      }
+
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        try {
+          lines.writeTo(out);
+        } finally {
+          free.offer(own);
+        }
       }
     };
   }

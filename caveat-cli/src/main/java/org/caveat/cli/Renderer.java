@@ -19,6 +19,14 @@ interface Renderer {
 
     /** The batch's output, in the order answers and errors were added. */
     byte[] bytes();
+
+    /**
+     * Writes the batch's output to {@code out}; the batch is finished and is not used again (a
+     * renderer may then reuse its buffer for another batch).
+     */
+    default void writeTo(java.io.OutputStream out) throws java.io.IOException {
+      out.write(bytes());
+    }
   }
 
   /** @param size how many items the batch will hold (a sizing hint) */

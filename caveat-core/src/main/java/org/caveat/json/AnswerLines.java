@@ -1,8 +1,8 @@
 package org.caveat.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.caveat.explain.Answer;
 
@@ -18,12 +18,20 @@ public final class AnswerLines {
     void write(JsonGenerator g) throws IOException;
   }
 
-  private final ByteArrayOutputStream bytes;
+  private final LineBuffer bytes;
   private final JsonGenerator g;
 
   /** @param capacity the expected size in bytes (a sizing hint) */
   public AnswerLines(int capacity) {
-    bytes = new ByteArrayOutputStream(Math.max(1024, capacity));
+    this(new LineBuffer(Math.max(1024, capacity)));
+  }
+
+  /**
+   * Lines written into {@code buffer}, after what it holds; a caller that renders many batches
+   * reuses a few buffers ({@link LineBuffer#reset}) and writes each out with {@link #writeTo}.
+   */
+  public AnswerLines(LineBuffer buffer) {
+    bytes = buffer;
     try {
       g = Json.FACTORY.createGenerator(bytes);
     } catch (IOException e) {
@@ -81,11 +89,22 @@ public final class AnswerLines {
 
   /** The lines written so far, in order; the batch is finished. */
   public byte[] bytes() {
+    finish();
+    return bytes.toByteArray();
+  }
+
+  /** Writes the lines written so far to {@code out}, in order, without copying them; the batch is finished. */
+  public void writeTo(OutputStream out) throws IOException {
+    finish();
+    bytes.writeTo(out);
+  }
+
+  /** Flushes the generator's buffer into the line buffer (closing it is idempotent). */
+  private void finish() {
     try {
       g.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
   }
 }

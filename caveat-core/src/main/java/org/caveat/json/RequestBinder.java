@@ -33,16 +33,66 @@ final class RequestBinder {
 
   /**
    * Caveat's parser settings with Jackson's fast number reader: both it and the JDK's (which the
-   * tree path uses) round correctly, so they read every number as the same double.
+   * tree path uses) round correctly, so they read every number as the same double. Without
+   * Jackson's duplicate detection (a hash set per object, ~10 % of the bytes a check allocates):
+   * the binder notices a member given twice itself ({@link Members}) and gives up, and the tree
+   * path reports it.
    */
   private static final JsonFactory FACTORY = Json.FACTORY.rebuild()
-      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private static final CanonicalStrings WEAPON_CLASSES = new CanonicalStrings(Attribute.WEAPON_CLASS.vocabulary());
+  private static final CanonicalStrings CATEGORIES = new CanonicalStrings(Attribute.TARGET_CATEGORY.vocabulary());
+  private static final CanonicalStrings ACTIVITIES = new CanonicalStrings(Attribute.TARGET_ACTIVITY.vocabulary());
+  private static final CanonicalStrings PURPOSES = new CanonicalStrings(Attribute.PURPOSE.vocabulary());
+
+  /**
+   * The members met in one object, to give up on one given twice (the tree path reports it): the
+   * known ones as bits, the others by name, in a list made on the first of them.
+   */
+  private static final class Members {
+    private int known;
+    private java.util.List<String> other;
+
+    void known(int bit) throws GiveUp {
+      if ((known & bit) != 0) throw GiveUp.INSTANCE;
+      known |= bit;
+    }
+
+    boolean has(int bit) {
+      return (known & bit) != 0;
+    }
+
+    /** An unknown member, ignored as the tree path ignores it: its value is skipped, checked for duplicates within. */
+    void other(String name, JsonParser p, JsonToken value) throws IOException, GiveUp {
+      if (other == null) other = new java.util.ArrayList<>(2);
+      else if (other.contains(name)) throw GiveUp.INSTANCE;
+      other.add(name);
+      noSurrogate(name);
+      if (value.isStructStart()) skip(p, value);
+      else if (value == JsonToken.VALUE_STRING) noSurrogate(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+  }
+
+  /** Reads past the array or object {@code start} opened, giving up on a member given twice in any object within. */
+  private static void skip(JsonParser p, JsonToken start) throws IOException, GiveUp {
+    if (start == JsonToken.START_ARRAY) {
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (t == null) throw GiveUp.INSTANCE;
+        if (t.isStructStart()) skip(p, t);
+        else if (t == JsonToken.VALUE_STRING) noSurrogate(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      }
+      return;
+    }
+    Members m = new Members();
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) m.other(name, p, p.nextToken());
+  }
 
   private RequestBinder() {}
 
   /** The request in {@code json} (UTF-8, one value), or null when it needs the general path. */
   static Request bind(byte[] json, RequestDefaults defaults) {
-    if (mayHoldSurrogateEscape(json)) return null;
     try (JsonParser p = FACTORY.createParser(json)) {
       Request r = root(p, defaults);
       return p.nextToken() == null ? r : null;
@@ -56,107 +106,126 @@ final class RequestBinder {
   private static Request root(JsonParser p, RequestDefaults defaults) throws IOException, GiveUp {
     expect(p.nextToken(), JsonToken.START_OBJECT);
     Request.Builder b = Request.builder();
-    boolean hasTime = false, hasUser = false, hasWeapon = false, hasTarget = false;
+    Members m = new Members();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "id" -> {
+          m.known(1);
           String id = text(p, t);
           if (RequestId.problem(id) != null) throw GiveUp.INSTANCE;
           b.id(id);
         }
         case "time" -> {
-          b.time(time(text(p, t)));
-          hasTime = true;
+          m.known(2);
+          b.time(time(p, t));
         }
         case "user" -> {
+          m.known(4);
           b.user(country(p, t));
-          hasUser = true;
         }
         case "weapon" -> {
+          m.known(8);
           weapon(p, t, b);
-          hasWeapon = true;
         }
         case "target" -> {
+          m.known(16);
           target(p, t, b);
-          hasTarget = true;
         }
-        case "purpose" -> b.purpose(vocab(p, t, Attribute.PURPOSE));
-        default -> p.skipChildren();
+        case "purpose" -> {
+          m.known(32);
+          b.purpose(vocab(p, t, PURPOSES));
+        }
+        default -> m.other(name, p, t);
       }
     }
-    if (!hasTime) {
+    if (!m.has(2)) {
       if (defaults.time() == null) throw GiveUp.INSTANCE;
       b.time(defaults.time());
     }
-    if (!hasUser || !hasWeapon || !hasTarget) throw GiveUp.INSTANCE;
+    if (!m.has(4) || !m.has(8) || !m.has(16)) throw GiveUp.INSTANCE;
     return b.build();
   }
 
   private static void weapon(JsonParser p, JsonToken start, Request.Builder b) throws IOException, GiveUp {
     expect(start, JsonToken.START_OBJECT);
-    boolean origin = false, weaponClass = false;
+    Members m = new Members();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "origin" -> {
+          m.known(1);
           b.weaponOrigin(country(p, t));
-          origin = true;
         }
-        case "system" -> b.weaponSystem(text(p, t));
-        case "munition" -> b.weaponMunition(text(p, t));
+        case "system" -> {
+          m.known(2);
+          b.weaponSystem(text(p, t));
+        }
+        case "munition" -> {
+          m.known(4);
+          b.weaponMunition(text(p, t));
+        }
         case "class" -> {
-          b.weaponClass(vocab(p, t, Attribute.WEAPON_CLASS));
-          weaponClass = true;
+          m.known(8);
+          b.weaponClass(vocab(p, t, WEAPON_CLASSES));
         }
         case "range_km" -> {
+          m.known(16);
           double d = number(p, t);
           if (d < 0) throw GiveUp.INSTANCE;
           b.weaponRangeKm(d);
         }
-        default -> p.skipChildren();
+        default -> m.other(name, p, t);
       }
     }
-    if (!origin || !weaponClass) throw GiveUp.INSTANCE;
+    if (!m.has(1) || !m.has(8)) throw GiveUp.INSTANCE;
   }
 
   private static void target(JsonParser p, JsonToken start, Request.Builder b) throws IOException, GiveUp {
     expect(start, JsonToken.START_OBJECT);
-    boolean location = false, category = false, activity = false;
+    Members m = new Members();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "location" -> {
+          m.known(1);
           b.targetLocation(location(p, t));
-          location = true;
         }
         case "category" -> {
-          b.targetCategory(vocab(p, t, Attribute.TARGET_CATEGORY));
-          category = true;
+          m.known(2);
+          b.targetCategory(vocab(p, t, CATEGORIES));
         }
         case "activity" -> {
-          b.targetActivity(vocab(p, t, Attribute.TARGET_ACTIVITY));
-          activity = true;
+          m.known(4);
+          b.targetActivity(vocab(p, t, ACTIVITIES));
         }
         case "used_in_invasion" -> {
+          m.known(8);
           if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) throw GiveUp.INSTANCE;
           b.targetUsedInInvasion(t == JsonToken.VALUE_TRUE);
         }
-        default -> p.skipChildren();
+        default -> m.other(name, p, t);
       }
     }
-    if (!location || !category || !activity) throw GiveUp.INSTANCE;
+    if (!m.has(1) || !m.has(2) || !m.has(4)) throw GiveUp.INSTANCE;
   }
 
   private static GeoPoint location(JsonParser p, JsonToken start) throws IOException, GiveUp {
     expect(start, JsonToken.START_OBJECT);
     double lat = Double.NaN, lon = Double.NaN;
+    Members m = new Members();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       JsonToken t = p.nextToken();
       switch (name) {
-        case "lat" -> lat = number(p, t);
-        case "lon" -> lon = number(p, t);
-        default -> p.skipChildren();
+        case "lat" -> {
+          m.known(1);
+          lat = number(p, t);
+        }
+        case "lon" -> {
+          m.known(2);
+          lon = number(p, t);
+        }
+        default -> m.other(name, p, t);
       }
     }
     // NaN (absent) fails both comparisons, as does a value out of range.
@@ -168,9 +237,12 @@ final class RequestBinder {
     if (actual != expected) throw GiveUp.INSTANCE;
   }
 
+  /** Free text (an id, a system, a munition), without surrogates. */
   private static String text(JsonParser p, JsonToken t) throws IOException, GiveUp {
     expect(t, JsonToken.VALUE_STRING);
-    return p.getText();
+    String s = p.getText();
+    noSurrogate(s);
+    return s;
   }
 
   /** A finite number, read as the tree reads it ({@code asDouble} of its node). */
@@ -181,17 +253,19 @@ final class RequestBinder {
     return d;
   }
 
+  /** Two capital letters, as the tree path requires, as a shared String. */
   private static String country(JsonParser p, JsonToken t) throws IOException, GiveUp {
-    String s = text(p, t);
-    if (s.length() != 2 || s.charAt(0) < 'A' || s.charAt(0) > 'Z' || s.charAt(1) < 'A' || s.charAt(1) > 'Z') {
-      throw GiveUp.INSTANCE;
-    }
+    expect(t, JsonToken.VALUE_STRING);
+    String s = CanonicalStrings.alpha2(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    if (s == null) throw GiveUp.INSTANCE;
     return s;
   }
 
-  private static String vocab(JsonParser p, JsonToken t, Attribute a) throws IOException, GiveUp {
-    String s = text(p, t);
-    if (!a.vocabulary().contains(s)) throw GiveUp.INSTANCE;
+  /** A word of the attribute's vocabulary, as the vocabulary's own String (none is made). */
+  private static String vocab(JsonParser p, JsonToken t, CanonicalStrings vocabulary) throws IOException, GiveUp {
+    expect(t, JsonToken.VALUE_STRING);
+    String s = vocabulary.find(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    if (s == null) throw GiveUp.INSTANCE;
     return s;
   }
 
@@ -200,9 +274,12 @@ final class RequestBinder {
    * exactly, is read from its digits, without the general formatter (~4 % of check's CPU in a profile); any other form,
    * and any field out of its range, goes through the same parsers as the tree path.
    */
-  private static Instant time(String text) throws GiveUp {
+  private static Instant time(JsonParser p, JsonToken t) throws IOException, GiveUp {
+    expect(t, JsonToken.VALUE_STRING);
+    Instant plain = plainUtc(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    if (plain != null) return plain;
     try {
-      return RequestReader.instant(text);
+      return RequestReader.instant(p.getText());
     } catch (DateTimeParseException e) {
       throw GiveUp.INSTANCE;
     }
@@ -210,12 +287,17 @@ final class RequestBinder {
 
   /** {@code yyyy-MM-ddTHH:mm:ssZ} with every field in range, else null. */
   static Instant plainUtc(String t) {
-    if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
-        || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+    return t.length() != 20 ? null : plainUtc(t.toCharArray(), 0, 20);
+  }
+
+  /** As {@link #plainUtc(String)}, on {@code c[o, o + length)} (the parser's buffer: no String made). */
+  private static Instant plainUtc(char[] c, int o, int length) {
+    if (length != 20 || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T' || c[o + 13] != ':'
+        || c[o + 16] != ':' || c[o + 19] != 'Z') {
       return null;
     }
-    int year = digits(t, 0, 4), month = digits(t, 5, 2), day = digits(t, 8, 2);
-    int hour = digits(t, 11, 2), minute = digits(t, 14, 2), second = digits(t, 17, 2);
+    int year = digits(c, o, 4), month = digits(c, o + 5, 2), day = digits(c, o + 8, 2);
+    int hour = digits(c, o + 11, 2), minute = digits(c, o + 14, 2), second = digits(c, o + 17, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
         || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
       return null;
@@ -225,24 +307,29 @@ final class RequestBinder {
   }
 
   /** The decimal number in {@code t[from, from + n)}, or -1 if any of it is not an ASCII digit. */
-  private static int digits(String t, int from, int n) {
+  private static int digits(char[] t, int from, int n) {
     int v = 0;
     for (int i = from; i < from + n; i++) {
-      char c = t.charAt(i);
+      char c = t[i];
       if (c < '0' || c > '9') return -1;
       v = v * 10 + (c - '0');
     }
     return v;
   }
 
-  /** As {@link ItemParser#mayHoldSurrogateEscape}, on bytes: a {@code \\uD8xx}–{@code \\uDFxx} escape. */
-  static boolean mayHoldSurrogateEscape(byte[] b) {
-    for (int i = 0; i + 3 < b.length; i++) {
-      if (b[i] != '\\' || b[i + 1] != 'u') continue;
-      int a = b[i + 2];
-      int c = Character.toLowerCase(b[i + 3]);
-      if ((a == 'd' || a == 'D') && c >= '8' && c <= 'f' && (c <= '9' || c >= 'a')) return true;
-    }
-    return false;
+  /**
+   * Gives up on text holding a UTF-16 surrogate. An ASCII line (the only kind bound here) holds
+   * one only through a {@code \\uD800}–{@code \\uDFFF} escape, and the general path reports a lone one
+   * ({@code input.encoding}); so every string the binder keeps or skips is checked once it is
+   * decoded, instead of scanning every line's bytes for such escapes. A vocabulary word, a
+   * country code or a plain time never holds one, so only free text, unknown names and the
+   * values of unknown members are checked.
+   */
+  private static void noSurrogate(char[] c, int offset, int length) throws GiveUp {
+    for (int i = offset; i < offset + length; i++) if (Character.isSurrogate(c[i])) throw GiveUp.INSTANCE;
+  }
+
+  private static void noSurrogate(String s) throws GiveUp {
+    for (int i = 0; i < s.length(); i++) if (Character.isSurrogate(s.charAt(i))) throw GiveUp.INSTANCE;
   }
 }

@@ -76,6 +76,45 @@ class RequestBinderProperties {
     assertSameEitherWay(Mutations.mutate(GOOD_LINE, new Random(seed)));
   }
 
+  /**
+   * A member added at the start of any object (so possibly given twice: the binder notices
+   * duplicates itself, without Jackson's detection) reads as the tree reads it.
+   */
+  @Property(tries = 1500)
+  void addedMembersReadAsTheTreeReadsThem(@ForAll @IntRange(max = 64) int object, @ForAll("names") String name,
+      @ForAll("values") String value) throws Exception {
+    List<Integer> braces = new java.util.ArrayList<>();
+    for (int i = GOOD_LINE.indexOf('{'); i >= 0; i = GOOD_LINE.indexOf('{', i + 1)) braces.add(i);
+    int at = braces.get(object % braces.size()) + 1;
+    String line = GOOD_LINE.substring(0, at) + "\"" + name + "\":" + value + "," + GOOD_LINE.substring(at);
+    assertSameEitherWay(line.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> names() {
+    return net.jqwik.api.Arbitraries.of("id", "time", "user", "weapon", "target", "purpose", "origin", "system",
+        "munition", "class", "range_km", "location", "category", "activity", "used_in_invasion", "lat", "lon",
+        "extra", "kept", "other", "\\u0069d", "\\ud800", "x\\ud83d\\ude00", "\\uDC00y");
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> values() {
+    List<String> more = List.of("{\"a\":1,\"a\":2}", "[{\"b\":{},\"b\":[]}]", "{\"a\":{\"c\":1,\"d\":2},\"b\":[1,{\"c\":3}]}",
+        "[[],[{}]]", "\"RU\"", "\"drone\"", "\"idle\"", "\"2024-06-01T03:00:00+02:00\"", "50.5",
+        "\"\\ud800\"", "\"a\\ud83d\\ude00\"", "\"\\uDFFFb\"", "[\"\\ud800\"]", "{\"k\":\"\\udc00\"}", "{\"\\ud800\":1}");
+    List<String> all = new java.util.ArrayList<>(RequestReaderFuzzTest.VALUES);
+    all.addAll(more);
+    return net.jqwik.api.Arbitraries.of(all);
+  }
+
+  @Test
+  void aMemberTwiceInsideAnIgnoredMemberIsStillADuplicate() throws Exception {
+    String line = GOOD_LINE.replace("\"kept\":", "\"kept\":1,\"kept\":");
+    assertThat(line).isNotEqualTo(GOOD_LINE);
+    assertThat(RequestBinder.bind(line.getBytes(StandardCharsets.US_ASCII), RequestDefaults.NONE)).isNull();
+    assertSameEitherWay(line.getBytes(StandardCharsets.US_ASCII));
+  }
+
   /** The line, framed after a first line as check frames it, read both ways with every defaults. */
   private static void assertSameEitherWay(byte[] line) throws Exception {
     ByteArrayOutputStream in = new ByteArrayOutputStream();
