@@ -60,7 +60,7 @@ for round in $(seq 1 "$ROUNDS"); do
     hr="$(grep -oE '= [0-9]+/s' <<<"$h" | grep -oE '[0-9]+')"; dr="$(grep -oE '= [0-9]+/s' <<<"$d" | grep -oE '[0-9]+')"
     p() { grep -oE "$1 [0-9.]+" <<<"$2" | cut -d' ' -f2; }
     echo "$round ${JARS[$i]} $hr $(p p50 "$h") $(p p99 "$h") $hus $dr $(p p50 "$d") $(p p99 "$d") $dus" \
-      "$((100 * dr / hr))% $(grep -oE 'not 200: [0-9]+' <<<"$d" | grep -oE '[0-9]+') $(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
+      "$((100 * dr / hr))% $(grep -oE 'not 200: [0-9]+' <<<"$d" | cut -d' ' -f3) $(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
     tail -n +2 "$WORK/d.out"; tail -n +2 "$WORK/h.out"
   done
 done

@@ -1,8 +1,10 @@
 package org.caveat.server.decide;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -25,6 +27,13 @@ import org.caveat.json.RequestStream;
  * {@code assume} member (a what-if, which needs the tree), or a request that does not read.
  */
 final class BoundRequests {
+  /**
+   * Caveat's parser settings with Jackson's fast number reader, as core's binder reads: it and the
+   * JDK's reader (the tree's) both round correctly, so every number is the same double, written
+   * back by the same generator. Reading coordinates was half the copy's time with the JDK's.
+   */
+  private static final JsonFactory IN = Json.FACTORY.rebuild().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+
   private BoundRequests() {}
 
   /** The request in {@code bytes}, or null when it needs the general path (see the class comment). */
@@ -43,7 +52,7 @@ final class BoundRequests {
   static byte[] logged(byte[] bytes, Instant defaultTime) {
     if (!plainAscii(bytes)) return null;
     ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 48);
-    try (JsonParser p = Json.FACTORY.createParser(bytes); JsonGenerator g = AnswerBytes.UTF8.createGenerator(out)) {
+    try (JsonParser p = IN.createParser(bytes); JsonGenerator g = AnswerBytes.UTF8.createGenerator(out)) {
       if (p.nextToken() != JsonToken.START_OBJECT) return null;
       g.writeStartObject();
       boolean time = false;

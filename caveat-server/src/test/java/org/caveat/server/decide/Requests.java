@@ -54,6 +54,7 @@ final class Requests {
     if (r.nextInt(40) > 0) m.add("\"target\":" + target(r));
     if (r.nextBoolean()) m.add("\"purpose\":" + pick(r, PURPOSES));
     if (r.nextInt(4) == 0) m.add("\"note\":" + pick(r, EXTRAS));
+    if (r.nextInt(3) == 0) m.add("\"figures\":[" + number(r) + "," + number(r) + "," + number(r) + "]");
     if (r.nextInt(8) == 0) m.add("\"weapon_note\":{\"range_km\":" + pick(r, NUMBERS) + ",\"n\":" + pick(r, NUMBERS) + "}");
     if (r.nextInt(12) == 0) m.add("\"assume\":{\"kharkiv_band_depth_km\":" + pick(r, "20", "\"30\"", "null") + "}");
     if (r.nextInt(40) == 0) m.add("\"user\":\"UA\""); // a duplicate member
@@ -83,6 +84,21 @@ final class Requests {
     if (r.nextInt(30) > 0) m.add("\"activity\":" + pick(r, ACTIVITIES, BAD_ACTIVITIES));
     if (r.nextBoolean()) m.add("\"used_in_invasion\":" + (r.nextInt(10) > 0 ? pick(r, "true", "false") : pick(r, "null", "1")));
     return "{" + String.join(",", m) + "}";
+  }
+
+  /** Any JSON number: up to 25 digits before and after the point, an exponent up to ±400. */
+  static String number(Random r) {
+    StringBuilder b = new StringBuilder(r.nextInt(4) == 0 ? "-" : "");
+    b.append(r.nextInt(5) == 0 ? "0" : (1 + r.nextInt(9)) + digits(r, r.nextInt(25)));
+    if (r.nextBoolean()) b.append('.').append(r.nextInt(9)).append(digits(r, r.nextInt(25)));
+    if (r.nextInt(3) == 0) b.append(r.nextBoolean() ? 'e' : 'E').append(pick(r, "", "+", "-")).append(r.nextInt(401));
+    return b.toString();
+  }
+
+  private static String digits(Random r, int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) b.append((char) ('0' + r.nextInt(10)));
+    return b.toString();
   }
 
   private static String pick(Random r, String... options) {
