@@ -1,6 +1,7 @@
 package org.caveat.server.decide;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -66,7 +67,7 @@ final class BatchWriter {
         RequestStream.Item i = items.next();
         stop = terminal(shape, i, body);
         if (stop == null) {
-          group.add(DecisionRequest.framed(i, asOf));
+          group.add(DecisionRequest.framed(i, asOf, whatIf == null || whatIf.none()));
           count++;
         }
       }
@@ -125,6 +126,10 @@ final class BatchWriter {
 
   /** The response, started at the first answer written. */
   private static final class Output {
+    private static final byte[] OPEN = "[\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEXT = ",\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE = "\n]\n".getBytes(StandardCharsets.US_ASCII);
+
     private final Context ctx;
     private final boolean array;
     private OutputStream out;
@@ -149,30 +154,33 @@ final class BatchWriter {
             + " body were not decided or recorded: " + String.valueOf(e.getCause().getMessage()), null));
         return false;
       }
-      StringBuilder b = new StringBuilder(results.size() * 1024);
-      for (DecisionService.Result r : results) item(b, r.json());
+      ByteArrayOutputStream b = new ByteArrayOutputStream(results.size() * 1024);
+      for (DecisionService.Result r : results) item(b, r.utf8());
       send(b);
       return true;
     }
 
     void error(RequestError e) {
-      send(item(new StringBuilder(), AnswerWriter.toJson(e)));
+      ByteArrayOutputStream b = new ByteArrayOutputStream(256);
+      send(item(b, AnswerWriter.toJson(e).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private StringBuilder item(StringBuilder b, String json) {
-      if (array) b.append(written == 0 ? "[\n" : ",\n").append(json);
-      else b.append(json).append('\n');
+    /** Appends one answer, as UTF-8, with its separator: the answers are encoded once, when rendered. */
+    private ByteArrayOutputStream item(ByteArrayOutputStream b, byte[] json) {
+      if (array) b.writeBytes(written == 0 ? OPEN : NEXT);
+      b.writeBytes(json);
+      if (!array) b.write('\n');
       written++;
       return b;
     }
 
-    private void send(StringBuilder b) {
+    private void send(ByteArrayOutputStream b) {
       try {
         if (out == null) {
           ctx.status(200).contentType(array ? "application/json" : DecisionBody.NDJSON);
           out = ctx.res().getOutputStream();
         }
-        out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+        b.writeTo(out);
         out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException("the client went away while answers were written", e);
@@ -181,7 +189,11 @@ final class BatchWriter {
 
     /** Ends the response (the last chunk), so it is complete even if the body was not read to its end. */
     long close() {
-      if (array) send(new StringBuilder("\n]\n"));
+      if (array) {
+        ByteArrayOutputStream end = new ByteArrayOutputStream(3);
+        end.writeBytes(CLOSE);
+        send(end);
+      }
       try {
         out.close();
       } catch (IOException e) {

@@ -38,6 +38,16 @@ public record DecisionBody(Shape shape, List<RequestStream.Item> items) {
    * @param maxItems the batch limit; more items is a 413
    */
   public static DecisionBody read(byte[] body, boolean ndjson, int maxItems) {
+    return read(body, ndjson, maxItems, false);
+  }
+
+  /**
+   * As {@link #read(byte[], boolean, int)}; with {@code unparsed}, the items of an NDJSON body are
+   * only framed (one-line ASCII items held as their bytes), for {@link DecisionRequest#framed(
+   * RequestStream.Item, org.caveat.json.RequestDefaults, boolean)} to read without a tree. The shape
+   * of an NDJSON body does not depend on its items, so nothing else changes.
+   */
+  public static DecisionBody read(byte[] body, boolean ndjson, int maxItems, boolean unparsed) {
     int first = firstNonBlank(body);
     if (first == '{' && !ndjson) {
       DecisionBody one = wholeObject(body);
@@ -45,7 +55,7 @@ public record DecisionBody(Shape shape, List<RequestStream.Item> items) {
     }
     boolean array = first == '[';
     List<RequestStream.Item> items = new ArrayList<>();
-    try (RequestStream s = new RequestStream(new ByteArrayInputStream(body), true)) {
+    try (RequestStream s = new RequestStream(new ByteArrayInputStream(body), !(ndjson && unparsed))) {
       while (s.hasNext()) {
         if (items.size() == maxItems) {
           throw Problems.tooLarge("the body holds more than " + maxItems + " requests, the batch limit;"

@@ -23,6 +23,14 @@ public sealed interface DecisionRequest {
    */
   record Read(Request request, JsonNode json) implements DecisionRequest {}
 
+  /**
+   * A request read from its own bytes without a tree ({@link BoundRequests}), decided by the call's
+   * engine (it has no what-if overrides).
+   *
+   * @param logged the bytes the log records: those a {@link Read}'s {@code json} serialises to
+   */
+  record Bound(Request request, byte[] logged) implements DecisionRequest {}
+
   /** A request that does not read: its error is its answer. */
   record Refused(RequestError error) implements DecisionRequest {}
 
@@ -32,6 +40,20 @@ public sealed interface DecisionRequest {
    */
   static DecisionRequest framed(RequestStream.Item item, RequestDefaults defaults) {
     return item.error() != null ? new Refused(item.error()) : read(item.node(), defaults);
+  }
+
+  /**
+   * As {@link #framed(RequestStream.Item, RequestDefaults)} for an item that may still be unparsed:
+   * one held as ASCII bytes is read without a tree when {@code bind} allows it (no what-if
+   * overrides in the call) and it is the common case ({@link BoundRequests}); else it is parsed
+   * and read as before.
+   */
+  static DecisionRequest framed(RequestStream.Item item, RequestDefaults defaults, boolean bind) {
+    if (bind && item.ascii() != null && item.node() == null && item.error() == null) {
+      Bound b = BoundRequests.read(item.ascii(), defaults);
+      if (b != null) return b;
+    }
+    return framed(item.parsed(), defaults);
   }
 
   /**

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.caveat.json.RequestDefaults;
@@ -67,8 +67,15 @@ public final class DecisionRoutes {
     }
     if (Bodies.isBlank(head)) throw Problems.badRequest("the request body is empty; send JSON");
     if (head.length <= DecisionBody.WHOLE_BODY_BYTES) {
+      // One plain object, the common case: read without a tree (null when it needs the general path).
+      DecisionRequest.Bound bound = ndjson || !whatIf.none() || DecisionBody.firstNonBlank(head) != '{' ? null
+          : BoundRequests.read(head, asOf);
+      if (bound != null) {
+        single(ctx, bound, quotes, whatIf, start);
+        return;
+      }
       // The whole body is here: read as before, with exact lines and columns in its problems.
-      DecisionBody body = DecisionBody.read(head, ndjson, maxBatch);
+      DecisionBody body = DecisionBody.read(head, ndjson, maxBatch, whatIf.none());
       if (body.shape() == DecisionBody.Shape.SINGLE) single(ctx, body.items().get(0), asOf, quotes, whatIf, start);
       else batch(ctx, body.shape(), body.items().iterator(), in, asOf, quotes, whatIf, start);
       return;
@@ -83,11 +90,17 @@ public final class DecisionRoutes {
 
   private void single(Context ctx, RequestStream.Item item, RequestDefaults asOf, boolean quotes, WhatIf whatIf,
       long start) {
-    List<DecisionRequest> one = List.of(DecisionRequest.framed(item, asOf));
+    single(ctx, DecisionRequest.framed(item, asOf), quotes, whatIf, start);
+  }
+
+  private void single(Context ctx, DecisionRequest request, boolean quotes, WhatIf whatIf, long start) {
+    List<DecisionRequest> one = List.of(request);
     ctx.future(() -> service.decide(one, quotes, x -> false, whatIf).thenAccept(results -> {
       DecisionService.Result r = results.get(0);
       if (r.error() != null) throw Problems.badItem(r.error(), null, null);
-      ctx.contentType("application/json").result((r.json() + "\n").getBytes(StandardCharsets.UTF_8));
+      byte[] line = Arrays.copyOf(r.utf8(), r.utf8().length + 1);
+      line[line.length - 1] = '\n';
+      ctx.contentType("application/json").result(line);
       metrics.latency(System.nanoTime() - start);
     }));
   }

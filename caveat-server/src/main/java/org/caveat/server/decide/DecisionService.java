@@ -51,9 +51,14 @@ public final class DecisionService {
 
   /**
    * One item's outcome: an answer and its JSON exactly as {@code caveat check} writes it, or the
-   * request error and its JSON ({@code {"id":…,"error":{…}}}).
+   * request error and its JSON ({@code {"id":…,"error":{…}}}), in UTF-8 (encoded once, as written).
    */
-  public record Result(Answer answer, RequestError error, String json) {}
+  public record Result(Answer answer, RequestError error, byte[] utf8) {
+    /** The JSON as text. */
+    public String json() {
+      return new String(utf8, StandardCharsets.UTF_8);
+    }
+  }
 
   /** The policy in force now; pass it to {@link #decideGroup} so a whole batch uses one policy. */
   public LiveEngine.Pinned engine() {
@@ -111,6 +116,13 @@ public final class DecisionService {
         results.add(failed(refused.error()));
         continue;
       }
+      if (request instanceof DecisionRequest.Bound bound) {
+        // read without a tree, and without overrides: the call's engine, the answer as UTF-8 at once
+        Answer a = caveat.answer(bound.request());
+        results.add(new Result(a, null, AnswerBytes.of(a, quotes)));
+        entries.add(entry(bound.logged(), a, caveat, Map.of(), quotes));
+        continue;
+      }
       DecisionRequest.Read read = (DecisionRequest.Read) request;
       JsonNode node = read.json();
       String requestJson = json(node);
@@ -122,14 +134,15 @@ public final class DecisionService {
       Answer a = (c == null ? caveat : c.engine()).answer(read.request());
       String json = c == null || c.assumed().isEmpty() ? AnswerWriter.toJson(a, quotes)
           : AnswerWriter.toJson(a, quotes, c.assumed());
-      results.add(new Result(a, null, json));
-      entries.add(entry(requestJson, a, c == null ? caveat : c.engine(), c == null ? Map.of() : c.assumed(), quotes));
+      results.add(new Result(a, null, json.getBytes(StandardCharsets.UTF_8)));
+      entries.add(entry(requestJson.getBytes(StandardCharsets.UTF_8), a, c == null ? caveat : c.engine(),
+          c == null ? Map.of() : c.assumed(), quotes));
     }
     return new Decided(results, entries);
   }
 
   private static Result failed(RequestError e) {
-    return new Result(null, e, AnswerWriter.toJson(e));
+    return new Result(null, e, AnswerWriter.toJson(e).getBytes(StandardCharsets.UTF_8));
   }
 
   private List<Result> counted(List<Result> results) {
@@ -145,17 +158,22 @@ public final class DecisionService {
     }
   }
 
-  private DecisionEntry entry(String requestJson, Answer a, Caveat decidedBy, Map<String, String> assumed,
+  /** @param request the request as logged, UTF-8 */
+  private DecisionEntry entry(byte[] request, Answer a, Caveat decidedBy, Map<String, String> assumed,
       boolean quotes) {
-    String id = a.id() != null ? a.id() : derivedId(requestJson);
-    return LoggedDecisions.entry(id, clock.instant(), requestJson.getBytes(StandardCharsets.UTF_8), a, decidedBy,
-        assumed, quotes);
+    String id = a.id() != null ? a.id() : derivedId(request);
+    return LoggedDecisions.entry(id, clock.instant(), request, a, decidedBy, assumed, quotes);
   }
 
   /** For requests without an id: {@code req-} and 16 hex digits of the request's SHA-256, so replays match. */
   public static String derivedId(String requestJson) {
+    return derivedId(requestJson.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** As {@link #derivedId(String)}, from the request's UTF-8 bytes. */
+  public static String derivedId(byte[] request) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(requestJson.getBytes(StandardCharsets.UTF_8));
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(request);
       return "req-" + HexFormat.of().formatHex(d, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);

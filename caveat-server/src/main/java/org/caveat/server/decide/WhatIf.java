@@ -33,6 +33,11 @@ public final class WhatIf {
     this.engines = engines;
   }
 
+  /** No overrides from the query: a request without its own {@code assume} is decided by the call's engine. */
+  boolean none() {
+    return query.isEmpty();
+  }
+
   /**
    * @param base the policy of the call: its engine decides requests without overrides, and
    *     engines with overrides are built from the same versions

@@ -14,6 +14,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -39,6 +41,12 @@ public final class Metrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Timer latency;
+  /**
+   * The counters by their tags, found once: building a meter id and looking it up in the registry
+   * on every request cost more than the increment (the registry returns the same counter anyway).
+   */
+  private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+  private final Map<HttpKey, Counter> requests = new ConcurrentHashMap<>();
 
   public Metrics(LongSupplier logSize) {
     latency = Timer.builder("caveat.decision.latency")
@@ -65,9 +73,9 @@ public final class Metrics implements AutoCloseable {
   }
 
   public void decision(String outcome) {
-    Counter.builder("caveat.decisions")
+    decisions.computeIfAbsent(outcome, o -> Counter.builder("caveat.decisions")
         .description("Decisions made, by outcome (PERMIT, DENY, NOT_APPLICABLE, INDETERMINATE).")
-        .tag("outcome", outcome).register(registry).increment();
+        .tag("outcome", o).register(registry)).increment();
   }
 
   public void latency(long nanos) {
@@ -75,10 +83,14 @@ public final class Metrics implements AutoCloseable {
   }
 
   public void http(String method, String route, int status) {
-    Counter.builder("caveat.http.requests")
+    requests.computeIfAbsent(new HttpKey(method, route, status), k -> Counter.builder("caveat.http.requests")
         .description("HTTP requests answered, by route template and status code.")
-        .tags("method", method, "route", route, "status", Integer.toString(status)).register(registry).increment();
+        .tags("method", k.method(), "route", k.route(), "status", Integer.toString(k.status())).register(registry))
+        .increment();
   }
+
+  /** The tags of one HTTP request counter. */
+  private record HttpKey(String method, String route, int status) {}
 
   /** The Prometheus text exposition format (version 0.0.4). */
   public byte[] scrape() {

@@ -3,22 +3,19 @@ package org.caveat.store.jdbc;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.caveat.store.DecisionEntry;
 import org.caveat.store.merkle.Rfc6962;
 
 /**
  * One caller's compact decisions made ready for the writer on the caller's thread: each entry's
  * leaf bytes ({@link CompactLeaf}) fed to a SHA-256 that waits only for the index, and all of them
- * framed ({@code u32(length) leaf}…) and compressed as one gzip member. A {@code log_batch} row
+ * framed ({@code u32(length) leaf}…) and compressed as one gzip member ({@link GzipMember}: the bytes
+ * {@code GZIPOutputStream} writes at the fastest level). A {@code log_batch} row
  * holds the members of one commit one after another; gzip readers read concatenated members as one
  * stream, so the writer only concatenates. Compression runs here, on the callers' threads, not on
  * the single writer thread.
@@ -27,20 +24,18 @@ record CompactChunk(MessageDigest[] partials, byte[] member) {
 
   static CompactChunk of(List<DecisionEntry> entries) {
     MessageDigest[] partials = new MessageDigest[entries.size()];
-    ByteArrayOutputStream compressed = new ByteArrayOutputStream(256 * entries.size());
-    try (DataOutputStream out = new DataOutputStream(new FastGzip(compressed))) {
-      for (int i = 0; i < partials.length; i++) {
-        byte[] leaf = CompactLeaf.encode(entries.get(i));
-        MessageDigest d = Rfc6962.leafDigest();
-        d.update(leaf);
-        partials[i] = d;
-        out.writeInt(leaf.length);
-        out.write(leaf);
-      }
-    } catch (IOException impossible) {
-      throw new UncheckedIOException(impossible);
+    // Framed whole first, then compressed in one call: written through a gzip stream, every
+    // u32 length was four one-byte deflate calls.
+    Framed framed = new Framed(256 * entries.size());
+    for (int i = 0; i < partials.length; i++) {
+      byte[] leaf = CompactLeaf.encode(entries.get(i));
+      MessageDigest d = Rfc6962.leafDigest();
+      d.update(leaf);
+      partials[i] = d;
+      framed.u32(leaf.length);
+      framed.write(leaf, 0, leaf.length);
     }
-    return new CompactChunk(partials, compressed.toByteArray());
+    return new CompactChunk(partials, GzipMember.of(framed.bytes(), framed.size()));
   }
 
   int size() {
@@ -74,11 +69,21 @@ record CompactChunk(MessageDigest[] partials, byte[] member) {
     return out;
   }
 
-  /** gzip at the fastest level: entries of one batch share most of their bytes, so that is enough. */
-  private static final class FastGzip extends GZIPOutputStream {
-    FastGzip(ByteArrayOutputStream out) throws IOException {
-      super(out, 1 << 14);
-      def.setLevel(Deflater.BEST_SPEED);
+  /** The framed entries, read in place. */
+  private static final class Framed extends ByteArrayOutputStream {
+    Framed(int capacity) {
+      super(capacity);
+    }
+
+    void u32(int n) {
+      write(n >>> 24);
+      write(n >>> 16);
+      write(n >>> 8);
+      write(n);
+    }
+
+    byte[] bytes() {
+      return buf;
     }
   }
 }

@@ -1,0 +1,38 @@
+package org.caveat.server.decide;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.caveat.explain.Answer;
+import org.caveat.json.AnswerWriter;
+import org.caveat.json.Json;
+
+/**
+ * An answer rendered straight to UTF-8 by core's {@link AnswerWriter} on a UTF-8 generator: the
+ * bytes of {@code AnswerWriter.toJson(a, quotes)} encoded as UTF-8, without the String between
+ * (and with the writer's shared fragments copied as the bytes they are kept as).
+ */
+final class AnswerBytes {
+  /**
+   * Caveat's generator settings, with a surrogate pair (a character outside the BMP, e.g. in a
+   * request id the answer echoes) written as its four UTF-8 bytes, as encoding the String does;
+   * Jackson's UTF-8 generator would otherwise write it as two {@code \}{@code u} escapes.
+   */
+  static final JsonFactory UTF8 = Json.FACTORY.rebuild()
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+
+  private AnswerBytes() {}
+
+  static byte[] of(Answer a, boolean quotes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator g = UTF8.createGenerator(out)) {
+      AnswerWriter.write(a, quotes, g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}
