@@ -50,7 +50,10 @@ public final class Routes {
         h.handle(ctx);
         return;
       }
-      // Held while the handler reads the body and decides; waiting for the log does not hold a thread.
+      // Held while the handler runs on the request thread (reads the body, or starts a streamed
+      // batch). A route that answers through a future (single decisions) is decided after the
+      // handler returns, outside the slot: the limit caps the threads one token holds, not the
+      // decisions it has in flight, and waiting for the log holds neither.
       try (TokenLimits.Slot slot = limits.acquire(Access.principal(ctx).name())) {
         h.handle(ctx);
       }
