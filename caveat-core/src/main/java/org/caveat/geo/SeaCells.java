@@ -23,7 +23,9 @@ import org.locationtech.jts.geom.Geometry;
  * sorted by code, the foreign coast last.
  */
 final class SeaCells {
-  static final double CELL_DEGREES = 0.25;
+  /** Finer than the region cells: most cells near a coast then see one coast, and answer without a distance. */
+  static final double CELL_DEGREES = 0.125;
+  private static final double LINE_TOLERANCE_M = 0.001;
   static final byte ALL_LAND = 0, NO_LAND = 1, MIXED = 2;
   private static final int MAX_WINDOW_CELLS = 1 << 19;
 
@@ -31,11 +33,15 @@ final class SeaCells {
    * A classified cell: {@code land}, the coasts to measure ({@code zones}, with {@code codes} and
    * territorial-sea locations for regions), the index of the foreign coast among them (−1: none)
    * and whether foreign land may cover a point of the cell (then its distance may be 0).
+   * {@code water}, when not null, is the location of every point of the cell off land: no coast
+   * can be within 12 nm of the cell (the high seas), or exactly one coast can matter, every point
+   * of the cell looks at it, and it is within 12 nm of all of them.
    */
   record Cell(byte land, String[] codes, GeometryZone[] zones, Location[] territorial, int foreign,
-      boolean foreignMayCover) {}
+      boolean foreignMayCover, Location water) {}
 
-  private static final Cell LAND_CELL = new Cell(ALL_LAND, new String[0], new GeometryZone[0], new Location[0], -1, false);
+  private static final Cell LAND_CELL =
+      new Cell(ALL_LAND, new String[0], new GeometryZone[0], new Location[0], -1, false, null);
   private final SeaModel sea;
   private final CellGrid<Cell> grid;
 
@@ -73,30 +79,35 @@ final class SeaCells {
     double cLat = south + CELL_DEGREES / 2, cLon = west + CELL_DEGREES / 2;
     double radius = cellRadius(cLat, cLon, south, north, west, east);
     int n = zones.size();
-    double[] lo = new double[n];
+    double[] lo = new double[n], hi = new double[n];
+    boolean[] seenByAll = new boolean[n];
     double line = SeaModel.TERRITORIAL_SEA_KM * 1000, alwaysNearer = Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       boolean mayCover = foreignMayCover && i == n - 1 && foreign;
       double angle = mayCover ? 0 : zones.get(i).edgeAngle(cLat, cLon);
       lo[i] = mayCover ? 0 : GeodesicBounds.lowerAnywhere(Math.max(0, angle - radius));
-      if (!mayCover && zones.get(i).geometry().getEnvelopeInternal().intersects(inner)) {
-        alwaysNearer = Math.min(alwaysNearer, GeodesicBounds.upperAnywhere(angle + radius));
-      }
+      hi[i] = mayCover ? Double.POSITIVE_INFINITY : GeodesicBounds.upperAnywhere(angle + radius);
+      seenByAll[i] = zones.get(i).geometry().getEnvelopeInternal().intersects(inner);
+      if (seenByAll[i]) alwaysNearer = Math.min(alwaysNearer, hi[i]);
     }
     List<String> keptCodes = new ArrayList<>();
     List<GeometryZone> keptZones = new ArrayList<>();
     List<Location> territorial = new ArrayList<>();
-    int foreignAt = -1;
+    int foreignAt = -1, only = -1;
     for (int i = 0; i < n; i++) {
       if (lo[i] > line || lo[i] > alwaysNearer) continue;
+      only = keptZones.isEmpty() ? i : -1;
       boolean isForeign = foreign && i == n - 1;
       if (isForeign) foreignAt = keptZones.size();
       keptCodes.add(isForeign ? null : codes.get(i));
       keptZones.add(zones.get(i));
       territorial.add(isForeign ? SeaModel.FOREIGN_SEA : sea.territorial(codes.get(i)));
     }
+    Location water = keptZones.isEmpty() ? SeaModel.HIGH_SEAS
+        : keptZones.size() == 1 && only >= 0 && seenByAll[only] && hi[only] < line - LINE_TOLERANCE_M ? territorial.get(0)
+        : null;
     return new Cell(land, keptCodes.toArray(new String[0]), keptZones.toArray(new GeometryZone[0]),
-        territorial.toArray(new Location[0]), foreignAt, foreignMayCover && foreignAt >= 0);
+        territorial.toArray(new Location[0]), foreignAt, foreignMayCover && foreignAt >= 0, water);
   }
 
   /**

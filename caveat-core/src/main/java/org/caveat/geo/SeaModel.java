@@ -109,9 +109,9 @@ final class SeaModel {
     if (cell.land() == SeaCells.ALL_LAND || (cell.land() == SeaCells.MIXED && world.covers(lat, lon))) {
       return OTHER_LAND;
     }
+    if (cell.water() != null) return cell.water();
     GeometryZone[] zones = cell.zones();
     int n = zones.length;
-    if (n == 0) return HIGH_SEAS;
     Envelope near = near(lat, lon);
     double[] lo = new double[n], hi = new double[n];
     double minHi = Double.POSITIVE_INFINITY, minLo = Double.POSITIVE_INFINITY;
@@ -120,9 +120,8 @@ final class SeaModel {
         lo[i] = hi[i] = Double.NaN;
         continue;
       }
-      if (i == cell.foreign() && cell.foreignMayCover()) {
-        lo[i] = 0;
-        hi[i] = Double.POSITIVE_INFINITY;
+      if (i == cell.foreign() && cell.foreignMayCover() && foreignNearArea.covers(lat, lon)) {
+        lo[i] = hi[i] = 0; // covered by the foreign land: its distance is 0, as the scan finds
       } else {
         double angle = zones[i].edgeAngle(lat, lon);
         lo[i] = GeodesicBounds.lower(lat, angle);
