@@ -27,7 +27,12 @@ final class SeaCells {
   static final double CELL_DEGREES = 0.125;
   private static final double LINE_TOLERANCE_M = 0.001;
   static final byte ALL_LAND = 0, NO_LAND = 1, MIXED = 2;
-  private static final int MAX_WINDOW_CELLS = 1 << 19;
+  /**
+   * The shipped regions span ~2,880 × 330 cells of 1/8° (Russia reaches round the globe): a flat
+   * array of ~4 MB, allocated on the first point off the shipped land, so no sea cell is looked up
+   * through a map with boxed keys.
+   */
+  private static final int MAX_WINDOW_CELLS = 1 << 20;
 
   /**
    * A classified cell: {@code land}, the coasts to measure ({@code zones}, with {@code codes} and
