@@ -42,14 +42,13 @@ public final class Explainer {
   public Answer explain(Decision d, EvalContext ctx) {
     List<Answer.GrantAnswer> grants = new ArrayList<>(d.grants().size());
     Map<String, Source> sources = null;
-    StringBuilder explanation = new StringBuilder();
+    String explanation = ""; // most answers have one grant: its shared sentence, not a copy
     for (GrantDecision g : d.grants()) {
       Explained e = explained(g, ctx, d.request());
       grants.add(e.answer());
       sources = sources == null ? e.sources() : merge(sources, e.sources());
       if (g.outcome() == d.outcome()) {
-        if (explanation.length() > 0) explanation.append(' ');
-        explanation.append(e.sentence());
+        explanation = explanation.isEmpty() ? e.sentence() : explanation + ' ' + e.sentence();
       }
     }
     var loc = d.request().targetLocation();
@@ -57,7 +56,7 @@ public final class Explainer {
     var where = ctx.location();
     Answer.Facts facts = new Answer.Facts(where.country(), where.region(), Numbers.round(km, 3),
         where.waters().label(), where.onBorder());
-    String text = d.grants().isEmpty() ? Sentences.notApplicable(d.request()) : explanation.toString();
+    String text = d.grants().isEmpty() ? Sentences.notApplicable(d.request()) : explanation;
     return new Answer(d.request().id(), d.outcome(), grants, facts, text, sources == null ? Map.of() : sources);
   }
 

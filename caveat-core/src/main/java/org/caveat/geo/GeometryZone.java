@@ -42,6 +42,11 @@ final class GeometryZone implements Zone {
     return edges.distanceMetres(lat, lon) / 1000;
   }
 
+  /** The spherical angle in radians to the zone's edges ({@link SphericalSegments#angle}); the interior is not 0 here. */
+  double edgeAngle(double lat, double lon) {
+    return edges.angle(lat, lon);
+  }
+
   @Override
   public PreparedThreshold threshold(double km) {
     return thresholds.computeIfAbsent(km, k -> new PreparedThreshold(this, k));

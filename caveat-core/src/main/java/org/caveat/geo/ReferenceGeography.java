@@ -44,7 +44,7 @@ public final class ReferenceGeography {
   private volatile Map<String, Geometry> countries;
   private final Map<String, String> countryNames = new ConcurrentHashMap<>();
   private final STRtree regionIndex = new STRtree();
-  /** Per cell: the region code (cell properly inside it) or the sorted candidates. */
+  /** Per cell: the location of its points (cell properly inside one region) or the sorted candidates. */
   private final CellGrid<Object> cells;
   private final Map<String, PreparedGeometry> preparedRegions = new ConcurrentHashMap<>();
   private final List<String[]> borderSides = new ArrayList<>();
@@ -82,11 +82,16 @@ public final class ReferenceGeography {
     countries = m;
   }
 
-  /** The cell grid over all regions; cells are classified on first use. */
-  private CellGrid<Object> cellGrid() {
+  /** The envelope of all regions. */
+  private Envelope regionWindow() {
     Envelope all = new Envelope();
     regions.values().forEach(g -> all.expandToInclude(g.getEnvelopeInternal()));
-    return new CellGrid<>(CELL_DEGREES, all, MAX_WINDOW_CELLS,
+    return all;
+  }
+
+  /** The cell grid over all regions; cells are classified on first use. */
+  private CellGrid<Object> cellGrid() {
+    return new CellGrid<>(CELL_DEGREES, regionWindow(), MAX_WINDOW_CELLS,
         (row, col) -> classifyCell(row * CELL_DEGREES, col * CELL_DEGREES));
   }
 
@@ -183,16 +188,12 @@ public final class ReferenceGeography {
    */
   public String region(double lat, double lon) {
     Object cell = cells.at(lat, lon);
-    if (cell instanceof String inside) {
-      return inside;
+    if (cell instanceof Location inside) {
+      return inside.region();
     }
     Candidates candidates = (Candidates) cell;
-    for (int i = 0; i < candidates.codes.length; i++) {
-      if (candidates.locators[i].covers(lat, lon)) {
-        return candidates.codes[i];
-      }
-    }
-    return null;
+    int i = candidates.covering(lat, lon, 0);
+    return i < 0 ? null : candidates.codes[i];
   }
 
   /**
@@ -201,28 +202,37 @@ public final class ReferenceGeography {
    * land, a territorial sea, or the high seas). On a land border the region that sorts first
    * wins, as in {@link #region}, and {@code onBorder} is set: the point is on the boundary of
    * its region and covered by a region of another shipped country or by another state's land.
+   * A point inside a cell that lies properly within one region gets that cell's one location
+   * (no allocation).
    */
   public Location locate(double lat, double lon) {
     Object cell = cells.at(lat, lon);
-    if (cell instanceof String inside) {
-      return new Location(regionCountry.get(inside), inside, Waters.LAND, false);
+    if (cell instanceof Location inside) {
+      return inside;
     }
     Candidates candidates = (Candidates) cell;
     for (int i = 0; i < candidates.codes.length; i++) {
       int where = candidates.locators[i].locate(lat, lon); // one scan tells covered and on the boundary
       if (where != org.locationtech.jts.geom.Location.EXTERIOR) {
-        String code = candidates.codes[i];
-        return new Location(regionCountry.get(code), code, Waters.LAND,
-            where == org.locationtech.jts.geom.Location.BOUNDARY && onLandBorder(candidates, i, lat, lon));
+        if (where == org.locationtech.jts.geom.Location.BOUNDARY && onLandBorder(candidates, i, lat, lon)) {
+          return new Location(candidates.land[i].country(), candidates.codes[i], Waters.LAND, true);
+        }
+        return candidates.land[i];
       }
     }
     return sea().offShippedLand(lat, lon);
   }
 
+  /** {@link #locate} with the sea decided by {@link SeaModel#offShippedLandByScan}: the reference of the sea's tests. */
+  Location locateByScan(double lat, double lon) {
+    Location fast = locate(lat, lon);
+    return fast.waters() == Waters.LAND && fast.region() != null ? fast : sea().offShippedLandByScan(lat, lon);
+  }
+
   private boolean onLandBorder(Candidates candidates, int found, double lat, double lon) {
-    String country = regionCountry.get(candidates.codes[found]);
+    String country = candidates.land[found].country();
     for (int j = found + 1; j < candidates.codes.length; j++) {
-      if (!regionCountry.get(candidates.codes[j]).equals(country) && candidates.locators[j].covers(lat, lon)) {
+      if (!candidates.land[j].country().equals(country) && candidates.locators[j].covers(lat, lon)) {
         return true;
       }
     }
@@ -234,7 +244,8 @@ public final class ReferenceGeography {
     if (s == null) {
       synchronized (this) {
         if (sea == null) {
-          sea = new SeaModel(features(new ObjectMapper(), "land.geojson"), regionIndex, this::area, regionCountry::get);
+          sea = new SeaModel(features(new ObjectMapper(), "land.geojson"), regionIndex,
+              code -> (GeometryZone) area(code), regionCountry::get, regionWindow());
         }
         s = sea;
       }
@@ -242,8 +253,19 @@ public final class ReferenceGeography {
     return s;
   }
 
-  /** A cell on a boundary: the regions whose envelope meets it, sorted by code, with their locators. */
-  private record Candidates(String[] codes, AreaLocator[] locators) {}
+  /**
+   * A cell on a boundary: the regions whose envelope meets it, sorted by code, with their
+   * locators and the location of a point inside each (off any land border).
+   */
+  private record Candidates(String[] codes, AreaLocator[] locators, Location[] land) {
+    /** The first candidate from {@code from} on that covers the point, or −1. */
+    int covering(double lat, double lon, int from) {
+      for (int i = from; i < codes.length; i++) {
+        if (locators[i].covers(lat, lon)) return i;
+      }
+      return -1;
+    }
+  }
 
   private Object classifyCell(double south, double west) {
     Envelope env = new Envelope(west, west + CELL_DEGREES, south, south + CELL_DEGREES);
@@ -253,12 +275,20 @@ public final class ReferenceGeography {
     Geometry box = GeoJson.FACTORY.toGeometry(env);
     for (String code : candidates) {
       if (prepared(code).containsProperly(box)) {
-        return code;
+        return landLocation(code);
       }
     }
     AreaLocator[] locators = new AreaLocator[candidates.size()];
-    for (int i = 0; i < locators.length; i++) locators[i] = locator(candidates.get(i));
-    return new Candidates(candidates.toArray(new String[0]), locators);
+    Location[] land = new Location[candidates.size()];
+    for (int i = 0; i < locators.length; i++) {
+      locators[i] = locator(candidates.get(i));
+      land[i] = landLocation(candidates.get(i));
+    }
+    return new Candidates(candidates.toArray(new String[0]), locators, land);
+  }
+
+  private Location landLocation(String region) {
+    return new Location(regionCountry.get(region), region, Waters.LAND, false);
   }
 
   private PreparedGeometry prepared(String region) {

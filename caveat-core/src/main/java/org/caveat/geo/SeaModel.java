@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -21,22 +23,37 @@ import org.locationtech.jts.index.strtree.STRtree;
  * {@code scripts/geo/build-geography.sh}): {@code world} is all land (a point on it is land,
  * shipped or not), {@code foreign_near} the land of other states near the shipped countries
  * (the coasts a shipped territorial sea can meet).
+ *
+ * <p>{@link #offShippedLand} answers as {@link #offShippedLandByScan} (the rule above applied to
+ * every coast near the point) does, faster: cells classified once ({@link SeaCells}) say whether
+ * a cell is all land, all water or mixed and which coasts can matter in it; spherical angles to
+ * those coasts bound the geodesic distances ({@link GeodesicBounds}), and exact distances are
+ * computed only for the coasts the bounds cannot tell apart or place against the 12-nm line.
+ * {@code SeaModelProperties} compares both on generated points.
  */
 final class SeaModel {
   /** 12 nautical miles (UNCLOS art. 3), in km. */
   static final double TERRITORIAL_SEA_KM = 22.224;
   /** Degrees of latitude surely more than 12 nm: 22.224 km is at most 0.2004° of latitude. */
-  private static final double MARGIN_DEGREES = 0.25;
+  static final double MARGIN_DEGREES = 0.25;
+  /** Bounds closer than this (metres) to the 12-nm line do not decide a side. */
+  private static final double LINE_TOLERANCE_M = 0.001;
+  static final Location OTHER_LAND = new Location(null, null, Waters.LAND, false);
+  static final Location HIGH_SEAS = new Location(null, null, Waters.HIGH_SEAS, false);
+  static final Location FOREIGN_SEA = new Location(null, null, Waters.INTERNAL_OR_TERRITORIAL, false);
 
-  private final AreaLocator world;
+  final AreaLocator world;
+  final PreparedGeometry worldPrepared;
   private final AreaLocator foreignNearArea;
-  private final Zone foreignNear;
-  private final STRtree regionIndex;
-  private final Function<String, Zone> regionZone;
+  final GeometryZone foreignNear;
+  final PreparedGeometry foreignNearPrepared;
+  final STRtree regionIndex;
+  final Function<String, GeometryZone> regionZone;
   private final Function<String, String> countryOfRegion;
+  private final SeaCells cells;
 
-  SeaModel(List<JsonNode> landFeatures, STRtree regionIndex, Function<String, Zone> regionZone,
-      Function<String, String> countryOfRegion) {
+  SeaModel(List<JsonNode> landFeatures, STRtree regionIndex, Function<String, GeometryZone> regionZone,
+      Function<String, String> countryOfRegion, Envelope window) {
     Geometry worldLand = null, near = null;
     for (JsonNode f : landFeatures) {
       Geometry g = GeoJson.geometry(f.path("geometry"), "land.geojson");
@@ -50,11 +67,14 @@ final class SeaModel {
       throw new IllegalStateException("land.geojson needs the features `world` and `foreign_near`");
     }
     this.world = new AreaLocator(worldLand);
+    this.worldPrepared = PreparedGeometryFactory.prepare(worldLand);
     this.foreignNearArea = new AreaLocator(near);
-    this.foreignNear = Zones.of("foreign land", near);
+    this.foreignNear = new GeometryZone("foreign land", near);
+    this.foreignNearPrepared = PreparedGeometryFactory.prepare(near);
     this.regionIndex = regionIndex;
     this.regionZone = regionZone;
     this.countryOfRegion = countryOfRegion;
+    this.cells = new SeaCells(this, window);
   }
 
   /** Whether a point on a shipped region's boundary is also on another state's land. */
@@ -62,13 +82,98 @@ final class SeaModel {
     return foreignNearArea.covers(lat, lon);
   }
 
-  /** The location of a point that no shipped region covers. */
+  /** The location of a point in its territorial sea of a shipped region. */
+  Location territorial(String region) {
+    return new Location(countryOfRegion.apply(region), region, Waters.INTERNAL_OR_TERRITORIAL, false);
+  }
+
+  /** The envelope within which coasts of a point may lie within 12 nm (and beyond). */
+  static Envelope near(double lat, double lon) {
+    double lonMargin = lonMargin(lat);
+    return new Envelope(lon - lonMargin, lon + lonMargin, lat - MARGIN_DEGREES, lat + MARGIN_DEGREES);
+  }
+
+  static double lonMargin(double lat) {
+    return Math.min(180, MARGIN_DEGREES / Math.max(0.01, Math.cos(Math.toRadians(Math.min(89.5, Math.abs(lat))))));
+  }
+
+  /**
+   * The location of a point that no shipped region covers, by the cell's coasts: land if the
+   * world's land covers it; else, among the coasts whose envelope meets the point's
+   * {@link #near} envelope, the lower and upper bounds of each distance leave the coasts that can
+   * be nearest; one left is decided by its bounds against the 12-nm line (its exact distance only
+   * when they straddle it), several by their exact distances with the rule of the scan.
+   */
   Location offShippedLand(double lat, double lon) {
-    if (world.covers(lat, lon)) {
-      return new Location(null, null, Waters.LAND, false);
+    SeaCells.Cell cell = cells.at(lat, lon);
+    if (cell.land() == SeaCells.ALL_LAND || (cell.land() == SeaCells.MIXED && world.covers(lat, lon))) {
+      return OTHER_LAND;
     }
-    double lonMargin = Math.min(180, MARGIN_DEGREES / Math.max(0.01, Math.cos(Math.toRadians(Math.min(89.5, Math.abs(lat))))));
-    Envelope near = new Envelope(lon - lonMargin, lon + lonMargin, lat - MARGIN_DEGREES, lat + MARGIN_DEGREES);
+    if (cell.water() != null) return cell.water();
+    GeometryZone[] zones = cell.zones();
+    int n = zones.length;
+    Envelope near = near(lat, lon);
+    double[] lo = new double[n], hi = new double[n];
+    double minHi = Double.POSITIVE_INFINITY, minLo = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      if (!zones[i].geometry().getEnvelopeInternal().intersects(near)) { // not a coast the scan looks at
+        lo[i] = hi[i] = Double.NaN;
+        continue;
+      }
+      if (i == cell.foreign() && cell.foreignMayCover() && foreignNearArea.covers(lat, lon)) {
+        lo[i] = hi[i] = 0; // covered by the foreign land: its distance is 0, as the scan finds
+      } else {
+        double angle = zones[i].edgeAngle(lat, lon);
+        lo[i] = GeodesicBounds.lower(lat, angle);
+        hi[i] = GeodesicBounds.upper(lat, angle);
+      }
+      minHi = Math.min(minHi, hi[i]);
+      minLo = Math.min(minLo, lo[i]);
+    }
+    double line = TERRITORIAL_SEA_KM * 1000;
+    if (minLo > line + LINE_TOLERANCE_M) return HIGH_SEAS; // also when no coast is near: minLo stays infinite
+    int left = -1, count = 0;
+    for (int i = 0; i < n; i++) {
+      if (lo[i] <= minHi) {
+        left = i;
+        count++;
+      }
+    }
+    if (count == 1) {
+      boolean within = hi[left] < line - LINE_TOLERANCE_M
+          || (lo[left] <= line + LINE_TOLERANCE_M && zones[left].distanceKm(lat, lon) <= TERRITORIAL_SEA_KM);
+      return !within ? HIGH_SEAS : left == cell.foreign() ? FOREIGN_SEA : cell.territorial()[left];
+    }
+    String nearest = null;
+    Location nearestAt = null;
+    double best = Double.POSITIVE_INFINITY, foreignKm = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) { // regions in code order, then the foreign coast, as the scan
+      if (!(lo[i] <= minHi)) continue;
+      double km = zones[i].distanceKm(lat, lon);
+      if (i == cell.foreign()) {
+        foreignKm = km;
+      } else if (km < best) {
+        best = km;
+        nearest = cell.codes()[i];
+        nearestAt = cell.territorial()[i];
+      }
+    }
+    return decide(nearest, nearestAt, best, foreignKm);
+  }
+
+  /** The rule, given the nearest shipped coast (null: none near) and the foreign coast's distance. */
+  private static Location decide(String nearest, Location nearestAt, double best, double foreignKm) {
+    if (Math.min(best, foreignKm) > TERRITORIAL_SEA_KM) return HIGH_SEAS;
+    if (foreignKm < best) return FOREIGN_SEA; // another state's coast is nearer: its sea, a state Caveat does not ship
+    return nearestAt;
+  }
+
+  /** The same answer by the plain rule: exact distances to every coast near the point (the reference of the tests). */
+  Location offShippedLandByScan(double lat, double lon) {
+    if (world.covers(lat, lon)) {
+      return OTHER_LAND;
+    }
+    Envelope near = near(lat, lon);
     @SuppressWarnings("unchecked")
     List<String> candidates = new ArrayList<>(regionIndex.query(near));
     Collections.sort(candidates);
@@ -83,12 +188,6 @@ final class SeaModel {
     }
     double foreignKm = foreignNear.geometry().getEnvelopeInternal().intersects(near)
         ? foreignNear.distanceKm(lat, lon) : Double.POSITIVE_INFINITY;
-    if (Math.min(best, foreignKm) > TERRITORIAL_SEA_KM) {
-      return new Location(null, null, Waters.HIGH_SEAS, false);
-    }
-    if (foreignKm < best) { // another state's coast is nearer: its sea, a state Caveat does not ship
-      return new Location(null, null, Waters.INTERNAL_OR_TERRITORIAL, false);
-    }
-    return new Location(countryOfRegion.apply(nearest), nearest, Waters.INTERNAL_OR_TERRITORIAL, false);
+    return decide(nearest, nearest == null ? null : territorial(nearest), best, foreignKm);
   }
 }

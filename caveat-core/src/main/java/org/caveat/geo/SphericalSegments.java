@@ -106,6 +106,30 @@ final class SphericalSegments {
   private double distanceMetres(double lat, double lon, int[] edges, double[] lowerGaps) {
     double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
     double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
+    int best = nearestEdge(px, py, pz, edges, lowerGaps);
+    double[] q = nearestPoint(px, py, pz, best);
+    double nLat = Math.toDegrees(Math.atan2(q[2], Math.hypot(q[0], q[1])));
+    double nLon = Math.toDegrees(Math.atan2(q[1], q[0]));
+    return Geodesic.WGS84.Inverse(lat, lon, nLat, nLon, GeodesicMask.DISTANCE).s12;
+  }
+
+  /**
+   * The spherical angle in radians from the point (its geodetic latitude and longitude read as
+   * spherical coordinates, as in {@link #distanceMetres}) to the nearest edge: the distance on the
+   * unit sphere whose nearest point {@link #distanceMetres} measures on the ellipsoid. From
+   * 1 − cos θ = 2 sin²(θ/2), which keeps small angles accurate. {@link SeaModel} bounds the
+   * geodesic distance by it.
+   */
+  double angle(double lat, double lon) {
+    double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
+    double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
+    Ranked cell = candidates(lat, lon);
+    double g = gap(px, py, pz, nearestEdge(px, py, pz, cell.edges, cell.lowerGaps));
+    return 2 * Math.asin(Math.sqrt(Math.max(0, g) / 2));
+  }
+
+  /** The index of the nearest of {@code edges}, scanned in order of their lower bounds (see above). */
+  private int nearestEdge(double px, double py, double pz, int[] edges, double[] lowerGaps) {
     int best = -1;
     double bestGap = Double.POSITIVE_INFINITY;
     for (int k = 0; k < edges.length && lowerGaps[k] <= bestGap; k++) {
@@ -116,10 +140,7 @@ final class SphericalSegments {
         best = e;
       }
     }
-    double[] q = nearestPoint(px, py, pz, best);
-    double nLat = Math.toDegrees(Math.atan2(q[2], Math.hypot(q[0], q[1])));
-    double nLon = Math.toDegrees(Math.atan2(q[1], q[0]));
-    return Geodesic.WGS84.Inverse(lat, lon, nLat, nLon, GeodesicMask.DISTANCE).s12;
+    return best;
   }
 
   /** 1 − cos(angle) from p to edge e: monotone in the distance, without trigonometry. */

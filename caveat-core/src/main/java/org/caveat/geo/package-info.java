@@ -10,7 +10,9 @@
  * <p>Structures are built once (per policy version) and queried many times: point-in-area
  * locators, per-cell candidate lists for nearest-segment search (flat cell grids, no boxed keys),
  * and threshold zones that answer "within N km" without a geodesic computation for all but a
- * thin ring of points.
+ * thin ring of points. The sea model classifies its cells once (land, water, the coasts that can
+ * matter) and tells the nearest coast by spherical bounds on geodesic distances
+ * ({@code GeodesicBounds}), with an exact distance only where the bounds cannot decide.
  *
  * <p>Depends on nothing else in Caveat.
  */
