@@ -95,6 +95,7 @@ for round in $(seq 1 "$ROUNDS"); do
         rate=0; p50=; p99=
         for port in "${ports[@]}"; do
           r="$(grep -oE '[0-9]+ decisions/s|= [0-9]+/s' "$WORK/load.$port" | head -1 | grep -oE '[0-9]+' | head -1)"
+          [[ -n "$r" ]] || { echo "load on port $port failed:" >&2; tail -5 "$WORK/load.$port" >&2; }
           rate=$((rate + ${r:-0}))
           p50="$p50${p50:+/}$(grep -oE 'p50[ =]*[0-9.]+' "$WORK/load.$port" | head -1 | grep -oE '[0-9.]+$')"
           p99="$p99${p99:+/}$(grep -oE 'p99[ =]*[0-9.]+' "$WORK/load.$port" | head -1 | grep -oE '[0-9.]+$')"

@@ -52,7 +52,7 @@ public final class PolicyWatcher implements AutoCloseable {
   /** Returns at once when a check succeeded within {@code maxAge}; else checks now. */
   public void ensureFresh() {
     if (System.nanoTime() - confirmedAt <= maxAgeNanos) return;
-    synchronized (this) {
+    synchronized (engine) {
       if (System.nanoTime() - confirmedAt <= maxAgeNanos) return; // another caller just checked
       check();
     }
@@ -71,11 +71,18 @@ public final class PolicyWatcher implements AutoCloseable {
     }
   }
 
-  private synchronized void check() {
+  /**
+   * Checks under the engine's own monitor, the one lock of reloads and publishes: a publish holds it
+   * while it asks for the engine in force (and so passes the guard here), and one lock has no order
+   * to get wrong.
+   */
+  private void check() {
     long began = System.nanoTime();
     try {
-      engine.reloadIfChanged(published.revision());
-      confirmedAt = began;
+      synchronized (engine) {
+        engine.reloadIfChanged(published.revision());
+        confirmedAt = began;
+      }
     } catch (StoreException e) {
       throw new StoreException("this replica cannot reach its database, so it cannot tell whether its policy is"
           + " current; it decides nothing until it can (" + e.getMessage() + ")", e);
