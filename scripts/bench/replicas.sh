@@ -12,6 +12,7 @@
 # PostgreSQL. Jars are interleaved round by round. A benchmark, not a test.
 # Usage: scripts/bench/replicas.sh [JAR]...   (default: caveat-cli/target/caveat.jar)
 #        ROUNDS=2 RUN_SECONDS=20 WARMUP=20 REPLICAS="1 2" WORKLOADS="singles batches" scripts/bench/replicas.sh
+#        BASE_REPLICAS=1 scripts/bench/replicas.sh main.jar new.jar   (the first jar, a baseline, with one replica only)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 JARS=("$@")
@@ -47,7 +48,9 @@ java -cp "$BENCH" org.caveat.bench.GenerateRequests 1000 42 > "$WORK/batch.ndjso
 echo "round jar replicas workload decisions_per_s p50_ms p99_ms servers_cpu_pct postgres_cpu_pct log_entries waits loadavg_before loadavg_after"
 for round in $(seq 1 "$ROUNDS"); do
   for jar in "${JARS[@]}"; do
-    for n in $REPLICAS; do
+    counts="$REPLICAS"
+    [[ ${#JARS[@]} -gt 1 && "$jar" == "${JARS[0]}" ]] && counts="${BASE_REPLICAS:-$REPLICAS}"
+    for n in $counts; do
       for workload in $WORKLOADS; do
         "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS caveat" -c "CREATE DATABASE caveat" > /dev/null
         rm -f "$WORK"/key*

@@ -144,8 +144,8 @@ class ReplicasTest {
         began = System.nanoTime();
         answer = Json.MAPPER.readTree(b.post(onB, "/v1/decisions", "analyst", request.replace("\"before\"", "\"after-" + i++ + "\"")).body());
       } while (!"DENY".equals(answer.path("decision").asText()) && began - published <= PolicyWatcher.MAX_AGE.toNanos());
-      System.out.printf("ReplicasTest: the version published through A decided on B after %d ms (%d requests)%n",
-          (System.nanoTime() - published) / 1_000_000, i);
+      System.out.printf("ReplicasTest: B answered with the version published through A %d ms after the publish was"
+          + " acknowledged, on its %s request since%n", (System.nanoTime() - published) / 1_000_000, i == 1 ? "first" : i + "th");
       assertThat(answer.path("decision").asText()).isEqualTo("DENY");
       assertThat(answer.path("grants").get(0).path("version").asText()).isEqualTo("2026-01-01");
       JsonNode version = Json.MAPPER.readTree(b.get(onB, "/v1/grants/us-ua/versions/2026-01-01", "reader").body());
