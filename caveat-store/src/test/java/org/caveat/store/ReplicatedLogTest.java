@@ -35,7 +35,7 @@ class ReplicatedLogTest {
       try (Store a = Store.open(config); Store b = Store.open(config)) {
         List<Long> indexes = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<LogHead> midway = new AtomicReference<>();
-        List<Throwable> failures = race(8, t -> {
+        List<Throwable> failures = StoreFixture.racing(8, t -> {
           Store mine = t % 2 == 0 ? a : b;
           for (int i = 0; i < 60; i++) {
             int n = t * 1000 + i;
@@ -129,23 +129,4 @@ class ReplicatedLogTest {
         Map.of(), false, "PERMIT", List.of(new DecisionEntry.GrantVerdict("us-ua", "PERMIT", List.of("r"))));
   }
 
-  private static List<Throwable> race(int threads, java.util.function.IntConsumer work) throws InterruptedException {
-    List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
-    List<Thread> workers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int me = t;
-      workers.add(new Thread(() -> {
-        try {
-          work.accept(me);
-        } catch (Throwable e) {
-          thrown.add(e);
-        }
-      }));
-    }
-    workers.forEach(Thread::start);
-    for (Thread w : workers) {
-      w.join();
-    }
-    return thrown;
-  }
 }
