@@ -172,16 +172,26 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** Creates an admin token when the store has no active one; returns its secret, else null. */
+  /**
+   * Creates an admin token when the store has no active one; returns its secret, else null. Replicas
+   * starting together on one empty database race here: the name {@code admin} is unique, so one
+   * creates it and the others, finding an admin token after their conflict, create none.
+   */
   static String firstAdminToken(Store s) {
-    for (TokenInfo t : s.tokens().list()) if (t.active() && t.roles().contains(Roles.ADMIN)) return null;
+    if (hasAdmin(s)) return null;
     for (int i = 1; ; i++) {
       try {
         return s.tokens().create(i == 1 ? "admin" : "admin-" + i, Set.of(Roles.ADMIN)).secret();
       } catch (StoreConflict taken) {
-        // an active token already has that name (without the admin role): try the next
+        // an active token already has that name: another replica's admin, or a token without the role
+        if (hasAdmin(s)) return null;
       }
     }
+  }
+
+  private static boolean hasAdmin(Store s) {
+    for (TokenInfo t : s.tokens().list()) if (t.active() && t.roles().contains(Roles.ADMIN)) return true;
+    return false;
   }
 
   /** Where the store is: {@code --data DIR} (SQLite, the default ./caveat-data) or {@code --db URL}. */

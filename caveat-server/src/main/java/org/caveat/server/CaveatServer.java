@@ -27,6 +27,7 @@ import org.caveat.server.ops.OpsRoutes;
 import org.caveat.server.policy.EngineFactory;
 import org.caveat.server.policy.GrantRoutes;
 import org.caveat.server.policy.LiveEngine;
+import org.caveat.server.policy.PolicyWatcher;
 import org.caveat.server.policy.WhatIfEngines;
 import org.caveat.store.Store;
 import org.caveat.store.head.LogSigningKey;
@@ -49,11 +50,13 @@ public final class CaveatServer implements AutoCloseable {
   private final Javalin app;
   private final Routes routes;
   private final LiveEngine engine;
+  private final PolicyWatcher watcher;
   private final Metrics metrics;
 
   private CaveatServer(Builder b) {
     Metrics metrics = this.metrics = new Metrics(() -> b.store.log().head().size());
     this.engine = new LiveEngine(b.engines, b.store.published(), b.store.versionTexts());
+    this.watcher = new PolicyWatcher(engine, b.store.published(), b.policyCheckInterval, PolicyWatcher.MAX_AGE);
     Bodies bodies = new Bodies(b.maxBodyBytes, b.bodyReadTimeout);
     this.routes = new Routes(new Access(b.store.tokens()), new TokenLimits(b.maxRequestsPerToken));
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
@@ -63,7 +66,7 @@ public final class CaveatServer implements AutoCloseable {
     new GrantRoutes(engine).register(routes);
     new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);
     new LogRoutes(b.store.log(), b.signingKey, b.clock, new Redecider(engine, b.store.versionTexts())).register(routes);
-    new OpsRoutes(b.store, metrics).register(routes);
+    new OpsRoutes(b.store, metrics, watcher::problem).register(routes);
     new ConsoleRoutes(engine).register(routes);
     new GeographyRoutes(engine).register(routes);
     new AreaRoutes(engine).register(routes);
@@ -131,6 +134,7 @@ public final class CaveatServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    watcher.close();
     metrics.close();
   }
 
@@ -150,6 +154,7 @@ public final class CaveatServer implements AutoCloseable {
     private int maxRequestsPerToken = 8;
     private String consoleRoot = "console";
     private long maxEventBytes = EventRoutes.MAX_BYTES;
+    private Duration policyCheckInterval = Duration.ofMillis(200);
 
     public Builder engines(EngineFactory f) {
       this.engines = Objects.requireNonNull(f, "engine factory");
@@ -235,6 +240,17 @@ public final class CaveatServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How often the server asks the store whether the published versions changed (default 200 ms):
+     * another replica's publish decides here within this interval plus one engine build, and in no
+     * case later than {@link PolicyWatcher#MAX_AGE} (decisions wait for a check when the last
+     * one is older).
+     */
+    public Builder policyCheckInterval(Duration d) {
+      this.policyCheckInterval = Objects.requireNonNull(d, "policy check interval");
+      return this;
+    }
+
     /** The classpath folder the web console is served from (default {@code console}). */
     public Builder consoleRoot(String folder) {
       this.consoleRoot = Objects.requireNonNull(folder, "console folder");
@@ -260,6 +276,10 @@ public final class CaveatServer implements AutoCloseable {
       }
       if (idleTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
         throw new IllegalArgumentException("idle timeout " + idleTimeout.toSeconds() + " s is below 1 s");
+      }
+      if (policyCheckInterval.toMillis() < 10 || policyCheckInterval.compareTo(PolicyWatcher.MAX_AGE) >= 0) {
+        throw new IllegalArgumentException("policy check interval " + policyCheckInterval.toMillis()
+            + " ms is outside 10.." + (PolicyWatcher.MAX_AGE.toMillis() - 1) + " ms");
       }
       if (maxRequestsPerToken < 1) {
         throw new IllegalArgumentException("max requests per token " + maxRequestsPerToken + " must be at least 1");

@@ -13,6 +13,13 @@ public interface PublishedVersions {
   List<PublishedVersion> all();
 
   /**
+   * A value that changes whenever the published versions do (a publish, a restore from the log),
+   * read with one small query: how a process keeping an engine built from {@link #all()} notices a
+   * version another process (a replica) published. Equal values: the same rows.
+   */
+  String revision();
+
+  /**
    * What does not match between the published versions and the log, one line each, e.g.
    * {@code published version us-ua/2024-07-01 differs from the text logged at entry 57}; empty
    * when every published version hashes to its content hash and is exactly as logged, and every

@@ -25,6 +25,11 @@ interface StoreFixture {
    * threw (in no particular order; empty when none did).
    */
   default List<Throwable> race(int threads, IntConsumer work) throws InterruptedException {
+    return racing(threads, work);
+  }
+
+  /** {@link #race} without a running test (e.g. several stores of one test). */
+  static List<Throwable> racing(int threads, IntConsumer work) throws InterruptedException {
     CyclicBarrier start = new CyclicBarrier(threads);
     List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
     List<Thread> workers = new ArrayList<>();

@@ -8,7 +8,11 @@ import java.io.UncheckedIOException;
 import org.caveat.json.Json;
 import org.caveat.server.auth.Role;
 import org.caveat.server.http.Routes;
+import java.util.function.Supplier;
+import org.caveat.server.http.Failures;
+import org.caveat.server.problem.Problems;
 import org.caveat.store.Store;
+import org.caveat.store.StoreException;
 
 /** {@code GET /healthz}, {@code GET /metrics} and {@code GET /openapi.json}; none needs a token. */
 public final class OpsRoutes {
@@ -17,11 +21,14 @@ public final class OpsRoutes {
 
   private final Store store;
   private final Metrics metrics;
+  private final Supplier<String> unready;
   private final byte[] openapi;
 
-  public OpsRoutes(Store store, Metrics metrics) {
+  /** @param unready why the service may not serve now (its database does not answer), or null when it may */
+  public OpsRoutes(Store store, Metrics metrics, Supplier<String> unready) {
     this.store = store;
     this.metrics = metrics;
+    this.unready = unready;
     this.openapi = openapi();
   }
 
@@ -31,11 +38,29 @@ public final class OpsRoutes {
     routes.get("/openapi.json", Role.PUBLIC, ctx -> ctx.contentType("application/json").result(openapi));
   }
 
+  /**
+   * 200 when the service can decide now: its policy is confirmed current and the log's head reads;
+   * else the 503 problem ({@code store.unavailable}) a load balancer's readiness probe takes it out on.
+   * The problem says what failed but not where: anyone may call /healthz.
+   */
   private void health(Context ctx) throws IOException {
+    String problem = unready.get();
+    long size = -1;
+    if (problem == null) {
+      try {
+        size = store.log().head().size();
+      } catch (StoreException e) {
+        problem = "the decision log cannot be read";
+      }
+    }
+    if (problem != null) {
+      Failures.send(ctx, Problems.unavailable("not ready: this replica cannot reach its database"));
+      return;
+    }
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("status", "ok");
     o.put("store", kind(store.describe())); // never the file path or URL: anyone may call /healthz
-    o.put("log_size", store.log().head().size());
+    o.put("log_size", size);
     ctx.contentType("application/json").result(Json.MAPPER.writeValueAsBytes(o));
   }
 

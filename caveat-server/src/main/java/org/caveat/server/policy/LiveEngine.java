@@ -19,12 +19,21 @@ import org.caveat.store.VersionTexts;
  * to the side and swaps it in with one atomic write, so every decision sees either the old policy
  * or the new one, never a mixture. A version takes effect from its own {@code in_force} date
  * because the engine picks the version in force at each request's time.
+ *
+ * <p>Several processes (replicas on one PostgreSQL) may publish: each remembers the
+ * {@link PublishedVersions#revision()} its engine was built from, and a {@link PolicyWatcher}
+ * reloads when the store's differs and, through {@link #guardWith}, stops the engine from being
+ * used while it cannot confirm it is current.
  */
 public final class LiveEngine {
   private final EngineFactory factory;
   private final PublishedVersions published;
   private final VersionTexts recordTo;
   private final AtomicReference<Pinned> current = new AtomicReference<>();
+  /** The published versions' revision the engine in force was built from. */
+  private volatile String revision;
+  /** Run before the engine in force is handed out; throws when it may be stale. */
+  private volatile Runnable guard = () -> { };
 
   /**
    * The engine in force at one moment and the published versions it was built from, so that an
@@ -54,6 +63,7 @@ public final class LiveEngine {
     this.factory = factory;
     this.published = published;
     this.recordTo = recordTo;
+    String builtFrom = published.revision(); // before the rows: a publish in between is seen by the next check
     List<PublishedVersion> rows = published.all(); // read once: checked, then built
     List<String> problems = published.check(rows);
     if (!problems.isEmpty()) {
@@ -62,14 +72,26 @@ public final class LiveEngine {
           + " restore-versions` to rewrite the published versions from it.");
     }
     swap(pinned(files(rows)));
+    revision = builtFrom;
+  }
+
+  /**
+   * Has {@code check} run before the engine in force is handed out ({@link #current()},
+   * {@link #pin()}); it throws (a {@code StoreException}) when the engine may be stale, so nothing is
+   * decided with a policy that may have been replaced elsewhere.
+   */
+  public void guardWith(Runnable check) {
+    this.guard = java.util.Objects.requireNonNull(check, "check");
   }
 
   public Caveat current() {
+    guard.run();
     return current.get().engine();
   }
 
   /** The engine in force now, with what it was built from; a batch decides with one pin throughout. */
   public Pinned pin() {
+    guard.run();
     return current.get();
   }
 
@@ -91,8 +113,22 @@ public final class LiveEngine {
 
   /** Rebuilds from the store's published versions and swaps the result in. */
   public synchronized void reload() {
+    String builtFrom = published.revision();
     List<PublishedVersion> rows = published.all();
     swap(pinned(files(rows)));
+    revision = builtFrom;
+  }
+
+  /**
+   * Reloads when the store's published versions are no longer those of the engine in force
+   * ({@code storeRevision}, just read from {@link PublishedVersions#revision()}).
+   *
+   * @return whether it reloaded
+   */
+  public synchronized boolean reloadIfChanged(String storeRevision) {
+    if (storeRevision.equals(revision)) return false;
+    reload();
+    return true;
   }
 
   private Pinned pinned(Map<String, String> files) {

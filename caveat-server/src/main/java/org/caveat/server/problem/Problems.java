@@ -88,7 +88,15 @@ public final class Problems {
         "the service failed unexpectedly; the failure was logged with this request's path");
   }
 
+  /**
+   * The store (the database) does not answer: nothing was decided or recorded. {@code errors[0].code}
+   * is {@value #STORE_UNAVAILABLE}, for clients and load balancers that retry elsewhere.
+   */
   public static Problem unavailable(String detail) {
-    return Problem.of(503, "unavailable", "Service unavailable", detail);
+    return Problem.of(503, "unavailable", "Service unavailable", detail).with(new Problem.Error(STORE_UNAVAILABLE,
+        null, null, null, detail, "retry later, or on another replica; GET /healthz says when this one is ready again"));
   }
+
+  /** The code of {@link #unavailable}'s error. */
+  public static final String STORE_UNAVAILABLE = "store.unavailable";
 }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,12 +24,14 @@ import org.caveat.store.merkle.MerkleTree.Mark;
  * completes the callers' futures. One fsync thus acknowledges a whole batch, which is what
  * makes tens of thousands of durable appends per second possible on one disk.
  *
+ * <p>Who else may append is the {@link LogSequencer}'s business: in each batch's transaction, before
+ * indexes are assigned, it makes this writer the only appender (PostgreSQL: an advisory lock, so
+ * several replicas share one log; SQLite: one process per data folder) and says whether the tree
+ * must first catch up with the stored log ({@link LogFollower}: entries another replica appended,
+ * or a commit that went through although the driver reported an error).
+ *
  * <p>If the transaction fails, the tree is rolled back to its state before the batch and every
- * future in it fails; nothing of the batch is acknowledged. Before the next batch the writer
- * catches up with the database: if the checkpoint shows more entries than the tree holds (a
- * commit that went through although the driver reported an error, or another process appending
- * to the same database), their leaf hashes are read into the tree, which must then reproduce the
- * checkpoint's root.
+ * future in it fails; nothing of the batch is acknowledged, and the next batch catches up first.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -69,14 +70,19 @@ final class GroupCommitWriter implements AutoCloseable {
   private Connection connection;
   private final MerkleTree tree;
   private final CommitListener listener;
+  private final LogSequencer sequencer;
+  private final LogFollower follower;
   private final String where;
   private final Thread thread;
 
-  GroupCommitWriter(Database db, MerkleTree tree, CommitListener listener) throws SQLException {
+  GroupCommitWriter(Database db, MerkleTree tree, CommitListener listener, LogSequencer sequencer,
+      LogFollower follower) throws SQLException {
     this.db = db;
     this.connection = connect(db);
     this.tree = tree;
     this.listener = listener;
+    this.sequencer = sequencer;
+    this.follower = follower;
     this.where = db.config.describe();
     this.thread = new Thread(this::run, "caveat-log-writer");
     this.thread.setDaemon(true);
@@ -144,7 +150,17 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  /** Writes one batch holding the follower's lock, so that no reader catches the tree up meanwhile. */
   private void write(List<Pending> batch) {
+    follower.lock().lock();
+    try {
+      writeLocked(batch);
+    } finally {
+      follower.lock().unlock();
+    }
+  }
+
+  private void writeLocked(List<Pending> batch) {
     Mark mark = tree.mark();
     long index = mark.size();
     List<long[]> indexes = new ArrayList<>(batch.size());
@@ -155,13 +171,13 @@ final class GroupCommitWriter implements AutoCloseable {
       if (connection == null) {
         connection = connect(db);
       }
-      if (catchUp) {
-        catchUp();
+      connection.setAutoCommit(false);
+      if (sequencer.begin(connection, catchUp)) {
+        follower.catchUp(connection);
         mark = tree.mark();
         index = mark.size();
-        catchUp = false;
       }
-      connection.setAutoCommit(false);
+      catchUp = false;
       if (batch.get(0).work() != null) {
         root = writeSingle(batch.get(0).work().run(connection), index);
         indexes.add(new long[] {index++});
@@ -239,26 +255,6 @@ final class GroupCommitWriter implements AutoCloseable {
     return root;
   }
 
-  /** Reads entries committed behind the tree's back, up to the checkpoint; see the class comment. */
-  private void catchUp() throws SQLException {
-    Checkpoint.Head checkpoint = Checkpoint.read(connection);
-    if (checkpoint == null || checkpoint.size() <= tree.size()) {
-      return;
-    }
-    Mark before = tree.mark();
-    long expected = tree.size();
-    LeafHashes found = new LeafHashes(tree, expected);
-    LogRows.scan(connection, expected, checkpoint.size(), false, 4096, found);
-    expected = found.next();
-    byte[] root = tree.root();
-    if (expected != checkpoint.size() || !Arrays.equals(root, checkpoint.root())) {
-      tree.rollback(before);
-      throw new StoreException("the stored log does not match its checkpoint after entry " + (before.size() - 1)
-          + "; run `caveat log verify`");
-    }
-    listener.committed(checkpoint.size(), root);
-  }
-
   private static Connection connect(Database db) throws SQLException {
     Connection c = db.connect();
     if (db.dialect == Dialect.SQLITE) {
@@ -306,5 +302,6 @@ final class GroupCommitWriter implements AutoCloseable {
     if (connection != null) {
       Database.closeQuietly(connection);
     }
+    sequencer.close();
   }
 }

@@ -22,6 +22,10 @@ import org.caveat.store.merkle.Rfc6962;
  * The decision log on JDBC. Appends go through the {@link GroupCommitWriter}; the Merkle tree is
  * kept in memory ({@link MerkleTree}, rebuilt at open from the stored leaf hashes in one pass),
  * so heads are free and an audit path reads at most two runs of 256 leaf hashes.
+ *
+ * <p>On a log several processes append to ({@link LogSequencer#shared()}: PostgreSQL), a head, a
+ * proof or an entry beyond what this process has seen first catches the tree up from the stored
+ * checkpoint ({@link LogFollower}), so every replica serves the one log, whoever appended to it.
  */
 final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
 
@@ -35,6 +39,8 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   private volatile Head committed;
   private final GroupCommitWriter writer;
   private final WalCheckpointer checkpointer;
+  private final LogFollower follower;
+  private final boolean shared;
 
   JdbcDecisionLog(Database db, Clock clock) {
     this.db = db;
@@ -45,8 +51,12 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
     });
     this.committed = new Head(tree.size(), tree.root());
     this.checkpointer = db.dialect == Dialect.SQLITE ? new WalCheckpointer(db) : null;
+    GroupCommitWriter.CommitListener published = (size, root) -> committed = new Head(size, root);
+    this.follower = new LogFollower(tree, published);
+    LogSequencer sequencer = LogSequencer.of(db);
+    this.shared = sequencer.shared();
     try {
-      this.writer = new GroupCommitWriter(db, tree, (size, root) -> committed = new Head(size, root));
+      this.writer = new GroupCommitWriter(db, tree, published, sequencer, follower);
     } catch (SQLException e) {
       throw new StoreException("cannot open the decision log's writer on " + db.config.describe() + ": "
           + e.getMessage(), e);
@@ -123,6 +133,7 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
 
   @Override
   public LogHead head() {
+    refresh();
     Head h = committed;
     return new LogHead(h.size(), Rfc6962.hex(h.root()), clock.instant());
   }
@@ -152,8 +163,34 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
     return new ConsistencyProof(fromSize, toSize, path, Rfc6962.hex(from), Rfc6962.hex(to));
   }
 
+  /**
+   * On a shared log, reads the entries other processes committed since this one last looked (one
+   * single-row query when there are none); nothing on a log this process alone appends to.
+   *
+   * @throws StoreException when the database cannot be reached: a replica does not serve heads or
+   *     proofs of a log it cannot see
+   */
+  private void refresh() {
+    if (!shared) {
+      return;
+    }
+    Checkpoint.Head stored = db.read("reading the decision log's checkpoint", Checkpoint::read);
+    if (stored == null || stored.size() <= committed.size()) {
+      return;
+    }
+    follower.lock().lock();
+    try {
+      db.stream("catching up with the decision log", follower::catchUp);
+    } finally {
+      follower.lock().unlock();
+    }
+  }
+
   /** The committed head, if it holds a tree of {@code treeSize} entries. */
   private Head committedWith(long treeSize) {
+    if (treeSize > committed.size()) {
+      refresh();
+    }
     Head h = committed;
     if (treeSize < 1 || treeSize > h.size()) {
       throw new IllegalArgumentException("tree size " + treeSize + " is outside 1.." + h.size()
@@ -177,6 +214,9 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
 
   @Override
   public Optional<LogRecord> entry(long index) {
+    if (index >= committed.size()) {
+      refresh();
+    }
     if (index < 0 || index >= committed.size()) {
       return Optional.empty();
     }
@@ -189,6 +229,7 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
 
   @Override
   public void forEach(long from, Consumer<LogRecord> each) {
+    refresh();
     long size = committed.size();
     db.stream("reading the decision log", c -> {
       LogRows.scan(c, Math.max(0, from), size, true, 1000, new RecordReader(Math.max(0, from), size, each));

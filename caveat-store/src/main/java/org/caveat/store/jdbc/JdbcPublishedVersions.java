@@ -30,6 +30,18 @@ final class JdbcPublishedVersions implements PublishedVersions {
     return db.read("listing published versions", JdbcPublishedVersions::rows);
   }
 
+  /** Rows are only inserted (publish) or deleted and inserted anew (restore), so count and highest seq tell every change. */
+  @Override
+  public String revision() {
+    return db.read("reading the published versions' revision", c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM published_version");
+          ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) + ":" + rs.getLong(2);
+      }
+    });
+  }
+
   private static List<PublishedVersion> rows(Connection c) throws SQLException {
     List<PublishedVersion> out = new ArrayList<>();
     try (PreparedStatement q = c.prepareStatement("SELECT grant_name, version, yaml, content_hash, cr_seq,"

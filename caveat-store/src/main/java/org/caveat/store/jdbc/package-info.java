@@ -4,7 +4,8 @@
  * writer thread and keeps its Merkle tree ({@link org.caveat.store.merkle.MerkleTree}) in memory,
  * rebuilt from the stored leaf hashes when the store opens.
  *
- * <p>Meant for one appending process per database; a writer that finds entries committed behind
- * its back fails that batch and catches up from the checkpoint ({@link GroupCommitWriter}).
+ * <p>Who may append is a {@link LogSequencer}: on PostgreSQL any number of processes (replicas),
+ * sequenced by an advisory lock, each catching its tree up from the checkpoint
+ * ({@link LogFollower}); on SQLite one process per data folder, claimed by a file lock.
  */
 package org.caveat.store.jdbc;

@@ -24,8 +24,11 @@ import org.caveat.store.StoreConfig;
  * <pre>
  * ./mvnw -B -o -q -pl caveat-store dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * java -cp caveat-store/target/classes:caveat-store/target/test-classes:$(cat /tmp/cp.txt) \
- *     org.caveat.store.bench.LogAppendBenchmark [seconds=5] [threads=1,8,64,256] [parent folder=tmp] [batch=1]
+ *     org.caveat.store.bench.LogAppendBenchmark [seconds=5] [threads=1,8,64,256] [parent folder=tmp] [batch=1] [stores=1]
  * </pre>
+ * With stores &gt; 1 (PostgreSQL) the threads append through that many stores opened on one
+ * database, as replicas of the service do (thread i through store i mod stores): the cost of
+ * sequencing their appends under the advisory lock.
  * With batch &gt; 1 each client calls {@code appendAll} with that many entries (the batch endpoint);
  * figures are then entries per second and latencies per call.
  * A parent folder on tmpfs ({@code /dev/shm}, where fsync costs nothing) shows the CPU ceiling of
@@ -49,7 +52,8 @@ public final class LogAppendBenchmark {
         ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
         : new int[] {1, 8, 64, 256};
     int batch = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-    System.out.printf("batch %d%n%8s %12s %10s %10s %10s%n", batch, "threads", "entries/s", "p50 ms", "p99 ms",
+    int storeCount = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+    System.out.printf("batch %d, stores %d%n%8s %12s %10s %10s %10s%n", batch, storeCount, "threads", "entries/s", "p50 ms", "p99 ms",
         "max ms");
     String where = args.length > 2 ? args[2] : System.getProperty("java.io.tmpdir");
     EmbeddedPostgres postgres = where.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
@@ -67,13 +71,19 @@ public final class LogAppendBenchmark {
         folder = Files.createTempDirectory(Path.of(where), "caveat-bench");
         config = StoreConfig.sqlite(folder);
       }
-      try (Store store = Store.open(config)) {
-        run(store, threads, batch, 2, false);
-        Result r = run(store, threads, batch, seconds, true);
+      List<Store> stores = new ArrayList<>();
+      for (int i = 0; i < storeCount; i++) {
+        stores.add(Store.open(config));
+      }
+      try {
+        run(stores, threads, batch, 2, false);
+        Result r = run(stores, threads, batch, seconds, true);
         System.out.printf("%8d %12.0f %10.2f %10.2f %10.2f%n", threads, r.perSecond, r.p50, r.p99, r.max);
-        if (!store.log().verify().ok()) {
+        if (!stores.get(0).log().verify().ok()) {
           throw new IllegalStateException("the benchmark's log does not verify");
         }
+      } finally {
+        stores.forEach(Store::close);
       }
       if (folder != null) {
         deleteFolder(folder);
@@ -86,7 +96,7 @@ public final class LogAppendBenchmark {
 
   private record Result(double perSecond, double p50, double p99, double max) {}
 
-  private static Result run(Store store, int threads, int batch, int seconds, boolean measure) throws Exception {
+  private static Result run(List<Store> stores, int threads, int batch, int seconds, boolean measure) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     LongAdder done = new LongAdder();
     List<long[]> latencies = new ArrayList<>();
@@ -95,6 +105,7 @@ public final class LogAppendBenchmark {
       long[] mine = new long[2_000_000 / threads + 1000];
       latencies.add(mine);
       int thread = t;
+      Store store = stores.get(t % stores.size());
       workers.add(new Thread(() -> {
         int n = 0;
         while (!stop.get()) {
