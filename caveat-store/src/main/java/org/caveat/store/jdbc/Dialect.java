@@ -30,6 +30,9 @@ enum Dialect {
    * lock up front instead of failing on upgrade), and a busy timeout so that a second process
    * (the CLI beside a running server) waits for the lock instead of failing.
    */
+  /** Connect and login bound for PostgreSQL when the URL sets none. */
+  static final int CONNECT_TIMEOUT_SECONDS = 10;
+
   DataSource dataSource(StoreConfig config) {
     if (this == SQLITE) {
       SQLiteConfig sqlite = new SQLiteConfig();
@@ -52,6 +55,13 @@ enum Dialect {
     }
     ds.setReWriteBatchedInserts(true);
     ds.setApplicationName("caveat");
+    // A database host that is gone, or a server that accepts connections but never completes the
+    // login, must surface as an error (503 store.unavailable), not as requests that hang: bounded
+    // connect and login unless the URL sets its own. Reads are not bounded here (a migration of a
+    // large log may run long); a URL may add socketTimeout=SECONDS.
+    String url = config.url().toLowerCase(java.util.Locale.ROOT);
+    if (!url.contains("connecttimeout=")) ds.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+    if (!url.contains("logintimeout=")) ds.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
     return ds;
   }
 
