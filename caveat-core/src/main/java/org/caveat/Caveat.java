@@ -123,6 +123,7 @@ public final class Caveat {
     private ReferenceGeography geography;
     private Set<Reliability> reliability = EnumSet.allOf(Reliability.class);
     private final Map<String, byte[]> extraVersions = new LinkedHashMap<>();
+    private boolean undefinedAssumptionsIgnored;
 
     /** Packs from a folder; without it, the built-in packs. */
     public Builder packs(Path dir) {
@@ -142,6 +143,16 @@ public final class Caveat {
     /** Overrides an assumption in every version that defines it; the text is parsed by its type. */
     public Builder assume(String name, String value) {
       assumptions.put(name, value);
+      return this;
+    }
+
+    /**
+     * Drops an override that no loaded version defines instead of refusing it
+     * ({@code assumption.unknown}): a logged decision is decided again by the versions it pinned
+     * alone, and of its overrides only those these versions define applied to its answer.
+     */
+    public Builder ignoreUndefinedAssumptions() {
+      this.undefinedAssumptionsIgnored = true;
       return this;
     }
 
@@ -221,6 +232,7 @@ public final class Caveat {
     }
 
     private void checkOverrides(List<Grant> grants) {
+      if (undefinedAssumptionsIgnored) return; // typed() applies an override only to a version defining it
       TreeSet<String> known = new TreeSet<>();
       grants.forEach(g -> g.versions().forEach(v -> v.assumptions().forEach(a -> known.add(a.name()))));
       List<Diagnostic> bad = new ArrayList<>();

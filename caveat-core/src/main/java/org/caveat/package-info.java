@@ -16,7 +16,7 @@
  *       the one rule for {@code GRANT@VERSION}, {@code @latest} and a time;
  *   <li>{@code model}: the request and its vocabularies;
  *   <li>{@code explain}: {@code Answer} and {@code Numbers}; of {@code decide}, the verdict types
- *       {@code Decision}, {@code Outcome}, {@code Basis};
+ *       {@code Decision} (with {@code Decision.GrantVerdict}), {@code Outcome}, {@code Basis};
  *   <li>{@code policy}: the pack model the descriptions carry, {@code Diagnostic}, {@code Span},
  *       {@code PolicyException}, {@code Setting}, {@code Suggest};
  *   <li>{@code json}: reading requests and writing answers; {@code geo}: the reference geography

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.caveat.Caveat;
 import org.caveat.replay.CountingInputStream;
@@ -100,11 +102,13 @@ final class ReplayCommand implements Callable<Integer> {
           + " and the events that change decision.")
   private Sensitivity.Range vary;
 
-  // One core is left to the reader and the ordered writer: on 2 cores one worker replayed 1M rows
-  // in 18.2 s and two in 21.3 s (BENCHMARKS.md), the second worker only adding contention.
+  // One worker per core. Two workers once cost more CPU than one for nothing (cel-java's
+  // contended type tests, gone since the mapping runs in Java), and batches of 2,048 pushed peak
+  // RSS over 512 MB with two; with batches of 512 a second worker adds no CPU and runs the rows
+  // on both cores, while the reader and writer need little (BENCHMARKS.md, "Replay after issue 11").
   @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads (default: the number of cores minus one, at least 1; the reader and writer use the other).")
-  private int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+      description = "Worker threads (default: the number of cores).")
+  private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   /** The clock of the progress display and the report's date; tests may replace it. */
   Clock clock = Clock.systemUTC();
@@ -122,8 +126,22 @@ final class ReplayCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
             "--mapping applies to ACLED input; this input is " + f.label());
       }
-      Mapping m = f == EventFormat.ACLED ? (mapping == null ? Mapping.defaults() : Mapping.load(mapping)) : null;
-      Caveat caveat = engine.engine();
+      // The mapping compiles (CEL type checks) on its own thread while the engine builds; its
+      // problems are still reported first, as when it was compiled before the engine.
+      CompletableFuture<Mapping> compiling = f != EventFormat.ACLED ? CompletableFuture.completedFuture(null)
+          : CompletableFuture.supplyAsync(() -> mapping == null ? Mapping.defaults() : Mapping.load(mapping), task -> {
+            Thread t = new Thread(task, "caveat-mapping");
+            t.setDaemon(true);
+            t.start();
+          });
+      Caveat caveat;
+      try {
+        caveat = engine.engine();
+      } catch (RuntimeException e) {
+        joined(compiling);
+        throw e;
+      }
+      Mapping m = joined(compiling);
       List<Caveat> variants = new ArrayList<>();
       if (vary != null) for (String v : vary.texts()) variants.add(engine.engine(vary.name(), v));
       boolean decisionsToStdout = "-".equals(out) || (out == null && !summary && report == null && vary == null);
@@ -165,6 +183,17 @@ final class ReplayCommand implements Callable<Integer> {
       return counts.bad() > 0 ? CaveatCli.MALFORMED : CaveatCli.OK;
     } catch (ReplayException e) {
       throw new CliException(e.getMessage(), e);
+    }
+  }
+
+  /** The future's value, or what its computation threw (a bad mapping's {@code PolicyException}). */
+  private static Mapping joined(CompletableFuture<Mapping> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error r) throw r;
+      throw e;
     }
   }
 

@@ -68,6 +68,23 @@ class ReplayCommandTest {
         .contains("did you mean `row.actor1`?");
   }
 
+  /** The mapping compiles while the engine builds; a broken mapping is still the error reported, before bad packs. */
+  @Test
+  void aBrokenMappingIsReportedBeforeBrokenPacks() throws Exception {
+    Path mapping = dir.resolve("m.yaml");
+    Files.writeString(mapping, "fields:\n  time: row.event_date\n  user: row.actr1\n  target.lat: double(row.latitude)\n"
+        + "  target.lon: double(row.longitude)\n");
+    Path badPacks = Path.of("../caveat-core/src/test/resources/bad/cel-bad-country").toAbsolutePath();
+    Cli.Result r = ReplayCli.run("replay", SYNTHETIC, "--mapping", mapping.toString(), "--packs", badPacks.toString(),
+        "--summary");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith(mapping + ":3:9: error[cel.undeclared]: unknown column `row.actr1`")
+        .doesNotContain("cel-bad-country");
+    Cli.Result packsOnly = ReplayCli.run("replay", SYNTHETIC, "--packs", badPacks.toString(), "--summary");
+    assertThat(packsOnly.code()).isEqualTo(1);
+    assertThat(packsOnly.err()).contains("cel-bad-country");
+  }
+
   @Test
   void usageErrorsAndMissingFiles() {
     assertThat(ReplayCli.run("replay", "no-such.csv").err()).isEqualTo("caveat: cannot read no-such.csv: no such file\n");

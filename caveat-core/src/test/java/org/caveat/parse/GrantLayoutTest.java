@@ -104,6 +104,20 @@ class GrantLayoutTest {
     });
   }
 
+  /** For deciding a logged entry again by its pinned versions alone: an override none defines is dropped. */
+  @Test
+  void ignoringUndefinedAssumptionsDropsTheUnknownOverrideAndAppliesTheOthers() {
+    Caveat lenient = Caveat.builder().geography(BadPacks.GEO).ignoreUndefinedAssumptions()
+        .assume("no_version_defines_this", "1").assume("kharkiv_band_depth_km", "40").build();
+    Caveat known = Caveat.builder().geography(BadPacks.GEO).assume("kharkiv_band_depth_km", "40").build();
+    List<Object> values = lenient.grants().stream().flatMap(g -> g.versions().stream()).map(v -> (Object) v.assumptions()).toList();
+    assertThat(values).isEqualTo(known.grants().stream().flatMap(g -> g.versions().stream()).map(v -> (Object) v.assumptions()).toList());
+    assertThat(values.toString()).contains("kharkiv_band_depth_km=40.0");
+    PolicyException e = catchThrowableOfType(PolicyException.class, () -> Caveat.builder().geography(BadPacks.GEO)
+        .ignoreUndefinedAssumptions().assume("kharkiv_band_depth_km", "far").build());
+    assertThat(e.diagnostics()).extracting(Diagnostic::code).containsOnly("assumption.type");
+  }
+
   @Test
   void assumeWrongTypeSaysWhatTheAssumptionIs() {
     for (String bad : List.of("far", "NaN", "1e400")) {

@@ -44,7 +44,12 @@ public final class Mapping {
   private final List<CelRuntime.Program> fieldPrograms;
   private final List<MappingSpec.Expr> fieldExprs;
   private final List<MappingSpec.WeaponEntry> weapons;
-  private final CelRuntime.Program combined;
+  /**
+   * The combined program, compiled on first use: with every field in Java (the shipped mapping)
+   * no row may ever need it, and type-checking one expression of every field and the weapon chain
+   * is a large part of a replay's start-up.
+   */
+  private final java.util.function.Supplier<CelRuntime.Program> combined;
   /** Each compiled field's Java form, or null where CEL evaluates it. */
   private final RowExpressions.Value[] direct;
   /** The weapon conditions in Java, or null when any is left to CEL. */
@@ -63,7 +68,7 @@ public final class Mapping {
   private final PreparedKeywords.Choice[] choices;
 
   private Mapping(Cel cel, MappingSpec spec, List<String> fields, List<CelRuntime.Program> programs,
-      CelRuntime.Program combined, List<PreparedKeywords.Keyword[]> keywords, List<PreparedKeywords.Choice> choices,
+      java.util.function.Supplier<CelRuntime.Program> combined, List<PreparedKeywords.Keyword[]> keywords, List<PreparedKeywords.Choice> choices,
       Compiled compiled) {
     this.direct = compiled.fields().toArray(RowExpressions.Value[]::new);
     this.directWeapons = compiled.weapons();
@@ -157,11 +162,31 @@ public final class Mapping {
     if (directWeapons == null) restParts.add(parts.get(parts.size() - 1));
     Cel run = environment(keywords.variables().size(), choices);
     Compiled compiled = new Compiled(direct, directWeapons, restParts.isEmpty() ? null : listProgram(run, restParts));
-    return new Mapping(cel, spec, fields, programs, listProgram(run, parts), keywords.variables(), choices, compiled);
+    return new Mapping(cel, spec, fields, programs, onFirstUse(() -> listProgram(run, parts)), keywords.variables(),
+        choices, compiled);
   }
 
   /** The Java forms of the fields and weapon conditions, and the program for what is left to CEL. */
   private record Compiled(List<RowExpressions.Value> fields, RowExpressions.Value[] weapons, CelRuntime.Program rest) {}
+
+  /** The value made by {@code make} on the first call, once, then the same value (thread-safe). */
+  private static <T> java.util.function.Supplier<T> onFirstUse(java.util.function.Supplier<T> make) {
+    return new java.util.function.Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T v = value;
+        if (v == null) {
+          synchronized (this) {
+            if (value == null) value = make.get();
+            v = value;
+          }
+        }
+        return v;
+      }
+    };
+  }
 
   /** One program evaluating the (checked, rewritten) expressions into a list. */
   private static CelRuntime.Program listProgram(Cel run, List<String> parts) {
@@ -264,7 +289,7 @@ public final class Mapping {
   private Object[] viaCel(RowVariables vars) {
     List<?> values;
     try {
-      values = (List<?>) combined.eval(vars);
+      values = (List<?>) combined.get().eval(vars);
     } catch (CelEvaluationException e) {
       throw fieldFailure(vars, e);
     }

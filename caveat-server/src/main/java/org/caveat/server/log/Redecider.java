@@ -3,19 +3,19 @@ package org.caveat.server.log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caveat.Caveat;
-import org.caveat.GrantInfo;
+import org.caveat.decide.Decision;
 import org.caveat.explain.Answer;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.json.AnswerWriter;
 import org.caveat.json.Json;
 import org.caveat.json.RequestReader;
+import org.caveat.model.Request;
 import org.caveat.policy.PolicyException;
 import org.caveat.server.policy.LiveEngine;
 import org.caveat.store.DecisionEntry;
@@ -51,7 +51,7 @@ public final class Redecider {
 
   private final LiveEngine live;
   private final VersionTexts recorded;
-  private final Map<Key, Caveat> engines = new ConcurrentHashMap<>();
+  private final Map<Key, CompletableFuture<Caveat>> engines = new ConcurrentHashMap<>();
   private final Map<String, VersionTexts.Named> known = new ConcurrentHashMap<>();
 
   /** @param recorded the store's version texts, looked up first */
@@ -60,50 +60,114 @@ public final class Redecider {
     this.recorded = recorded;
   }
 
+  /** The entry decided again, with its answer's JSON as the service sent it. */
   public Rebuilt rebuild(DecisionEntry e) {
     Caveat engine;
+    Request request;
     try {
       engine = engine(e);
-    } catch (PolicyException | IllegalStateException ex) {
+      request = request(e);
+    } catch (Unreadable | PolicyException | IllegalStateException ex) {
       return new Rebuilt(null, null, ex.getMessage());
     }
-    JsonNode node;
-    try {
-      node = Json.MAPPER.readTree(e.request());
-    } catch (IOException ex) {
-      return new Rebuilt(null, null, "the logged request is not JSON: " + ex.getMessage());
-    }
-    RequestReader.Parsed p = RequestReader.read(node);
-    if (p.error() != null) return new Rebuilt(null, null, "the logged request does not read: " + p.error().message());
-    Answer a = engine.answer(p.request());
+    Answer a = engine.answer(request);
     String json = e.assumed().isEmpty() ? AnswerWriter.toJson(a, e.quotes())
         : AnswerWriter.toJson(a, e.quotes(), e.assumed());
     return new Rebuilt(a, json, null);
   }
 
+  /** An entry's verdict decided again (no explanation, no JSON), or why it cannot be. */
+  public record Redecided(Decision decision, String problem) {
+
+    /** Whether the stored verdict and determining rules are those decided now. */
+    public boolean matches(DecisionEntry e) {
+      if (decision == null || !decision.outcome().name().equals(e.decision())) return false;
+      List<Decision.GrantVerdict> now = decision.verdicts();
+      if (now.size() != e.grants().size()) return false;
+      for (int i = 0; i < now.size(); i++) {
+        Decision.GrantVerdict g = now.get(i);
+        DecisionEntry.GrantVerdict stored = e.grants().get(i);
+        if (!g.grant().equals(stored.grant()) || !g.outcome().name().equals(stored.decision())
+            || !g.determining().equals(stored.rules())) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
+   * The entry's verdict decided again, without explaining it: what {@code caveat log verify
+   * --redecide} compares. The same verdict and rules as {@link #rebuild}'s answer
+   * ({@link Decision#verdicts()}), at a fraction of its cost.
+   */
+  public Redecided redecide(DecisionEntry e) {
+    try {
+      return new Redecided(engine(e).decide(request(e)), null);
+    } catch (Unreadable | PolicyException | IllegalStateException ex) {
+      return new Redecided(null, ex.getMessage());
+    }
+  }
+
+  /** A logged request that no longer reads (never, unless the store was edited). */
+  private static final class Unreadable extends RuntimeException {
+    Unreadable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static Request request(DecisionEntry e) {
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(e.request());
+    } catch (IOException ex) {
+      throw new Unreadable("the logged request is not JSON: " + ex.getMessage());
+    }
+    RequestReader.Parsed p = RequestReader.read(node);
+    if (p.error() != null) throw new Unreadable("the logged request does not read: " + p.error().message());
+    return p.request();
+  }
+
+  /**
+   * The engine of the entry's pins and overrides, built once: the first caller of a key builds it
+   * outside the map (a compile inside {@code computeIfAbsent} would hold the map's bin lock for
+   * seconds), later and concurrent callers wait for that build. A failed build is not kept, so a
+   * later call tries again (a version may be recorded meanwhile).
+   */
   private Caveat engine(DecisionEntry e) {
     Key key = new Key(e.versionHashes(), new LinkedHashMap<>(e.assumed()));
-    Caveat found = engines.get(key);
-    if (found != null) return found;
-    if (engines.size() >= MAX_ENGINES) engines.clear();
-    return engines.computeIfAbsent(key, this::build);
+    CompletableFuture<Caveat> found = engines.get(key);
+    if (found == null) {
+      if (engines.size() >= MAX_ENGINES) engines.clear();
+      CompletableFuture<Caveat> mine = new CompletableFuture<>();
+      found = engines.putIfAbsent(key, mine);
+      if (found == null) {
+        found = mine;
+        try {
+          mine.complete(build(key));
+        } catch (RuntimeException ex) {
+          engines.remove(key, mine);
+          mine.completeExceptionally(ex);
+        }
+      }
+    }
+    try {
+      return found.join();
+    } catch (java.util.concurrent.CompletionException ex) {
+      throw ex.getCause() instanceof RuntimeException r ? r : ex;
+    }
   }
 
   /**
    * Only the pinned versions, in the answer's order, with the overrides that any of them defines
-   * (an override naming none of them did not apply to the answer either).
+   * (an override naming none of them did not apply to the answer either): one compile.
    */
   private Caveat build(Key key) {
-    Caveat plain = builder(key).build();
-    if (key.assumed().isEmpty()) return plain;
-    Set<String> names = new HashSet<>();
-    for (GrantInfo g : plain.grants()) {
-      for (var v : g.versions()) v.policy().assumptions().forEach(a -> names.add(a.name()));
-    }
     Caveat.Builder b = builder(key);
-    key.assumed().forEach((name, value) -> {
-      if (names.contains(name)) b.assume(name, value);
-    });
+    if (!key.assumed().isEmpty()) {
+      b.ignoreUndefinedAssumptions();
+      key.assumed().forEach(b::assume);
+    }
     return b.build();
   }
 
