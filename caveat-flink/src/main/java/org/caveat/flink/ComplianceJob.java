@@ -30,8 +30,17 @@ public final class ComplianceJob {
     write(decide(events(env, options), options), options);
   }
 
-  /** The mapped events of every input file. */
+  /** The mapped events of every input file and Kafka topic. */
   public static DataStream<EventRow> events(StreamExecutionEnvironment env, JobOptions options) {
+    DataStream<EventRow> files = options.events().isEmpty() ? null : files(env, options);
+    KafkaOptions kafka = options.kafka();
+    if (kafka == null || kafka.topics().isEmpty()) return files;
+    DataStream<EventRow> records = env.fromSource(KafkaEvents.source(kafka, options.mapping()),
+        WatermarkStrategy.noWatermarks(), "kafka events");
+    return files == null ? records : files.union(records);
+  }
+
+  private static DataStream<EventRow> files(StreamExecutionEnvironment env, JobOptions options) {
     Path[] paths = options.events().stream().map(Path::new).toArray(Path[]::new);
     FileSource.FileSourceBuilder<EventRow> source =
         FileSource.forBulkFileFormat(new EventFileFormat(options.format(), options.mapping()), paths);
@@ -46,8 +55,12 @@ public final class ComplianceJob {
     return spread.map(new DecideFunction(options.packs())).name("decide");
   }
 
-  /** The output lines into {@link Buckets}, committed at checkpoints. */
+  /** The output lines into {@link Buckets} and/or Kafka topics, committed at checkpoints. */
   public static void write(DataStream<DecisionLine> lines, JobOptions options) {
+    if (options.kafka() != null && options.kafka().decisionsTopic() != null) {
+      lines.sinkTo(KafkaDecisions.sink(options.kafka())).name("kafka decisions");
+    }
+    if (!options.toFiles()) return;
     FileSink<DecisionLine> sink = FileSink
         .forRowFormat(new Path(options.out()), new DecisionEncoder())
         .withBucketAssigner(new Buckets())

@@ -15,15 +15,26 @@ import org.caveat.replay.EventFormat;
  * @param packs       the packs folder, or null for the built-in packs
  * @param watch       how often to look for new files in the directories, or null to read what is there and stop
  * @param checkpoints the checkpoint interval: output files are committed at each checkpoint
+ * @param kafka       Kafka topics in and out, or null for files only
  */
 public record JobOptions(List<String> events, String out, EventFormat format, String mapping, String packs,
-    Duration watch, Duration checkpoints) implements Serializable {
+    Duration watch, Duration checkpoints, KafkaOptions kafka) implements Serializable {
   public JobOptions {
     events = List.copyOf(events);
   }
 
   /** Read the given files once, detect formats, built-in mapping and packs. */
   public static JobOptions of(List<String> events, String out, Duration checkpoints) {
-    return new JobOptions(events, out, null, null, null, null, checkpoints);
+    return new JobOptions(events, out, null, null, null, null, checkpoints, null);
+  }
+
+  /** These options with Kafka topics in and out. */
+  public JobOptions withKafka(KafkaOptions k) {
+    return new JobOptions(events, out, format, mapping, packs, watch, checkpoints, k);
+  }
+
+  /** Whether decision lines go to files ({@code out}) at all. */
+  public boolean toFiles() {
+    return out != null;
   }
 }
