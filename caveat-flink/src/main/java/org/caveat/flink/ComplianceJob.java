@@ -4,6 +4,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
+import java.util.Map;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
@@ -51,14 +53,22 @@ public final class ComplianceJob {
   /** Each event decided (or kept as unattributed or bad), on every slot. */
   public static DataStream<DecisionLine> decide(DataStream<EventRow> events, JobOptions options) {
     // One slot: decide in the reading task (chained, input order kept). More: spread the events.
-    DataStream<EventRow> spread = events.getExecutionEnvironment().getParallelism() > 1 ? events.rebalance() : events;
-    return spread.map(new DecideFunction(options.packs())).name("decide");
+    StreamExecutionEnvironment env = events.getExecutionEnvironment();
+    DataStream<EventRow> spread = env.getParallelism() > 1 ? events.rebalance() : events;
+    Map<String, String> seed = PolicySeed.read(options.policies());
+    if (!options.policyStream()) return spread.map(new DecideFunction(options.packs(), seed)).name("decide");
+    FileSource<PolicyFile> published = FileSource.forBulkFileFormat(new PolicyFileFormat(), new Path(options.policies()))
+        .monitorContinuously(options.watch()).build();
+    BroadcastStream<PolicyFile> versions = env.fromSource(published, WatermarkStrategy.noWatermarks(), "policies")
+        .setParallelism(1).broadcast(PolicyDecideFunction.VERSIONS);
+    return spread.connect(versions).process(new PolicyDecideFunction(options.packs(), seed)).name("decide");
   }
 
   /** The output lines into {@link Buckets} and/or Kafka topics, committed at checkpoints. */
   public static void write(DataStream<DecisionLine> lines, JobOptions options) {
     if (options.kafka() != null && options.kafka().decisionsTopic() != null) {
-      lines.sinkTo(KafkaDecisions.sink(options.kafka())).name("kafka decisions");
+      lines.filter(l -> !l.bucket.startsWith(PolicyLines.BUCKET)).name("events only")
+          .sinkTo(KafkaDecisions.sink(options.kafka())).name("kafka decisions");
     }
     if (!options.toFiles()) return;
     FileSink<DecisionLine> sink = FileSink

@@ -49,6 +49,11 @@ public final class ComplianceJobCommand implements Callable<Integer> {
   @Option(names = "--packs", paramLabel = "DIR", description = "Packs folder (default: the built-in packs).")
   String packs;
 
+  @Option(names = "--policies", paramLabel = "DIR",
+      description = {"Published versions (DIR/grant/version.yaml) on top of the packs; with --watch, versions added",
+          "later take effect without a restart (a broadcast stream)."})
+  String policies;
+
   @Option(names = "--watch", paramLabel = "SECONDS",
       description = "Keep watching the directories for new files, every SECONDS (the job then runs until cancelled).")
   Integer watch;
@@ -90,13 +95,13 @@ public final class ComplianceJobCommand implements Callable<Integer> {
     }
     try {
       EventFileFormat.mapping(mapping);
-      DecideFunction.engine(packs);
-    } catch (PolicyException e) {
+      PolicyEngines.engine(packs, PolicySeed.read(policies));
+    } catch (PolicyException | java.io.UncheckedIOException e) {
       stderr.println("caveat-flink: " + e.getMessage());
       return 1;
     }
     JobOptions options = new JobOptions(events, out, format, mapping, packs,
-        watch == null ? null : Duration.ofSeconds(watch), Duration.ofMillis(checkpointMillis), kafka.options());
+        watch == null ? null : Duration.ofSeconds(watch), Duration.ofMillis(checkpointMillis), kafka.options(), policies);
     StreamExecutionEnvironment env = local
         ? StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration())
         : StreamExecutionEnvironment.getExecutionEnvironment();
