@@ -29,7 +29,10 @@ public final class ComplianceJob {
   /** Adds the whole job to {@code env}: checkpointing, source, decisions, sink. */
   public static void build(StreamExecutionEnvironment env, JobOptions options) {
     env.enableCheckpointing(options.checkpoints().toMillis());
-    write(decide(events(env, options), options), options);
+    DataStream<DecisionLine> lines = decide(events(env, options), options);
+    JobOptions.SummaryOptions summaries = options.summaries();
+    if (summaries != null) lines = lines.union(Summaries.of(lines, summaries.delay(), summaries.lateness()));
+    write(lines, options);
   }
 
   /** The mapped events of every input file and Kafka topic. */
@@ -67,7 +70,7 @@ public final class ComplianceJob {
   /** The output lines into {@link Buckets} and/or Kafka topics, committed at checkpoints. */
   public static void write(DataStream<DecisionLine> lines, JobOptions options) {
     if (options.kafka() != null && options.kafka().decisionsTopic() != null) {
-      lines.filter(l -> !l.bucket.startsWith(PolicyLines.BUCKET)).name("events only")
+      lines.filter(KafkaDecisions::isEventLine).name("event lines")
           .sinkTo(KafkaDecisions.sink(options.kafka())).name("kafka decisions");
     }
     if (!options.toFiles()) return;

@@ -54,6 +54,17 @@ public final class ComplianceJobCommand implements Callable<Integer> {
           "later take effect without a restart (a broadcast stream)."})
   String policies;
 
+  @Option(names = "--summaries", description = "Also write daily counts (day × grant × version × verdict) to OUT/summaries/.")
+  boolean summaries;
+
+  @Option(names = "--summary-delay", paramLabel = "DURATION",
+      description = "How far events may arrive out of time order and still count in their day's first count (ISO-8601, default P1D).")
+  Duration summaryDelay = Duration.ofDays(1);
+
+  @Option(names = "--allowed-lateness", paramLabel = "DURATION",
+      description = "How much later still updates a day's count; later events go to OUT/late/ (ISO-8601, default P7D).")
+  Duration allowedLateness = Duration.ofDays(7);
+
   @Option(names = "--watch", paramLabel = "SECONDS",
       description = "Keep watching the directories for new files, every SECONDS (the job then runs until cancelled).")
   Integer watch;
@@ -101,7 +112,8 @@ public final class ComplianceJobCommand implements Callable<Integer> {
       return 1;
     }
     JobOptions options = new JobOptions(events, out, format, mapping, packs,
-        watch == null ? null : Duration.ofSeconds(watch), Duration.ofMillis(checkpointMillis), kafka.options(), policies);
+        watch == null ? null : Duration.ofSeconds(watch), Duration.ofMillis(checkpointMillis), kafka.options(), policies,
+        summaries ? new JobOptions.SummaryOptions(summaryDelay, allowedLateness) : null);
     StreamExecutionEnvironment env = local
         ? StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration())
         : StreamExecutionEnvironment.getExecutionEnvironment();
@@ -121,6 +133,8 @@ public final class ComplianceJobCommand implements Callable<Integer> {
   private String usageProblem() {
     if (events.isEmpty() && kafka.topics.isEmpty()) return "give --events FILE|DIR or --kafka-events TOPIC";
     if (out == null && kafka.decisions == null) return "give --out DIR or --kafka-decisions TOPIC";
+    if (summaries && out == null) return "--summaries are written to --out DIR";
+    if (summaryDelay.isNegative() || allowedLateness.isNegative()) return "--summary-delay and --allowed-lateness are 0 or more";
     return kafka.problem();
   }
 }

@@ -37,6 +37,11 @@ public final class KafkaDecisions implements KafkaRecordSerializationSchema<Deci
         .build();
   }
 
+  /** Decision and bad-row lines go to Kafka; the policy record and summaries only to files. */
+  static boolean isEventLine(DecisionLine line) {
+    return line.bucket.startsWith(Buckets.DECISIONS + "/") || line.bucket.startsWith(Buckets.BAD_ROWS + "/");
+  }
+
   @Override
   public ProducerRecord<byte[], byte[]> serialize(DecisionLine line, KafkaSinkContext context, Long timestamp) {
     String topic = line.bucket.startsWith(Buckets.BAD_ROWS + "/") ? badRowsTopic : decisionsTopic;

@@ -46,18 +46,39 @@ final class RowDecisions {
       Answer answer = caveat.answer(parsed.request());
       decided.get(answer.decision()).inc();
       ReplayEvent e = new ReplayEvent(row.line, parsed.request().id(), parsed.request(), answer, List.of(), null, null);
-      return line(Buckets.decisions(row.file), row.line, decisions, e);
+      DecisionLine line = line(Buckets.decisions(row.file), row.line, decisions, e);
+      line.time = parsed.request().time().toEpochMilli();
+      line.tallies = tallies(answer);
+      return line;
     }
     if (row.bad != null) return badRow(row, row.bad);
     unattributed.inc();
     ReplayEvent e = new ReplayEvent(row.line, row.id, null, null, List.of(row.unattributed), null, null);
-    return line(Buckets.decisions(row.file), row.line, decisions, e);
+    DecisionLine line = line(Buckets.decisions(row.file), row.line, decisions, e);
+    line.tallies = UNATTRIBUTED;
+    return line;
+  }
+
+  private static final String[] UNATTRIBUTED = {"- - UNATTRIBUTED"};
+  private static final String[] BAD = {"- - BAD"};
+
+  /** Per grant its version and its own verdict; a decision naming no grant counts once under "-". */
+  private static String[] tallies(Answer answer) {
+    if (answer.grants().isEmpty()) return new String[] {"- - " + answer.decision()};
+    String[] t = new String[answer.grants().size()];
+    for (int i = 0; i < t.length; i++) {
+      Answer.GrantAnswer g = answer.grants().get(i);
+      t[i] = g.grant() + " " + (g.version() == null ? "-" : g.version()) + " " + g.decision();
+    }
+    return t;
   }
 
   private DecisionLine badRow(EventRow row, String reason) {
     bad.inc();
     ReplayEvent e = new ReplayEvent(row.line, row.id, null, null, List.of(), reason, null);
-    return line(Buckets.badRows(row.file), row.line, badRows, e);
+    DecisionLine line = line(Buckets.badRows(row.file), row.line, badRows, e);
+    line.tallies = BAD;
+    return line;
   }
 
   private static DecisionLine line(String bucket, long line, DecisionRenderer renderer, ReplayEvent e) {
