@@ -124,6 +124,11 @@ public final class ComplianceJobCommand implements Callable<Integer> {
       stdout.println("decisions in Kafka topic " + kafka.decisions + ", bad rows in " + kafka.decisions + "-bad-rows");
       return 0;
     }
+    if (out.contains("://")) {
+      // A cluster filesystem (s3://, hdfs://): the counts are not read back from here.
+      stdout.println("job finished; decisions in " + out + "/" + Buckets.DECISIONS + "/");
+      return 0;
+    }
     OutputCounts counts = OutputCounts.of(java.nio.file.Path.of(out));
     stdout.println(counts.line() + "; decisions in " + out + "/" + Buckets.DECISIONS
         + "/, bad rows in " + out + "/" + Buckets.BAD_ROWS + "/");

@@ -1,6 +1,7 @@
 package org.caveat.flink;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +48,7 @@ public final class DecideFunction extends RichMapFunction<EventRow, DecisionLine
   @Override
   public void open(OpenContext context) {
     caveat = PolicyEngines.engine(packs, versions);
-    rows = new RowDecisions(getRuntimeContext().getMetricGroup());
+    rows = new RowDecisions(getRuntimeContext().getMetricGroup(), Clock.systemUTC());
   }
 
   @Override

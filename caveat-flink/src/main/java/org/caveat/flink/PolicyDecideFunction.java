@@ -1,5 +1,6 @@
 package org.caveat.flink;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -44,7 +45,7 @@ public final class PolicyDecideFunction extends BroadcastProcessFunction<EventRo
 
   @Override
   public void open(OpenContext context) {
-    rows = new RowDecisions(getRuntimeContext().getMetricGroup());
+    rows = new RowDecisions(getRuntimeContext().getMetricGroup(), Clock.systemUTC());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.caveat.flink;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,9 @@ import org.caveat.replay.ReplayEvent;
  * {@code caveat replay} writes; a bad row becomes the {@code event.bad} error record the service's
  * event route writes, into the bad-rows bucket. Counts every line in Flink's metric system (group
  * {@code caveat}: {@code permit}, {@code deny}, {@code indeterminate}, {@code not_applicable},
- * {@code unattributed}, {@code bad}). One per task (not thread-safe: the renderers' batches are reused per call).
+ * {@code unattributed}, {@code bad}) and gauges the lag: {@code last_event_time} (epoch ms of the
+ * latest event time decided) and {@code event_time_lag_ms} (the clock minus it: how far a live
+ * stream's decisions trail real time; for a re-decision of old files it is the data's age). One per task (not thread-safe: the renderers' batches are reused per call).
  */
 final class RowDecisions {
   private final DecisionRenderer decisions = new DecisionRenderer(false);
@@ -29,9 +32,12 @@ final class RowDecisions {
   private final Map<Outcome, Counter> decided = new EnumMap<>(Outcome.class);
   private final Counter unattributed;
   private final Counter bad;
+  private long latest = Long.MIN_VALUE;
 
-  RowDecisions(MetricGroup operator) {
+  RowDecisions(MetricGroup operator, Clock clock) {
     MetricGroup group = operator.addGroup("caveat");
+    group.gauge("last_event_time", () -> latest == Long.MIN_VALUE ? 0L : latest);
+    group.gauge("event_time_lag_ms", () -> latest == Long.MIN_VALUE ? 0L : clock.millis() - latest);
     for (Outcome o : Outcome.values()) decided.put(o, group.counter(o.name().toLowerCase(Locale.ROOT)));
     unattributed = group.counter("unattributed");
     bad = group.counter("bad");
@@ -48,6 +54,7 @@ final class RowDecisions {
       ReplayEvent e = new ReplayEvent(row.line, parsed.request().id(), parsed.request(), answer, List.of(), null, null);
       DecisionLine line = line(Buckets.decisions(row.file), row.line, decisions, e);
       line.time = parsed.request().time().toEpochMilli();
+      if (line.time > latest) latest = line.time;
       line.tallies = tallies(answer);
       return line;
     }
