@@ -35,13 +35,14 @@ run() { # label command...
   tail -1 "$WORK/$label.stdout"
 }
 
-# The job's committed part files of one input, in order (subtask, then the part counter).
+# The job's committed part files of one input, in order (writer, then the part counter).
 ordered() {
   python3 - "$1" <<'PY'
 import os, sys
 d = sys.argv[1]
 names = [n for n in os.listdir(d) if not n.startswith('.')]
-key = lambda n: (int(n.rsplit('-', 2)[1]), int(n.rsplit('-', 1)[1].split('.')[0]))
+# part-<writer uuid>-<counter>.ndjson: one writer per subtask; with one subtask, the counter orders them.
+key = lambda n: (n.rsplit('-', 1)[0], int(n.rsplit('-', 1)[1].split('.')[0]))
 for n in sorted(names, key=key):
     with open(os.path.join(d, n), 'rb') as f:
         sys.stdout.buffer.write(f.read())

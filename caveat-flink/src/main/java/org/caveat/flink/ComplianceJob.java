@@ -59,12 +59,15 @@ public final class ComplianceJob {
     StreamExecutionEnvironment env = events.getExecutionEnvironment();
     DataStream<EventRow> spread = env.getParallelism() > 1 ? events.rebalance() : events;
     Map<String, String> seed = PolicySeed.read(options.policies());
-    if (!options.policyStream()) return spread.map(new DecideFunction(options.packs(), seed)).name("decide");
+    boolean tally = options.summaries() != null;
+    if (!options.policyStream()) {
+      return spread.map(new DecideFunction(options.packs(), seed).withTallies(tally)).name("decide");
+    }
     FileSource<PolicyFile> published = FileSource.forBulkFileFormat(new PolicyFileFormat(), new Path(options.policies()))
         .monitorContinuously(options.watch()).build();
     BroadcastStream<PolicyFile> versions = env.fromSource(published, WatermarkStrategy.noWatermarks(), "policies")
         .setParallelism(1).broadcast(PolicyDecideFunction.VERSIONS);
-    return spread.connect(versions).process(new PolicyDecideFunction(options.packs(), seed)).name("decide");
+    return spread.connect(versions).process(new PolicyDecideFunction(options.packs(), seed, tally)).name("decide");
   }
 
   /** The output lines into {@link Buckets} and/or Kafka topics, committed at checkpoints. */

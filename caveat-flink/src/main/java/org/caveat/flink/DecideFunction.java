@@ -21,6 +21,7 @@ public final class DecideFunction extends RichMapFunction<EventRow, DecisionLine
 
   private final String packs;
   private final HashMap<String, String> versions;
+  private boolean tally;
   private transient Caveat caveat;
   private transient RowDecisions rows;
 
@@ -33,6 +34,12 @@ public final class DecideFunction extends RichMapFunction<EventRow, DecisionLine
   public DecideFunction(String packs, Map<String, String> versions) {
     this.packs = packs;
     this.versions = new HashMap<>(versions);
+  }
+
+  /** Lines carry their tallies for the {@link Summaries}. */
+  public DecideFunction withTallies(boolean on) {
+    this.tally = on;
+    return this;
   }
 
   /** The engine of a packs folder (null: built-in); throws {@code PolicyException} for bad packs. */
@@ -48,7 +55,7 @@ public final class DecideFunction extends RichMapFunction<EventRow, DecisionLine
   @Override
   public void open(OpenContext context) {
     caveat = PolicyEngines.engine(packs, versions);
-    rows = new RowDecisions(getRuntimeContext().getMetricGroup(), Clock.systemUTC());
+    rows = new RowDecisions(getRuntimeContext().getMetricGroup(), Clock.systemUTC(), tally);
   }
 
   @Override

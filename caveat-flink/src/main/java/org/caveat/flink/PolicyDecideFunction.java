@@ -31,21 +31,24 @@ public final class PolicyDecideFunction extends BroadcastProcessFunction<EventRo
 
   private final String packs;
   private final HashMap<String, String> seed;
+  private final boolean tally;
   private transient Caveat caveat;
   private transient RowDecisions rows;
 
   /**
    * @param packs the packs folder (null: built-in)
    * @param seed  versions already published when the job was submitted: in force from the first event
+   * @param tally whether lines carry their tallies for the {@link Summaries}
    */
-  public PolicyDecideFunction(String packs, Map<String, String> seed) {
+  public PolicyDecideFunction(String packs, Map<String, String> seed, boolean tally) {
     this.packs = packs;
+    this.tally = tally;
     this.seed = new HashMap<>(seed);
   }
 
   @Override
   public void open(OpenContext context) {
-    rows = new RowDecisions(getRuntimeContext().getMetricGroup(), Clock.systemUTC());
+    rows = new RowDecisions(getRuntimeContext().getMetricGroup(), Clock.systemUTC(), tally);
   }
 
   @Override

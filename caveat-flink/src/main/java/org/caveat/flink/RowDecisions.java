@@ -33,8 +33,11 @@ final class RowDecisions {
   private final Counter unattributed;
   private final Counter bad;
   private long latest = Long.MIN_VALUE;
+  /** Whether lines carry their {@code tallies} (only the summaries read them). */
+  private final boolean tally;
 
-  RowDecisions(MetricGroup operator, Clock clock) {
+  RowDecisions(MetricGroup operator, Clock clock, boolean tally) {
+    this.tally = tally;
     MetricGroup group = operator.addGroup("caveat");
     group.gauge("last_event_time", () -> latest == Long.MIN_VALUE ? 0L : latest);
     group.gauge("event_time_lag_ms", () -> latest == Long.MIN_VALUE ? 0L : clock.millis() - latest);
@@ -55,14 +58,14 @@ final class RowDecisions {
       DecisionLine line = line(Buckets.decisions(row.file), row.line, decisions, e);
       line.time = parsed.request().time().toEpochMilli();
       if (line.time > latest) latest = line.time;
-      line.tallies = tallies(answer);
+      if (tally) line.tallies = tallies(answer);
       return line;
     }
     if (row.bad != null) return badRow(row, row.bad);
     unattributed.inc();
     ReplayEvent e = new ReplayEvent(row.line, row.id, null, null, List.of(row.unattributed), null, null);
     DecisionLine line = line(Buckets.decisions(row.file), row.line, decisions, e);
-    line.tallies = UNATTRIBUTED;
+    if (tally) line.tallies = UNATTRIBUTED;
     return line;
   }
 
@@ -84,7 +87,7 @@ final class RowDecisions {
     bad.inc();
     ReplayEvent e = new ReplayEvent(row.line, row.id, null, null, List.of(), reason, null);
     DecisionLine line = line(Buckets.badRows(row.file), row.line, badRows, e);
-    line.tallies = BAD;
+    if (tally) line.tallies = BAD;
     return line;
   }
 
