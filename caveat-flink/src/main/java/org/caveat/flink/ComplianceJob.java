@@ -12,11 +12,13 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 
 /**
- * The compliance job: event files in ({@code FileSource}, bounded or watching directories),
- * replay's mapping, a decision per event with the core library as of the event's time, and
+ * The compliance job: event files in ({@code FileSource}, bounded or watching directories) and
+ * Kafka topics ({@link KafkaEvents}), replay's mapping, a decision per event with the core library as of the event's time, and
  * {@code caveat replay}'s output lines out ({@code FileSink}, exactly once: part files are
  * committed only when a checkpoint completes, and a restart resumes each file after the last item
- * the checkpoint counted).
+ * the checkpoint counted), and to a Kafka topic ({@link KafkaDecisions}, transactional). Optionally
+ * published versions arrive as a broadcast stream ({@link PolicyDecideFunction}) and daily
+ * summaries are counted in event-time windows ({@link Summaries}).
  *
  * <p>Order: with parallelism 1 every file's lines are written in input order. With more, reading
  * a file stays sequential but its events are decided on all slots, so lines of one file are spread
