@@ -9,6 +9,13 @@ public class DecisionLine {
   public String bucket;
   public long line;
   public String text;
+  /** The event's time (epoch milliseconds) when it was decided, else {@link Long#MIN_VALUE} (unattributed, bad). */
+  public long time = Long.MIN_VALUE;
+  /**
+   * What the summaries count for this line ({@link Summaries}): {@code "grant version verdict"} per
+   * grant of a decision ({@code -} for none), or {@code "- - UNATTRIBUTED"}, {@code "- - BAD"}; null for other lines.
+   */
+  public String[] tallies;
 
   public DecisionLine() {}
 

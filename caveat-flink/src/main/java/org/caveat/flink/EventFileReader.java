@@ -54,7 +54,7 @@ final class EventFileReader implements BulkFormat.Reader<EventRow> {
       unreadable = null;
     } else {
       EventSource.Framed item;
-      while (batch.size() < BATCH && (item = source.next()) != null) batch.add(row(source.decode(item, null)));
+      while (batch.size() < BATCH && (item = source.next()) != null) batch.add(row(file, source.decode(item, null)));
     }
     if (batch.isEmpty()) return null;
     IteratorResultIterator<EventRow> records =
@@ -63,7 +63,8 @@ final class EventFileReader implements BulkFormat.Reader<EventRow> {
     return records;
   }
 
-  private EventRow row(ReplayEvent e) {
+  /** A decoded event as the row that travels to the decide task. */
+  static EventRow row(String file, ReplayEvent e) {
     if (e.isBad()) return new EventRow(file, e.line(), e.id(), null, null, e.bad());
     if (e.request() == null) return new EventRow(file, e.line(), e.id(), null, e.unattributed().toArray(String[]::new), null);
     return new EventRow(file, e.line(), e.id(), RequestWriter.toJson(e.request()), null, null);

@@ -19,22 +19,33 @@ public record OutputCounts(long decided, long unattributed, long bad) {
   private static final String UNATTRIBUTED = "\"error\":{\"code\":\"event.unattributed\"";
 
   public static OutputCounts of(Path out) throws IOException {
-    long decided = 0;
-    long unattributed = 0;
-    for (String line : lines(out.resolve(Buckets.DECISIONS))) {
-      if (line.contains(UNATTRIBUTED)) unattributed++;
-      else decided++;
+    long[] decisions = new long[2];
+    long[] bad = new long[1];
+    // Line by line, file by file: the output may be far larger than the heap.
+    for (Path f : files(out.resolve(Buckets.DECISIONS))) {
+      forEachLine(f, line -> decisions[line.contains(UNATTRIBUTED) ? 1 : 0]++);
     }
-    return new OutputCounts(decided, unattributed, lines(out.resolve(Buckets.BAD_ROWS)).size());
+    for (Path f : files(out.resolve(Buckets.BAD_ROWS))) forEachLine(f, line -> bad[0]++);
+    return new OutputCounts(decisions[0], decisions[1], bad[0]);
+  }
+
+  /** The committed part files under {@code dir}, by name. */
+  static List<Path> files(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return List.of();
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+    }
+  }
+
+  private static void forEachLine(Path file, java.util.function.Consumer<String> each) throws IOException {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) each.accept(line);
+    }
   }
 
   /** Every line of every committed part file under {@code dir}. */
   public static List<String> lines(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) return List.of();
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-          .sorted().flatMap(OutputCounts::read).toList();
-    }
+    return files(dir).stream().flatMap(OutputCounts::read).toList();
   }
 
   private static Stream<String> read(Path file) {

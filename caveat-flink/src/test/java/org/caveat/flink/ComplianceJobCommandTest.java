@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command refuses what it cannot run before any job starts: wrong usage (64), a bad mapping (1). */
 class ComplianceJobCommandTest {
@@ -17,7 +16,7 @@ class ComplianceJobCommandTest {
   private int run(String... args) {
     PrintWriter e = new PrintWriter(err, true);
     PrintWriter o = new PrintWriter(new StringWriter(), true);
-    return new CommandLine(new ComplianceJobCommand(o, e)).setOut(o).setErr(e).execute(args);
+    return ComplianceJobCommand.commandLine(o, e).execute(args);
   }
 
   @Test
@@ -35,6 +34,13 @@ class ComplianceJobCommandTest {
     assertThat(run("--local", "--events", "x", "--out", "y", "--parallelism", "0")).isEqualTo(64);
     assertThat(err.toString()).contains("--parallelism");
     assertThat(run("--local", "--events", "x")).isEqualTo(64);
-    assertThat(err.toString()).contains("Missing required option: '--out=DIR'");
+    assertThat(err.toString()).contains("give --out DIR or --kafka-decisions TOPIC");
+    assertThat(run("--local", "--out", "y")).isEqualTo(64);
+    assertThat(err.toString()).contains("give --events FILE|DIR or --kafka-events TOPIC");
+    assertThat(run("--local", "--kafka-events", "t", "--out", "y")).isEqualTo(64);
+    assertThat(err.toString()).contains("need --kafka HOST:PORT");
+    assertThat(run("--local", "--events", "x", "--out", "y", "--format", "GeoJSON", "--kafka-format", "geojson",
+        "--kafka", "127.0.0.1:9")).isEqualTo(64);
+    assertThat(err.toString()).contains("--kafka-format is ndjson or acled");
   }
 }
