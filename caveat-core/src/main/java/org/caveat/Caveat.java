@@ -125,6 +125,8 @@ public final class Caveat {
     private Set<Reliability> reliability = EnumSet.allOf(Reliability.class);
     private final Map<String, byte[]> extraVersions = new LinkedHashMap<>();
     private CompiledPackCache cache;
+    private static final byte[] BUILT_IN_JAR = "the built-in packs of the engine's jar".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8);
 
     /** Packs from a folder; without it, the built-in packs. */
     public Builder packs(Path dir) {
@@ -221,7 +223,9 @@ public final class Caveat {
     private String cacheKey() {
       if (cache == null || withoutPacks || geography != null || !extraVersions.isEmpty()) return null;
       String build = cache.build();
-      byte[] digest = packs == null ? PackLoader.builtInDigest() : PackLoader.digest(packs);
+      // Built-in packs inside the engine's jar are named by the build; elsewhere their bytes are hashed.
+      byte[] digest = packs != null ? PackLoader.digest(packs)
+          : PackLoader.builtInInEngineJar() ? BUILT_IN_JAR : PackLoader.builtInDigest();
       return build == null || digest == null ? null : CompiledPacks.key(build, digest, assumptions);
     }
 

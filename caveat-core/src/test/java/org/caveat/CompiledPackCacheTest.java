@@ -113,6 +113,12 @@ class CompiledPackCacheTest {
         assertThat(vb.assumptions()).isEqualTo(va.assumptions());
         assertThat(vb.contentHash()).isEqualTo(va.contentHash());
         assertThat(b.versions().get(j).zones().keySet()).isEqualTo(a.versions().get(j).zones().keySet());
+        for (var z : a.versions().get(j).zones().entrySet()) {
+          // Rebuilt when first used, to the same geometry.
+          var rebuilt = b.versions().get(j).zones().get(z.getKey());
+          assertThat(rebuilt.isArea()).isEqualTo(z.getValue().isArea());
+          assertThat(rebuilt.geometry().equalsExact(z.getValue().geometry())).as(z.getKey()).isTrue();
+        }
       }
     }
   }

@@ -17,9 +17,11 @@ import org.caveat.cache.Encoder;
 import org.caveat.check.CelEnvironment;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.geo.ReferenceGeography;
+import org.caveat.geo.Zones;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.Grant;
 import org.caveat.policy.PolicyVersion;
+import org.caveat.policy.ZoneSpec;
 import org.caveat.program.CelFallback;
 import org.caveat.program.CompiledCondition;
 import org.caveat.program.CompiledRule;
@@ -31,7 +33,8 @@ import org.caveat.program.ZoneRef;
  * Compiled grants in the compact form the compiled-pack cache keeps: per version its pack model
  * ({@link PolicyCodec}), the assumption values it was compiled with, and its lowered scope and
  * rules ({@link ProgramCodec}). Zones are not stored: they are rebuilt from their specs against the
- * geography, which is cheap next to parsing and checking CEL. The form starts with the key it was
+ * geography when a request first reaches one of the version's zones ({@link Zones#lazy}), so a run
+ * that decides with one version builds that version's zones only. The form starts with the key it was
  * stored under, so bytes stored under another key are refused, and ends with the SHA-256 of
  * everything before it, checked before anything is decoded: damaged bytes read as absent.
  */
@@ -113,9 +116,22 @@ public final class CompiledPacks {
     int n = in.count();
     Map<String, Object> assumptions = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) assumptions.put(in.text(), PolicyCodec.value(in));
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    Map<String, ZoneRef> zones = new ZoneCompiler(geo, assumptions, slots, diagnostics).compile(v.zones());
-    if (!diagnostics.isEmpty() || zones.size() != v.zones().size()) throw new Corrupt("zones no longer compile");
+    // The version's zones are rebuilt together (they refer to each other) when one is first used.
+    Supplier<Map<String, ZoneRef>> built = memoised(() -> {
+      List<Diagnostic> diagnostics = new ArrayList<>();
+      Map<String, ZoneRef> all = new ZoneCompiler(geo, assumptions, new AtomicInteger(), diagnostics).compile(v.zones());
+      if (!diagnostics.isEmpty() || all.size() != v.zones().size()) {
+        // Cannot happen for a key that names this jar (its geography, its compiler): say which.
+        throw new IllegalStateException("zones of cached version " + v.file() + " no longer compile: " + diagnostics);
+      }
+      return all;
+    });
+    Map<String, ZoneRef> zones = new LinkedHashMap<>();
+    for (ZoneSpec z : v.zones()) {
+      String name = z.name();
+      if (zones.containsKey(name)) throw new Corrupt("zone `" + name + "` twice");
+      zones.put(name, new ZoneRef(name, Zones.lazy(name, () -> built.get().get(name).zone()), slots.getAndIncrement()));
+    }
     ProgramCodec.Fallbacks fallbacks = (ast, reads) ->
         new CelFallback(runtime, ast, reads, ConditionCompiler.fallbackConstants(zones, assumptions));
     CompiledCondition scope = ProgramCodec.read(in, zones::get, fallbacks);

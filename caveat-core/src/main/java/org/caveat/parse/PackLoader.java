@@ -140,6 +140,24 @@ public final class PackLoader {
     return digest(dir, dir.toString());
   }
 
+  /**
+   * Whether the built-in packs are read from the same jar as the engine's classes: then whatever
+   * names that jar (a compiled-pack cache's build) names their bytes too, and they need not be
+   * read to be hashed. Cheap: only resource URLs are compared, no file is opened.
+   */
+  public static boolean builtInInEngineJar() {
+    URL packs = PackLoader.class.getResource(BUILT_IN);
+    URL self = PackLoader.class.getResource("PackLoader.class");
+    return packs != null && self != null && packs.getProtocol().equals("jar") && self.getProtocol().equals("jar")
+        && jarOf(packs).equals(jarOf(self));
+  }
+
+  private static String jarOf(URL entry) {
+    String s = entry.toString();
+    int bang = s.indexOf("!/");
+    return bang < 0 ? s : s.substring(0, bang);
+  }
+
   /** {@link #digest(Path)} of the built-in packs. */
   public static byte[] builtInDigest() {
     return digest(builtInDir(), BUILT_IN_LABEL);
