@@ -199,11 +199,11 @@ public final class Caveat {
       if (key != null) {
         byte[] stored = cache.read(key);
         if (stored != null) {
-          ReferenceGeography geo = loading.join();
-          List<CompiledGrant> kept = CompiledPacks.read(key, stored, geo);
+          // Decoded while the geography loads: only zones and interpreted conditions need it, when first used.
+          List<CompiledGrant> kept = CompiledPacks.read(key, stored, loading::join);
           if (kept != null) {
             return new Caveat(new Decider(kept.stream().map(g -> new CompiledGrant(g.grant(), g.versions(), reliability))
-                .toList()), geo);
+                .toList()), loading.join());
           }
         }
       }

@@ -215,6 +215,69 @@ class CompiledPackCacheTest {
     assertThat(cache.entries).hasSize(3);
   }
 
+  /**
+   * Conditions the compiler leaves to cel-java's interpreter (a timestamp, a string function, an
+   * {@code ||} over a zone distance and an assumption) travel as checked ASTs and answer the same.
+   */
+  @Test
+  void conditionsInterpretedByCelAnswerTheSameFromTheCache() throws IOException {
+    Path packs = copy(BuiltInPackTestsTest.PACKS.resolve("us-ua"), temp.resolve("fallback/us-ua"));
+    Path file = packs.resolve("2024-05-30.yaml");
+    String original = Files.readString(file);
+    String edited = original.replace("      && target.used_in_invasion == true\n",
+        "      && target.used_in_invasion == true\n"
+            + "      && time >= timestamp(\"2024-06-01T00:00:00Z\")\n"
+            + "      && (distance_km(target.location, zones.kharkiv_border) * 2.0 <= assume.kharkiv_band_depth_km"
+            + " || weapon.class.startsWith(\"rocket\"))\n");
+    assertThat(edited).isNotEqualTo(original);
+    Files.writeString(file, edited);
+    MemoryCache cache = new MemoryCache();
+    Caveat compiled = Caveat.builder().packs(packs).build();
+    Caveat.builder().packs(packs).cache(cache).build();
+    Caveat cached = Caveat.builder().packs(packs).cache(cache).build();
+    assertThat(cache.hits).isEqualTo(1);
+    List<Request> near = new ArrayList<>(requests(1000, 13));
+    Random rnd = new Random(17);
+    for (int i = 0; i < 400; i++) {
+      // Just over the Kharkiv border, where the edited rule decides; before and after its timestamp.
+      near.add(Request.builder().id("near-" + i).user("UA").weaponOrigin("US")
+          .time(Instant.parse("2024-05-31T00:00:00Z").plusSeconds(rnd.nextInt(5 * 86400)))
+          .weaponClass(rnd.nextBoolean() ? "rocket_artillery" : "cruise_missile")
+          .targetLocation(50.3 + rnd.nextDouble() * 0.6, 36.2 + rnd.nextDouble() * 1.2)
+          .targetCategory("artillery").targetActivity("attacking").targetUsedInInvasion(true).build());
+    }
+    int permits = 0;
+    for (Request r : near) {
+      String expected = AnswerWriter.toJson(compiled.answer(r), true);
+      assertThat(AnswerWriter.toJson(cached.answer(r), true)).isEqualTo(expected);
+      if (expected.contains("\"determining\":[\"kharkiv-counter-fire\"]")) permits++;
+    }
+    assertThat(permits).isPositive();
+  }
+
+  /** A cached condition's source map gives the reader's span at every position, inside the text and past it. */
+  @Test
+  void sourceMapsOfCachedVersionsAreTheReadersAtEveryPosition() {
+    MemoryCache cache = new MemoryCache();
+    Caveat compiled = Caveat.builder().build();
+    Caveat.builder().cache(cache).build();
+    Caveat cached = Caveat.builder().cache(cache).build();
+    for (int g = 0; g < compiled.grants().size(); g++) {
+      for (int v = 0; v < compiled.grants().get(g).versions().size(); v++) {
+        var a = compiled.grants().get(g).versions().get(v).policy();
+        var b = cached.grants().get(g).versions().get(v).policy();
+        for (int line = 0; line <= 8; line++) {
+          for (int column = -1; column <= 120; column += 3) {
+            assertThat(b.scopeMap().at(line, column)).isEqualTo(a.scopeMap().at(line, column));
+            for (int r = 0; r < a.rules().size(); r++) {
+              assertThat(b.rules().get(r).whenMap().at(line, column)).isEqualTo(a.rules().get(r).whenMap().at(line, column));
+            }
+          }
+        }
+      }
+    }
+  }
+
   private static Path copy(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     try (var files = Files.walk(from)) {

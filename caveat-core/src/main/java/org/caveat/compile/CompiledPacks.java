@@ -76,16 +76,18 @@ public final class CompiledPacks {
    * The grants stored in {@code bytes}, with every version admitted; null when the bytes are
    * missing, damaged, of another format or stored under another key.
    *
-   * @param geo the geography the zones are rebuilt against (the one they were compiled with)
+   * @param geo the geography the zones are rebuilt against (the one they were compiled with),
+   *            asked for only when a zone or an interpreted condition is first used, so decoding
+   *            need not wait for it to load
    */
-  public static List<CompiledGrant> read(String key, byte[] bytes, ReferenceGeography geo) {
+  public static List<CompiledGrant> read(String key, byte[] bytes, Supplier<ReferenceGeography> geo) {
     if (bytes == null || bytes.length < DIGEST_BYTES) return null;
     int body = bytes.length - DIGEST_BYTES;
     if (!Arrays.equals(sha256(bytes, body), 0, DIGEST_BYTES, bytes, body, bytes.length)) return null;
     try {
       Decoder in = new Decoder(Arrays.copyOf(bytes, body), 0);
       if (!MAGIC.equals(in.string()) || !key.equals(in.string())) return null;
-      Supplier<CelRuntime> runtime = memoised(() -> CelFallback.runtime(CelEnvironment.OPTIONS, geo));
+      Supplier<CelRuntime> runtime = memoised(() -> CelFallback.runtime(CelEnvironment.OPTIONS, geo.get()));
       AtomicInteger slots = new AtomicInteger();
       int n = in.count();
       List<CompiledGrant> grants = new ArrayList<>(n);
@@ -110,7 +112,7 @@ public final class CompiledPacks {
     }
   }
 
-  private static CompiledVersion version(Decoder in, ReferenceGeography geo, AtomicInteger slots,
+  private static CompiledVersion version(Decoder in, Supplier<ReferenceGeography> geo, AtomicInteger slots,
       Supplier<CelRuntime> runtime) {
     PolicyVersion v = PolicyCodec.read(in);
     int n = in.count();
@@ -119,7 +121,7 @@ public final class CompiledPacks {
     // The version's zones are rebuilt together (they refer to each other) when one is first used.
     Supplier<Map<String, ZoneRef>> built = memoised(() -> {
       List<Diagnostic> diagnostics = new ArrayList<>();
-      Map<String, ZoneRef> all = new ZoneCompiler(geo, assumptions, new AtomicInteger(), diagnostics).compile(v.zones());
+      Map<String, ZoneRef> all = new ZoneCompiler(geo.get(), assumptions, new AtomicInteger(), diagnostics).compile(v.zones());
       if (!diagnostics.isEmpty() || all.size() != v.zones().size()) {
         // Cannot happen for a key that names this jar (its geography, its compiler): say which.
         throw new IllegalStateException("zones of cached version " + v.file() + " no longer compile: " + diagnostics);

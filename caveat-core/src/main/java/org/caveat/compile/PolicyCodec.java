@@ -26,7 +26,10 @@ import org.caveat.policy.ZoneSpec;
  * ({@link OffsetSourceMap}), which is exact for the reader's maps.
  */
 final class PolicyCodec {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made only for a GeoJSON zone (none ship): a cold ObjectMapper costs more than decoding every version. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private PolicyCodec() {}
 
@@ -53,7 +56,7 @@ final class PolicyCodec {
       strings(out, z.args());
       out.string(z.distance());
       try {
-        out.string(z.geojson() == null ? null : JSON.writeValueAsString(z.geojson()));
+        out.string(z.geojson() == null ? null : Json.MAPPER.writeValueAsString(z.geojson()));
       } catch (IOException e) {
         throw new IllegalArgumentException("zone " + z.name() + ": " + e.getMessage(), e);
       }
@@ -97,7 +100,7 @@ final class PolicyCodec {
   private static JsonNode geojson(String text) {
     if (text == null) return null;
     try {
-      return JSON.readTree(text);
+      return Json.MAPPER.readTree(text);
     } catch (IOException e) {
       throw new Corrupt("unreadable GeoJSON");
     }

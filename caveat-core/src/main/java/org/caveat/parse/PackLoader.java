@@ -146,16 +146,7 @@ public final class PackLoader {
    * read to be hashed. Cheap: only resource URLs are compared, no file is opened.
    */
   public static boolean builtInInEngineJar() {
-    URL packs = PackLoader.class.getResource(BUILT_IN);
-    URL self = PackLoader.class.getResource("PackLoader.class");
-    return packs != null && self != null && packs.getProtocol().equals("jar") && self.getProtocol().equals("jar")
-        && jarOf(packs).equals(jarOf(self));
-  }
-
-  private static String jarOf(URL entry) {
-    String s = entry.toString();
-    int bang = s.indexOf("!/");
-    return bang < 0 ? s : s.substring(0, bang);
+    return org.caveat.geo.EngineJar.holds(PackLoader.class, BUILT_IN);
   }
 
   /** {@link #digest(Path)} of the built-in packs. */
