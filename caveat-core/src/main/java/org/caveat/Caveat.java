@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.caveat.compile.CompiledPacks;
 import org.caveat.compile.VersionCompiler;
 import org.caveat.decide.CompiledGrant;
 import org.caveat.decide.Decider;
@@ -124,6 +125,9 @@ public final class Caveat {
     private Set<Reliability> reliability = EnumSet.allOf(Reliability.class);
     private final Map<String, byte[]> extraVersions = new LinkedHashMap<>();
     private boolean undefinedAssumptionsIgnored;
+    private CompiledPackCache cache;
+    private static final byte[] BUILT_IN_JAR = "the built-in packs of the engine's jar".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8);
 
     /** Packs from a folder; without it, the built-in packs. */
     public Builder packs(Path dir) {
@@ -184,12 +188,61 @@ public final class Caveat {
       return this;
     }
 
+    /**
+     * Keeps compiled packs in {@code cache}: a later build of the same packs, overrides and engine
+     * build reads them back instead of compiling (an engine that answers byte for byte the same).
+     * Only for the packs of a folder or the built-in ones, with the shipped geography, and no
+     * {@link #addVersion}; tools that must check packs in full ({@code validate}, {@code test})
+     * build without it.
+     */
+    public Builder cache(CompiledPackCache cache) {
+      this.cache = cache;
+      return this;
+    }
+
     /** @throws PolicyException with every problem of the packs or the overrides */
     public Caveat build() {
       // Start-up work in parallel: the geography loads while packs are read and CEL warms up.
       CompletableFuture<ReferenceGeography> loading = geography != null
           ? CompletableFuture.completedFuture(geography)
           : CompletableFuture.supplyAsync(ReferenceGeography::shipped);
+      String key = cacheKey();
+      if (key != null) {
+        byte[] stored = cache.read(key);
+        if (stored != null) {
+          // Decoded while the geography loads: only zones and interpreted conditions need it, when first used.
+          List<CompiledGrant> kept = CompiledPacks.read(key, stored, loading::join);
+          if (kept != null) {
+            return new Caveat(new Decider(kept.stream().map(g -> new CompiledGrant(g.grant(), g.versions(), reliability))
+                .toList()), loading.join());
+          }
+        }
+      }
+      Caveat built = compile(loading);
+      // Stored only if the packs did not change while they compiled: the key must name what was compiled.
+      if (key != null && key.equals(cacheKey())) {
+        try {
+          cache.write(key, CompiledPacks.write(key, built.decider.grants()));
+        } catch (IllegalArgumentException noCacheForm) {
+          // A construct the cache cannot hold: this engine is simply compiled every time.
+        }
+      }
+      return built;
+    }
+
+    /** The compiled-pack cache key of this build, or null when no cache applies. */
+    private String cacheKey() {
+      // An engine that drops undefined overrides must never be read back by a build that refuses them.
+      if (cache == null || withoutPacks || geography != null || !extraVersions.isEmpty()
+          || undefinedAssumptionsIgnored) return null;
+      String build = cache.build();
+      // Built-in packs inside the engine's jar are named by the build; elsewhere their bytes are hashed.
+      byte[] digest = packs != null ? PackLoader.digest(packs)
+          : PackLoader.builtInInEngineJar() ? BUILT_IN_JAR : PackLoader.builtInDigest();
+      return build == null || digest == null ? null : CompiledPacks.key(build, digest, assumptions);
+    }
+
+    private Caveat compile(CompletableFuture<ReferenceGeography> loading) {
       List<Grant> grants;
       try {
         grants = PackLoader.withVersions(withoutPacks ? List.of()

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.policy.Diagnostic;
 import org.caveat.policy.PolicyException;
@@ -22,8 +24,6 @@ import picocli.CommandLine.Command;
 @Command(name = "caveat",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {CheckCommand.class, ValidateCommand.class, TestCommand.class, TimelineCommand.class, DiffCommand.class, DocCommand.class,
-        ServeCommand.class, TokenCommand.class, LogCommand.class, PackCommand.class, ReplayCommand.class, GenEventsCommand.class, SchemaCommand.class},
     description = {
         "Checks reported or proposed uses of supplied weapons against the end-use",
         "restrictions in force on that date, and explains why. A compliance and audit",
@@ -71,6 +71,39 @@ public final class CaveatCli implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, validate, test, timeline, diff, doc, serve, token, log, pack, replay, gen-events or schema)");
   }
 
+  /**
+   * The commands by name, in the order help lists them (registered by {@link #commandLine}). The
+   * names are written out rather than read from the annotations, which would load every command.
+   */
+  static final Map<String, Class<?>> COMMANDS = commands("check", CheckCommand.class, "validate",
+      ValidateCommand.class, "test", TestCommand.class, "timeline", TimelineCommand.class, "diff", DiffCommand.class,
+      "doc", DocCommand.class, "serve", ServeCommand.class, "token", TokenCommand.class, "log", LogCommand.class,
+      "pack", PackCommand.class, "replay", ReplayCommand.class, "gen-events", GenEventsCommand.class,
+      "schema", SchemaCommand.class);
+
+  private static Map<String, Class<?>> commands(Object... nameThenClass) {
+    Map<String, Class<?>> byName = new LinkedHashMap<>();
+    for (int i = 0; i < nameThenClass.length; i += 2) byName.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+    return byName;
+  }
+
+  /**
+   * The command line of {@code root} for {@code args}. When the first argument names a command,
+   * only that command is registered: picocli builds the model of every registered command up
+   * front (annotations read by reflection), which costs more start-up than a one-request
+   * {@code check} decides; anything else (no command, {@code --help}, a misspelt name) gets all.
+   */
+  static CommandLine commandLine(CaveatCli root, String[] args) {
+    CommandLine cli = new CommandLine(root);
+    Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    if (named != null) {
+      cli.addSubcommand(named);
+    } else {
+      COMMANDS.values().forEach(cli::addSubcommand);
+    }
+    return cli;
+  }
+
   public static void main(String[] args) {
     preloadGeography();
     System.exit(run(args, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),
@@ -80,14 +113,14 @@ public final class CaveatCli implements Runnable {
   /**
    * Starts reading the shipped geography (the largest single start-up cost) on a spare core while
    * picocli parses the command line; the engine build later joins it. Harmless when unused. Its
-   * compact form is kept in the cache folder ({@link GeographyCacheDir}), which loads faster than
+   * compact form is kept in the cache folder ({@link CacheDir}), which loads faster than
    * the GeoJSON.
    */
   private static void preloadGeography() {
     Thread t = new Thread(() -> {
       try {
-        GeographyCacheDir cache = GeographyCacheDir.fromEnvironment();
-        if (cache != null) ReferenceGeography.shipped(cache);
+        java.nio.file.Path dir = CacheDir.fromEnvironment();
+        if (dir != null) ReferenceGeography.shipped(CacheDir.geography(dir));
         else ReferenceGeography.shipped();
       } catch (RuntimeException e) {
         // The engine build loads it again on the main thread and reports any problem there.
@@ -99,7 +132,7 @@ public final class CaveatCli implements Runnable {
 
   /** Runs one invocation; separate from {@link #main} so tests can supply and capture the streams. */
   static int run(String[] args, InputStream in, OutputStream out, OutputStream err) {
-    CommandLine cli = new CommandLine(new CaveatCli(in, out));
+    CommandLine cli = commandLine(new CaveatCli(in, out), args);
     cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -31,9 +31,12 @@ final class EngineOptions {
           + " versions left out under \"skipped\".")
   private Set<Reliability> reliability;
 
-  /** The engine these options name; a {@link org.caveat.policy.PolicyException} reaches the top-level handler. */
+  /**
+   * The engine these options name, from the compiled-pack cache when it holds it; a
+   * {@link org.caveat.policy.PolicyException} reaches the top-level handler.
+   */
   Caveat engine() {
-    return Engines.build(packs, assumptions, reliability);
+    return Engines.cached(packs, assumptions, reliability);
   }
 
   /**

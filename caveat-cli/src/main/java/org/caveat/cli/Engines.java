@@ -27,25 +27,42 @@ final class Engines {
     }
   };
 
-  /** Overrides in the order given, and the filter. */
-  private record Key(List<Map.Entry<String, String>> assumptions, Set<Reliability> reliability) {}
+  /** Overrides in the order given, the filter, and whether the engine may come from the compiled-pack cache. */
+  private record Key(List<Map.Entry<String, String>> assumptions, Set<Reliability> reliability, boolean cached) {}
 
   private Engines() {}
 
   /**
+   * An engine compiled and checked in full, as {@code validate} and {@code test} need.
+   *
    * @param packs       a packs folder, or null for the built-in packs
    * @param reliability the admitted reliabilities, or null for all
    * @throws org.caveat.policy.PolicyException with every problem of the packs or the overrides
    */
   static Caveat build(Path packs, Map<String, String> assumptions, Set<Reliability> reliability) {
-    if (packs != null) return compile(packs, assumptions, reliability);
+    return build(packs, assumptions, reliability, null);
+  }
+
+  /**
+   * An engine read from the compiled-pack cache ({@link PackCacheDir}) when it holds these packs
+   * and overrides, else compiled in full and stored there: for commands that decide
+   * ({@code check}, {@code diff}, {@code replay}). Answers are the same either way.
+   */
+  static Caveat cached(Path packs, Map<String, String> assumptions, Set<Reliability> reliability) {
+    return build(packs, assumptions, reliability, PackCacheDir.fromEnvironment());
+  }
+
+  /** With {@code cache} null, compiled and checked in full. */
+  static Caveat build(Path packs, Map<String, String> assumptions, Set<Reliability> reliability,
+      PackCacheDir cache) {
+    if (packs != null) return compile(packs, assumptions, reliability, cache);
     Key key = new Key(assumptions.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList(),
-        reliability == null ? null : Set.copyOf(reliability));
+        reliability == null ? null : Set.copyOf(reliability), cache != null);
     synchronized (BUILT_IN) {
       Caveat kept = BUILT_IN.get(key);
       if (kept != null) return kept;
     }
-    Caveat built = compile(null, assumptions, reliability);
+    Caveat built = compile(null, assumptions, reliability, cache);
     synchronized (BUILT_IN) {
       BUILT_IN.put(key, built);
     }
@@ -54,7 +71,13 @@ final class Engines {
 
   /** A new engine, not kept: for {@code --vary}, whose many values should not stay in memory. */
   static Caveat compile(Path packs, Map<String, String> assumptions, Set<Reliability> reliability) {
+    return compile(packs, assumptions, reliability, null);
+  }
+
+  private static Caveat compile(Path packs, Map<String, String> assumptions, Set<Reliability> reliability,
+      PackCacheDir cache) {
     Caveat.Builder b = Caveat.builder();
+    if (cache != null) b.cache(cache);
     if (packs != null) b.packs(packs);
     assumptions.forEach(b::assume);
     if (reliability != null) b.reliability(reliability);

@@ -41,7 +41,7 @@ class ServeCommandTest {
 
   static Running start(String... args) throws InterruptedException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CommandLine cli = new CommandLine(new CaveatCli(new ByteArrayInputStream(new byte[0]), out));
+    CommandLine cli = CaveatCli.commandLine(new CaveatCli(new ByteArrayInputStream(new byte[0]), out), new String[0]);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(System.err, true));
     ServeCommand serve = cli.getSubcommands().get("serve").getCommand();

@@ -108,12 +108,17 @@ final class ConditionCompiler {
     if (c != null) return c;
     EnumSet<Attribute> reads = EnumSet.noneOf(Attribute.class);
     collectAttributes(e, reads);
+    CelAbstractSyntaxTree sub = CelAbstractSyntaxTree.newCheckedAst(e, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap());
+    return new CelFallback(runtime, sub, List.copyOf(reads), fallbackConstants(zones, assumptions));
+  }
+
+  /** The names an interpreted condition may read besides attributes: zones, assumptions, constant lists. */
+  static Map<String, Object> fallbackConstants(Map<String, ZoneRef> zones, Map<String, Object> assumptions) {
     Map<String, Object> constants = new java.util.HashMap<>();
     zones.forEach((n, z) -> constants.put("zones." + n, z));
     assumptions.forEach((n, v) -> constants.put("assume." + n, v));
     constants.putAll(CelEnvironment.CONSTANT_LISTS);
-    CelAbstractSyntaxTree sub = CelAbstractSyntaxTree.newCheckedAst(e, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap());
-    return new CelFallback(runtime, sub, List.copyOf(reads), constants);
+    return constants;
   }
 
   private static void collectAttributes(CelExpr e, Set<Attribute> out) {

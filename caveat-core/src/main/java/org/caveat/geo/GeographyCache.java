@@ -11,4 +11,14 @@ public interface GeographyCache {
 
   /** Stores {@code bytes} under {@code key}; a failure only means the next run reads the GeoJSON again. */
   void write(String key, byte[] bytes);
+
+  /**
+   * Names the jar the engine runs from (e.g. its size and time), or null. When the shipped
+   * GeoJSON is inside that jar, the compact form is keyed by this name instead of by the SHA-256
+   * of the 1.9 MB of GeoJSON, which then need not be read on every run; it must change whenever
+   * the jar does.
+   */
+  default String build() {
+    return null;
+  }
 }

@@ -138,13 +138,18 @@ public final class ReferenceGeography {
   /**
    * The shipped geography, taken from {@code cache} in its compact form when the cache holds one
    * made from the same GeoJSON (named by the SHA-256 of the shipped files, so an edited file is
-   * never served stale), else read from the GeoJSON and its compact form handed to the cache.
+   * never served stale; or by the cache's {@link GeographyCache#build} when the files are in the
+   * engine's jar), else read from the GeoJSON and its compact form handed to the cache.
    * Loaded once: later calls, and {@link #shipped()}, return the same geography.
    */
   public static ReferenceGeography shipped(GeographyCache cache) {
     synchronized (ReferenceGeography.class) {
       if (shipped == null) {
-        String key = CompactGeography.sourceKey(BASE, "regions.geojson", "borders.geojson", "countries.geojson");
+        String build = cache.build();
+        String key = build != null && EngineJar.holds(ReferenceGeography.class, BASE + "regions.geojson")
+            ? CompactGeography.keyOf(java.util.Map.of("shipped geography of the engine jar", build.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)))
+            : CompactGeography.sourceKey(BASE, "regions.geojson", "borders.geojson", "countries.geojson");
         ReferenceGeography g = CompactGeography.read(key, cache.read(key));
         if (g == null) {
           g = new ReferenceGeography();

@@ -22,6 +22,14 @@ public final class Zones {
     return new GeometryZone(name, geometry);
   }
 
+  /**
+   * A zone {@code make} builds when it is first used (anything but its name), e.g. one of a
+   * version read from the compiled-pack cache that no request may ever reach.
+   */
+  public static Zone lazy(String name, java.util.function.Supplier<Zone> make) {
+    return new LazyZone(name, make);
+  }
+
   /** The area within {@code km} kilometres (geodesic) of a measurable zone. */
   public static Zone buffer(String name, Zone source, double km) {
     if (!source.isMeasurable()) {

@@ -131,6 +131,47 @@ public final class PackLoader {
   }
 
   /**
+   * SHA-256 of every file under {@code dir} (recursively, links followed, in name order), each with
+   * its path and length, and of the label diagnostics and spans would name it by: whatever the
+   * loader could read from the folder is covered, so equal digests mean equal packs. Null when the
+   * folder cannot be read (the caller then compiles, and the loader reports why).
+   */
+  public static byte[] digest(Path dir) {
+    return digest(dir, dir.toString());
+  }
+
+  /**
+   * Whether the built-in packs are read from the same jar as the engine's classes: then whatever
+   * names that jar (a compiled-pack cache's build) names their bytes too, and they need not be
+   * read to be hashed. Cheap: only resource URLs are compared, no file is opened.
+   */
+  public static boolean builtInInEngineJar() {
+    return org.caveat.geo.EngineJar.holds(PackLoader.class, BUILT_IN);
+  }
+
+  /** {@link #digest(Path)} of the built-in packs. */
+  public static byte[] builtInDigest() {
+    return digest(builtInDir(), BUILT_IN_LABEL);
+  }
+
+  private static byte[] digest(Path dir, String label) {
+    if (!Files.isDirectory(dir)) return null;
+    try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update((label + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      List<String> files = walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+      for (String f : files) {
+        byte[] bytes = Files.readAllBytes(dir.resolve(f));
+        sha.update((f + "\n" + bytes.length + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(bytes);
+      }
+      return sha.digest();
+    } catch (IOException | UncheckedIOException | java.security.NoSuchAlgorithmException unreadable) {
+      return null;
+    }
+  }
+
+  /**
    * The grants with more single version files added, e.g. versions published through change
    * requests. Keys are names {@code grant/version.yaml} (the folder and file naming of a pack);
    * a new grant id starts a new grant. Files cannot reference sibling files. Every problem,

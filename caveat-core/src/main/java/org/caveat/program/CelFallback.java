@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.caveat.geo.GeoPoint;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.model.Attribute;
@@ -20,7 +21,9 @@ import org.caveat.model.Attribute;
  * the expression reads is missing, the result is unknown and names those attributes.
  */
 public final class CelFallback extends Cond {
-  private final CelRuntime.Program program;
+  private final CelAbstractSyntaxTree ast;
+  private final Supplier<CelRuntime> runtime;
+  private volatile CelRuntime.Program program;
   private final List<Attribute> reads;
   private final Map<String, Object> constants;
 
@@ -52,13 +55,43 @@ public final class CelFallback extends Cond {
   /** @param ast a checked expression; {@code runtime} from {@link #runtime} */
   public CelFallback(CelRuntime runtime, CelAbstractSyntaxTree ast, List<Attribute> reads,
       Map<String, Object> constants) {
+    this.ast = ast;
+    this.runtime = () -> runtime;
+    this.program = program(runtime, ast);
+    this.reads = reads;
+    this.constants = constants;
+  }
+
+  /**
+   * A condition whose interpreter is made when it is first evaluated (a condition read from the
+   * compiled-pack cache): a run that never evaluates it never starts cel-java's runtime.
+   *
+   * @param runtime made at most once per engine by the caller (it may be slow the first time)
+   */
+  public CelFallback(Supplier<CelRuntime> runtime, CelAbstractSyntaxTree ast, List<Attribute> reads,
+      Map<String, Object> constants) {
+    this.ast = ast;
+    this.runtime = runtime;
+    this.reads = reads;
+    this.constants = constants;
+  }
+
+  private static CelRuntime.Program program(CelRuntime runtime, CelAbstractSyntaxTree ast) {
     try {
-      this.program = runtime.createProgram(ast);
+      return runtime.createProgram(ast);
     } catch (CelEvaluationException e) {
       throw new IllegalStateException("cel-java refused a checked expression: " + e.getMessage(), e);
     }
-    this.reads = reads;
-    this.constants = constants;
+  }
+
+  /** The checked expression interpreted, for the compiled-pack cache. */
+  CelAbstractSyntaxTree ast() {
+    return ast;
+  }
+
+  /** The attributes the expression reads, in the compiler's order. */
+  List<Attribute> reads() {
+    return reads;
   }
 
   @Override
@@ -78,8 +111,13 @@ public final class CelFallback extends Cond {
     if (missing != 0) {
       return Tri.unknown(missing);
     }
+    CelRuntime.Program p = program;
+    if (p == null) {
+      // Racing threads may both build it; the programs are equal and one is kept.
+      program = p = program(runtime.get(), ast);
+    }
     try {
-      return Tri.of(Boolean.TRUE.equals(program.eval(vars)));
+      return Tri.of(Boolean.TRUE.equals(p.eval(vars)));
     } catch (CelEvaluationException e) {
       // An evaluation error (e.g. division by zero) decides nothing: report unknown.
       return Tri.unknown(0);

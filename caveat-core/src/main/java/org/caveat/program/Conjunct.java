@@ -7,9 +7,9 @@ package org.caveat.program;
 public final class Conjunct {
   private final String text;
   final Cond cond;
-  private final Val left, right;
-  private final Predicates.Op op;
-  private final String rightText;
+  final Val left, right;
+  final Predicates.Op op;
+  final String rightText;
 
   public Conjunct(String text, Cond cond, Val left, Predicates.Op op, Val right, String rightText) {
     this.text = text;
