@@ -257,9 +257,9 @@ public final class AnswerWriter {
     g.writeEndArray();
   }
 
-  /** Three places at most, as {@link Numbers#format} writes them ({@link Decimals}: the same text, faster). */
+  /** Three places at most, as {@link Numbers#format} writes them (its fast path skips {@code BigDecimal} for values already rounded). */
   private static void number(JsonGenerator g, String name, double v) throws IOException {
     g.writeFieldName(name);
-    g.writeNumber(Decimals.format(v, 3));
+    g.writeNumber(Numbers.format(v, 3));
   }
 }
