@@ -59,6 +59,13 @@ public class GeoBenchmark {
     return border.distanceKm(lat[k], lon[k]);
   }
 
+  /** The same distance for a figure rounded to the metre: the chord method where its bound proves the metre. */
+  @Benchmark
+  public double distanceToKharkivBorderToTheMetre() {
+    int k = next();
+    return border.distanceKmToTheMetre(lat[k], lon[k]);
+  }
+
   @Benchmark
   public boolean within100kmOfKharkivBorder() {
     int k = next();

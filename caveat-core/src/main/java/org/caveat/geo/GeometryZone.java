@@ -42,6 +42,14 @@ final class GeometryZone implements Zone {
     return edges.distanceMetres(lat, lon) / 1000;
   }
 
+  @Override
+  public double distanceKmToTheMetre(double lat, double lon) {
+    if (area != null && area.covers(lat, lon)) {
+      return 0;
+    }
+    return edges.distanceKmToTheMetre(lat, lon);
+  }
+
   /** The spherical angle in radians to the zone's edges ({@link SphericalSegments#angle}); the interior is not 0 here. */
   double edgeAngle(double lat, double lon) {
     return edges.angle(lat, lon);

@@ -55,6 +55,11 @@ final class LazyZone implements Zone {
   }
 
   @Override
+  public double distanceKmToTheMetre(double lat, double lon) {
+    return zone().distanceKmToTheMetre(lat, lon);
+  }
+
+  @Override
   public PreparedThreshold threshold(double km) {
     return zone().threshold(km);
   }

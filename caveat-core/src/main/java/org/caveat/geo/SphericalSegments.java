@@ -107,7 +107,25 @@ final class SphericalSegments {
     double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
     double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
     int best = nearestEdge(px, py, pz, edges, lowerGaps);
-    double[] q = nearestPoint(px, py, pz, best);
+    return inverse(lat, lon, nearestPoint(px, py, pz, best));
+  }
+
+  /**
+   * {@link #distanceMetres} in km for a figure rounded to the metre: k / 1000 for the whole number
+   * of metres k it rounds to when {@link ChordGeodesic} proves that without GeographicLib, else
+   * the exact distance in km. The same nearest point is measured either way.
+   */
+  double distanceKmToTheMetre(double lat, double lon) {
+    double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
+    double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
+    Ranked cell = candidates(lat, lon);
+    double[] q = nearestPoint(px, py, pz, nearestEdge(px, py, pz, cell.edges, cell.lowerGaps));
+    long metres = ChordGeodesic.roundedMetres(px, py, pz, q[0], q[1], q[2]);
+    return metres != ChordGeodesic.UNDECIDED ? metres / 1000.0 : inverse(lat, lon, q) / 1000;
+  }
+
+  /** GeographicLib's distance in metres from the point to the unit vector q read as geodetic coordinates. */
+  private static double inverse(double lat, double lon, double[] q) {
     double nLat = Math.toDegrees(Math.atan2(q[2], Math.hypot(q[0], q[1])));
     double nLon = Math.toDegrees(Math.atan2(q[1], q[0]));
     return Geodesic.WGS84.Inverse(lat, lon, nLat, nLon, GeodesicMask.DISTANCE).s12;

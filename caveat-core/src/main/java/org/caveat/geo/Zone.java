@@ -22,6 +22,17 @@ public interface Zone {
   double distanceKm(double lat, double lon);
 
   /**
+   * {@link #distanceKm} for a figure rounded to the metre (3 decimals): a value strictly inside
+   * the same interval between half-metres as the exact distance (k / 1000 for its whole number of
+   * metres k, when that is proven without the exact computation), or the exact distance itself.
+   * Any rounding to 3 decimals with half-metre boundaries (half-even, half-up) gives the same
+   * figure for both; thresholds and arithmetic need {@link #distanceKm}.
+   */
+  default double distanceKmToTheMetre(double lat, double lon) {
+    return distanceKm(lat, lon);
+  }
+
+  /**
    * A prepared test for {@code distanceKm(p) <= km}, built once per threshold: it classifies most
    * points by point-in-polygon and leaves only a thin ring for an exact computation.
    */
