@@ -26,15 +26,37 @@ public final class AnswerWriter {
   private static final Map<Same, SerializedString> FRAGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * Explanations with their escaped UTF-8 bytes, by text: most answers share theirs with many
-   * others (238 distinct texts in 20,000 generated requests), and copying the bytes costs less
-   * than escaping and encoding the text again. Jackson's encoder escapes as the generator does,
+   * Explanations (and other shared texts: countries, regions, waters labels, rule texts) with
+   * their escaped UTF-8 bytes, by text: most answers share theirs with many others (238 distinct
+   * explanations in 20,000 generated requests), and copying the bytes costs less than escaping and
+   * encoding the text again; the explainer hands out the same String objects, so a lookup
+   * usually ends at {@code String.equals}'s identity test. Jackson's encoder escapes as the generator does,
    * except characters outside the BMP (the generator writes them as {@code \\uD83D\\uDE00}
    * escapes, the encoder as UTF-8), so a text holding a surrogate is not kept and is written as before.
    */
   private static final Map<String, SerializedString> EXPLANATIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private AnswerWriter() {}
+
+  /**
+   * Member names and verdict words every answer writes, with their quoted UTF-8 bytes: a UTF-8
+   * generator copies them instead of encoding the String character by character (the same bytes).
+   */
+  private static final class Names {
+    static final SerializedString ID = new SerializedString("id");
+    static final SerializedString DECISION = new SerializedString("decision");
+    static final SerializedString GRANTS = new SerializedString("grants");
+    static final SerializedString FACTS = new SerializedString("facts");
+    static final SerializedString COUNTRY = new SerializedString("country");
+    static final SerializedString REGION = new SerializedString("region");
+    static final SerializedString DISTANCE = new SerializedString("distance_to_border_km");
+    static final SerializedString WATERS = new SerializedString("waters");
+    static final SerializedString EXPLANATION = new SerializedString("explanation");
+    static final SerializedString TEXT = new SerializedString("text");
+    /** {@code Outcome.name()} by ordinal. */
+    static final SerializedString[] OUTCOMES = java.util.Arrays.stream(org.caveat.decide.Outcome.values())
+        .map(o -> new SerializedString(o.name())).toArray(SerializedString[]::new);
+  }
 
   /** Identity as a map key: shared parts are the same object, and hashing them is then free. */
   private record Same(Object o) {
@@ -140,29 +162,53 @@ public final class AnswerWriter {
   }
 
   private static void answerFields(JsonGenerator g, Answer a, boolean withSources) throws IOException {
-    g.writeStringField("id", a.id());
-    g.writeStringField("decision", a.decision().name());
-    g.writeArrayFieldStart("grants");
+    g.writeFieldName(Names.ID);
+    g.writeString(a.id());
+    g.writeFieldName(Names.DECISION);
+    g.writeString(Names.OUTCOMES[a.decision().ordinal()]);
+    g.writeFieldName(Names.GRANTS);
+    g.writeStartArray();
     for (Answer.GrantAnswer ga : a.grants()) {
-      if (ga.closest() == null && ga.version() != null) {
+      if (shared(ga)) {
         g.writeRawValue(fragment(ga));
       } else {
         grant(g, ga);
       }
     }
     g.writeEndArray();
-    g.writeObjectFieldStart("facts");
-    g.writeStringField("country", a.facts().country());
-    g.writeStringField("region", a.facts().region());
-    number(g, "distance_to_border_km", a.facts().distanceToBorderKm());
-    g.writeStringField("waters", a.facts().waters());
+    g.writeFieldName(Names.FACTS);
+    g.writeStartObject();
+    g.writeFieldName(Names.COUNTRY);
+    sharedText(g, a.facts().country());
+    g.writeFieldName(Names.REGION);
+    sharedText(g, a.facts().region());
+    number(g, Names.DISTANCE, a.facts().distanceToBorderKm());
+    g.writeFieldName(Names.WATERS);
+    sharedText(g, a.facts().waters());
     if (a.facts().onBorder()) g.writeBooleanField("on_border", true);
     g.writeEndObject();
-    g.writeFieldName("explanation");
-    SerializedString explanation = a.explanation() == null ? null : explanation(a.explanation());
-    if (explanation != null) g.writeString(explanation);
-    else g.writeString(a.explanation());
+    g.writeFieldName(Names.EXPLANATION);
+    sharedText(g, a.explanation());
     if (withSources) sources(g, a);
+  }
+
+  /**
+   * Whether the explainer shares this grant part between answers (the same object each time), so
+   * that its rendering can be kept: a part with a version whose closest miss, if any, is not a
+   * numeric comparison (a numeric one carries the request's own figures and is built per answer).
+   */
+  private static boolean shared(Answer.GrantAnswer ga) {
+    return ga.version() != null && (ga.closest() == null || ga.closest().actual() == null);
+  }
+
+  /**
+   * A text most answers share with many others (an explanation, a country, a region, a waters
+   * label), copied as its kept UTF-8 bytes; written as before when it holds a surrogate.
+   */
+  private static void sharedText(JsonGenerator g, String text) throws IOException {
+    SerializedString kept = text == null ? null : kept(text);
+    if (kept != null) g.writeString(kept);
+    else g.writeString(text);
   }
 
   private static void sources(JsonGenerator g, Answer a) throws IOException {
@@ -182,8 +228,8 @@ public final class AnswerWriter {
     g.writeEndObject();
   }
 
-  /** The explanation's rendered bytes, or null when it holds a surrogate (rendered as before). */
-  private static SerializedString explanation(String text) {
+  /** The text's rendered bytes, or null when it holds a surrogate (rendered as before). */
+  private static SerializedString kept(String text) {
     SerializedString e = EXPLANATIONS.get(text);
     if (e == null) {
       for (int i = 0; i < text.length(); i++) if (Character.isSurrogate(text.charAt(i))) return null;
@@ -212,7 +258,8 @@ public final class AnswerWriter {
     g.writeStringField("version", ga.version());
     g.writeStringField("hash", ga.hash());
     g.writeStringField("reliability", ga.reliability());
-    g.writeStringField("decision", ga.decision().name());
+    g.writeFieldName(Names.DECISION);
+    g.writeString(Names.OUTCOMES[ga.decision().ordinal()]);
     g.writeStringField("basis", ga.basis());
     strings(g, "determining", ga.determining());
     g.writeArrayFieldStart("reasons");
@@ -220,7 +267,8 @@ public final class AnswerWriter {
       g.writeStartObject();
       g.writeStringField("rule", r.rule());
       g.writeStringField("effect", r.effect());
-      g.writeStringField("text", r.text());
+      g.writeFieldName(Names.TEXT);
+      sharedText(g, r.text());
       strings(g, "sources", r.sources());
       g.writeEndObject();
     }
@@ -259,6 +307,11 @@ public final class AnswerWriter {
 
   /** Three places at most, as {@link Numbers#format} writes them (its fast path skips {@code BigDecimal} for values already rounded). */
   private static void number(JsonGenerator g, String name, double v) throws IOException {
+    g.writeFieldName(name);
+    g.writeNumber(Numbers.format(v, 3));
+  }
+
+  private static void number(JsonGenerator g, SerializedString name, double v) throws IOException {
     g.writeFieldName(name);
     g.writeNumber(Numbers.format(v, 3));
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,6 +42,18 @@ final class RequestBinder {
   private static final JsonFactory FACTORY = Json.FACTORY.rebuild()
       .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  /** Each object's members in the documented order (docs/SEMANTICS.md), the order most requests use. */
+  private static final SerializedString[] ROOT = names("id", "time", "user", "weapon", "target", "purpose");
+  private static final SerializedString[] WEAPON = names("origin", "system", "munition", "class", "range_km");
+  private static final SerializedString[] TARGET = names("location", "category", "activity", "used_in_invasion");
+  private static final SerializedString[] LOCATION = names("lat", "lon");
+
+  private static SerializedString[] names(String... names) {
+    SerializedString[] out = new SerializedString[names.length];
+    for (int i = 0; i < names.length; i++) out[i] = new SerializedString(names[i]);
+    return out;
+  }
 
   private static final CanonicalStrings WEAPON_CLASSES = new CanonicalStrings(Attribute.WEAPON_CLASS.vocabulary());
   private static final CanonicalStrings CATEGORIES = new CanonicalStrings(Attribute.TARGET_CATEGORY.vocabulary());
@@ -107,34 +120,39 @@ final class RequestBinder {
     expect(p.nextToken(), JsonToken.START_OBJECT);
     Request.Builder b = Request.builder();
     Members m = new Members();
-    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+    int at = 0;
+    for (String name = nextName(p, ROOT, at); name != null; name = nextName(p, ROOT, at)) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "id" -> {
           m.known(1);
-          String id = text(p, t);
-          if (RequestId.problem(id) != null) throw GiveUp.INSTANCE;
-          b.id(id);
+          b.id(id(p, t));
+          at = 1;
         }
         case "time" -> {
           m.known(2);
           b.time(time(p, t));
+          at = 2;
         }
         case "user" -> {
           m.known(4);
           b.user(country(p, t));
+          at = 3;
         }
         case "weapon" -> {
           m.known(8);
           weapon(p, t, b);
+          at = 4;
         }
         case "target" -> {
           m.known(16);
           target(p, t, b);
+          at = 5;
         }
         case "purpose" -> {
           m.known(32);
           b.purpose(vocab(p, t, PURPOSES));
+          at = 6;
         }
         default -> m.other(name, p, t);
       }
@@ -150,30 +168,36 @@ final class RequestBinder {
   private static void weapon(JsonParser p, JsonToken start, Request.Builder b) throws IOException, GiveUp {
     expect(start, JsonToken.START_OBJECT);
     Members m = new Members();
-    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+    int at = 0;
+    for (String name = nextName(p, WEAPON, at); name != null; name = nextName(p, WEAPON, at)) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "origin" -> {
           m.known(1);
           b.weaponOrigin(country(p, t));
+          at = 1;
         }
         case "system" -> {
           m.known(2);
           b.weaponSystem(text(p, t));
+          at = 2;
         }
         case "munition" -> {
           m.known(4);
           b.weaponMunition(text(p, t));
+          at = 3;
         }
         case "class" -> {
           m.known(8);
           b.weaponClass(vocab(p, t, WEAPON_CLASSES));
+          at = 4;
         }
         case "range_km" -> {
           m.known(16);
           double d = number(p, t);
           if (d < 0) throw GiveUp.INSTANCE;
           b.weaponRangeKm(d);
+          at = 5;
         }
         default -> m.other(name, p, t);
       }
@@ -184,25 +208,30 @@ final class RequestBinder {
   private static void target(JsonParser p, JsonToken start, Request.Builder b) throws IOException, GiveUp {
     expect(start, JsonToken.START_OBJECT);
     Members m = new Members();
-    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+    int at = 0;
+    for (String name = nextName(p, TARGET, at); name != null; name = nextName(p, TARGET, at)) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "location" -> {
           m.known(1);
           b.targetLocation(location(p, t));
+          at = 1;
         }
         case "category" -> {
           m.known(2);
           b.targetCategory(vocab(p, t, CATEGORIES));
+          at = 2;
         }
         case "activity" -> {
           m.known(4);
           b.targetActivity(vocab(p, t, ACTIVITIES));
+          at = 3;
         }
         case "used_in_invasion" -> {
           m.known(8);
           if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) throw GiveUp.INSTANCE;
           b.targetUsedInInvasion(t == JsonToken.VALUE_TRUE);
+          at = 4;
         }
         default -> m.other(name, p, t);
       }
@@ -214,16 +243,19 @@ final class RequestBinder {
     expect(start, JsonToken.START_OBJECT);
     double lat = Double.NaN, lon = Double.NaN;
     Members m = new Members();
-    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+    int at = 0;
+    for (String name = nextName(p, LOCATION, at); name != null; name = nextName(p, LOCATION, at)) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "lat" -> {
           m.known(1);
           lat = number(p, t);
+          at = 1;
         }
         case "lon" -> {
           m.known(2);
           lon = number(p, t);
+          at = 2;
         }
         default -> m.other(name, p, t);
       }
@@ -235,6 +267,38 @@ final class RequestBinder {
 
   private static void expect(JsonToken actual, JsonToken expected) throws GiveUp {
     if (actual != expected) throw GiveUp.INSTANCE;
+  }
+
+  /**
+   * A request's id. One of 1 to 256 printable ASCII characters other than the space (nearly every
+   * id) is good by {@link RequestId}'s rules and holds no surrogate, so it is checked on the
+   * parser's characters; any other goes through {@link RequestId#problem}.
+   */
+  private static String id(JsonParser p, JsonToken t) throws IOException, GiveUp {
+    expect(t, JsonToken.VALUE_STRING);
+    char[] c = p.getTextCharacters();
+    int o = p.getTextOffset(), n = p.getTextLength();
+    boolean plain = n >= 1 && n <= RequestId.MAX_LENGTH;
+    for (int i = o; plain && i < o + n; i++) plain = c[i] > ' ' && c[i] < 0x7f;
+    if (plain) return p.getText();
+    String id = text(p, t);
+    if (RequestId.problem(id) != null) throw GiveUp.INSTANCE;
+    return id;
+  }
+
+  /**
+   * The next member's name, or null at the end of the object. The name expected after the member
+   * at {@code at} in {@code order} (members usually come in the documented order) is tried first:
+   * Jackson then compares the input's bytes with the name's and skips its symbol-table lookup;
+   * any other name is read as usual.
+   */
+  private static String nextName(JsonParser p, SerializedString[] order, int at) throws IOException {
+    if (at < order.length) {
+      SerializedString expected = order[at];
+      if (p.nextFieldName(expected)) return expected.getValue();
+      return p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+    }
+    return p.nextFieldName();
   }
 
   /** Free text (an id, a system, a munition), without surrogates. */

@@ -115,6 +115,43 @@ class RequestBinderProperties {
     assertSameEitherWay(line.getBytes(StandardCharsets.US_ASCII));
   }
 
+  /**
+   * Ids read on the parser's characters (1 to 256 printable ASCII characters, no space) and every
+   * other id (through {@link RequestId#problem}) read as the tree reads them.
+   */
+  @Test
+  void idsReadAsTheTreeReadsThem() throws Exception {
+    for (String id : List.of("a", "bench-7", "x".repeat(256), "x".repeat(257), "", " ", "a b", " a", "\\u007f",
+        "a\\u0001", "\\u00a0", "caf\\u00e9", "\\u2028", "\\ud800", "\\ud83d\\ude00", "q\\\"q", "~!{}")) {
+      String line = GOOD_LINE.replace("\"evt-0001\"", "\"" + id + "\"");
+      assertThat(line).isNotEqualTo(GOOD_LINE);
+      assertSameEitherWay(line.getBytes(StandardCharsets.UTF_8));
+    }
+    String plain = GOOD_LINE.replace("evt-0001", "x".repeat(256));
+    assertThat(RequestBinder.bind(plain.getBytes(StandardCharsets.US_ASCII), RequestDefaults.NONE).id())
+        .isEqualTo("x".repeat(256));
+  }
+
+  /**
+   * Members are matched against the documented order first; any other order binds the same
+   * request (names read the usual way after the first that differs).
+   */
+  @Test
+  void membersInAnyOrderBindTheSameRequest() throws Exception {
+    String swapped = GOOD_LINE
+        .replace("{\"lat\":50.59,\"lon\":36.58}", "{\"lon\":36.58,\"lat\":50.59}")
+        .replace("\"class\":\"rocket_artillery\",\"range_km\":84", "\"range_km\":84,\"class\":\"rocket_artillery\"");
+    assertThat(swapped).contains("\"lon\":36.58,\"lat\"").contains("\"range_km\":84,\"class\"");
+    String noId = swapped.replace("\"id\":\"evt-0001\",", "");
+    String moved = noId.substring(0, noId.length() - 1) + ",\"id\":\"evt-0001\"}";
+    for (String line : List.of(swapped, moved)) {
+      assertSameEitherWay(line.getBytes(StandardCharsets.US_ASCII));
+    }
+    org.caveat.model.Request expected = RequestBinder.bind(GOOD_LINE.getBytes(StandardCharsets.US_ASCII), RequestDefaults.NONE);
+    assertThat(String.valueOf(RequestBinder.bind(moved.getBytes(StandardCharsets.US_ASCII), RequestDefaults.NONE)))
+        .isEqualTo(String.valueOf(expected));
+  }
+
   /** The line, framed after a first line as check frames it, read both ways with every defaults. */
   private static void assertSameEitherWay(byte[] line) throws Exception {
     ByteArrayOutputStream in = new ByteArrayOutputStream();
