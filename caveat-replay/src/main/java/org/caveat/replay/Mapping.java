@@ -268,16 +268,17 @@ public final class Mapping {
       }
     }
     Object[] v = new Object[MappingSpec.FIELDS.size()];
+    RowCells cells = new RowCells(row);
     int next = 0;
     try {
       for (int i = 0; i < fieldIndex.length; i++) {
-        v[fieldIndex[i]] = direct[i] != null ? direct[i].eval(row) : others.get(next++);
+        v[fieldIndex[i]] = direct[i] != null ? direct[i].eval(cells) : others.get(next++);
       }
       int weapon = -1;
       if (directWeapons == null) {
         weapon = (int) (long) (Long) others.get(next);
       } else {
-        for (int w = 0; w < directWeapons.length && weapon < 0; w++) if ((Boolean) directWeapons[w].eval(row)) weapon = w;
+        for (int w = 0; w < directWeapons.length && weapon < 0; w++) if ((Boolean) directWeapons[w].eval(cells)) weapon = w;
       }
       withWeapon(v, weapon);
       return v;
