@@ -12,6 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Reads one ACLED record into the canonical column order of {@link AcledColumns}, normalised so
@@ -36,12 +38,23 @@ final class AcledDecoder {
     this.width = positions.length;
   }
 
+  /** The columns {@link #check} reads, and the event id that bad rows are reported with. */
+  private static final Set<Integer> OWN = Set.of(AcledColumns.EVENT_ID, AcledColumns.EVENT_DATE,
+      AcledColumns.INTER1, AcledColumns.INTER2, AcledColumns.LATITUDE, AcledColumns.LONGITUDE);
+
+  /** The decoder for a header line, extracting every column. */
+  static AcledDecoder forHeader(String headerLine) {
+    return forHeader(headerLine, column -> true);
+  }
+
   /**
-   * The decoder for a header line.
+   * The decoder for a header line that extracts only the columns {@code needed} accepts (and those
+   * it checks itself); the others are counted but left empty in the row, which saves copying
+   * columns no expression reads.
    *
    * @throws ReplayException when the header lacks a column every request needs
    */
-  static AcledDecoder forHeader(String headerLine) {
+  static AcledDecoder forHeader(String headerLine, IntPredicate needed) {
     List<String> names;
     try {
       names = fields(headerLine);
@@ -54,7 +67,7 @@ final class AcledDecoder {
       String n = names.get(i).strip().toLowerCase(Locale.ROOT);
       if (i == 0 && n.startsWith("\uFEFF")) n = n.substring(1);
       Integer idx = AcledColumns.INDEX.get(n);
-      positions[i] = idx == null ? -1 : idx;
+      positions[i] = idx == null || !(needed.test(idx) || OWN.contains(idx)) ? -1 : idx;
       seen.add(n);
     }
     List<String> missing = AcledColumns.REQUIRED.stream().filter(c -> !seen.contains(c)).toList();

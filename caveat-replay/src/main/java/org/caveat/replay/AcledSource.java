@@ -23,7 +23,7 @@ public final class AcledSource implements EventSource {
     CsvRecordFramer.Framed header = framer.next();
     if (header == null) throw new ReplayException("the input is empty: an ACLED file starts with a header line");
     if (header.error() != null) throw new ReplayException("line " + header.line() + ": " + header.error());
-    this.decoder = AcledDecoder.forHeader(header.text());
+    this.decoder = AcledDecoder.forHeader(header.text(), mapping::reads);
     framer.width(decoder.width());
   }
 

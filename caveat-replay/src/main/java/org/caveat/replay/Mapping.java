@@ -56,6 +56,8 @@ public final class Mapping {
   private final RowExpressions.Value[] directWeapons;
   /** The fields (and the weapon chain) left to CEL, as one program returning a list; null when none. */
   private final CelRuntime.Program rest;
+  /** The canonical columns the expressions read. */
+  private final java.util.BitSet columns;
   /** The keyword tests the combined program reads as variables, by variable number. */
   private final PreparedKeywords.Keyword[][] keywords;
   /** Position in {@link MappingSpec#FIELDS} of each compiled field. */
@@ -73,6 +75,7 @@ public final class Mapping {
     this.direct = compiled.fields().toArray(RowExpressions.Value[]::new);
     this.directWeapons = compiled.weapons();
     this.rest = compiled.rest();
+    this.columns = compiled.columns();
     this.keywords = keywords.toArray(PreparedKeywords.Keyword[][]::new);
     Map<String, Integer> names = new HashMap<>(RowVariables.INDEX);
     for (int k = 0; k < this.keywords.length; k++) names.put(PreparedKeywords.PREFIX + k, -1 - k);
@@ -114,12 +117,14 @@ public final class Mapping {
     List<PreparedKeywords.Choice> choices = new ArrayList<>();
     List<RowExpressions.Value> direct = new ArrayList<>();
     List<String> restParts = new ArrayList<>();
+    java.util.BitSet read = new java.util.BitSet();
     for (String f : MappingSpec.FIELDS) {
       MappingSpec.Expr e = spec.fields().get(f);
       if (e == null) continue;
       CelAbstractSyntaxTree ast = MappingChecks.check(cel, e, problems);
       if (ast == null) continue;
       if (!MappingChecks.typeFits(f, ast, e, problems)) continue;
+      columnsRead(ast, read);
       fields.add(f);
       programs.add(program(cel, ast));
       String rewritten = keywords.rewrite(e.text());
@@ -140,6 +145,7 @@ public final class Mapping {
       MappingSpec.WeaponEntry w = spec.weapons().get(i);
       CelAbstractSyntaxTree ast = MappingChecks.check(cel, w.when(), problems);
       if (ast != null) MappingChecks.isCondition(ast, w.when(), problems);
+      if (ast != null) columnsRead(ast, read);
       whens.add(ast == null ? null : RowExpressions.compile(ast));
       MappingChecks.weaponValues(w, problems);
       String when = keywords.rewrite(w.when().text());
@@ -161,13 +167,30 @@ public final class Mapping {
     }
     if (directWeapons == null) restParts.add(parts.get(parts.size() - 1));
     Cel run = environment(keywords.variables().size(), choices);
-    Compiled compiled = new Compiled(direct, directWeapons, restParts.isEmpty() ? null : listProgram(run, restParts));
+    Compiled compiled = new Compiled(direct, directWeapons, restParts.isEmpty() ? null : listProgram(run, restParts), read);
     return new Mapping(cel, spec, fields, programs, onFirstUse(() -> listProgram(run, parts)), keywords.variables(),
         choices, compiled);
   }
 
   /** The Java forms of the fields and weapon conditions, and the program for what is left to CEL. */
-  private record Compiled(List<RowExpressions.Value> fields, RowExpressions.Value[] weapons, CelRuntime.Program rest) {}
+  private record Compiled(List<RowExpressions.Value> fields, RowExpressions.Value[] weapons, CelRuntime.Program rest,
+      java.util.BitSet columns) {}
+
+  /** Adds the columns a checked expression reads: every {@code row.<column>} variable it refers to. */
+  private static void columnsRead(CelAbstractSyntaxTree ast, java.util.BitSet read) {
+    for (dev.cel.common.ast.CelReference r : ast.getReferenceMap().values()) {
+      Integer column = RowVariables.INDEX.get(r.name());
+      if (column != null) read.set(column);
+    }
+  }
+
+  /**
+   * Whether some field or weapon condition reads the column (its canonical index in
+   * {@link AcledColumns}); a source need not extract the others.
+   */
+  public boolean reads(int column) {
+    return columns.get(column);
+  }
 
   /** The value made by {@code make} on the first call, once, then the same value (thread-safe). */
   private static <T> java.util.function.Supplier<T> onFirstUse(java.util.function.Supplier<T> make) {
@@ -268,16 +291,17 @@ public final class Mapping {
       }
     }
     Object[] v = new Object[MappingSpec.FIELDS.size()];
+    RowCells cells = new RowCells(row);
     int next = 0;
     try {
       for (int i = 0; i < fieldIndex.length; i++) {
-        v[fieldIndex[i]] = direct[i] != null ? direct[i].eval(row) : others.get(next++);
+        v[fieldIndex[i]] = direct[i] != null ? direct[i].eval(cells) : others.get(next++);
       }
       int weapon = -1;
       if (directWeapons == null) {
         weapon = (int) (long) (Long) others.get(next);
       } else {
-        for (int w = 0; w < directWeapons.length && weapon < 0; w++) if ((Boolean) directWeapons[w].eval(row)) weapon = w;
+        for (int w = 0; w < directWeapons.length && weapon < 0; w++) if ((Boolean) directWeapons[w].eval(cells)) weapon = w;
       }
       withWeapon(v, weapon);
       return v;

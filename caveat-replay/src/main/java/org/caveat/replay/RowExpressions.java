@@ -27,7 +27,7 @@ final class RowExpressions {
   /** One compiled expression; pure and thread-safe. */
   interface Value {
     /** @throws Undecided when CEL must decide this row */
-    Object eval(String[] row);
+    Object eval(RowCells row);
   }
 
   /** Thrown when a row is left to CEL; preallocated, without a stack trace (it is control flow). */
@@ -75,7 +75,7 @@ final class RowExpressions {
     Integer i = AcledColumns.INDEX.get(name.substring(4));
     if (i == null) return null;
     int index = i;
-    return row -> row[index];
+    return row -> row.get(index);
   }
 
   private Value call(CelExpr e) {
@@ -107,7 +107,8 @@ final class RowExpressions {
 
   /**
    * A string test of a column against a literal, {@code row.notes.contains("HIMARS")}, as one step
-   * (the form most mappings are made of), or null for any other shape.
+   * (the form most mappings are made of), or null for any other shape. {@code contains} first asks
+   * the row's pair signature ({@link RowCells}), which rules most literals out without a scan.
    */
   private static Value keyword(String overload, List<CelExpr> operands) {
     if (operands.size() != 2 || operands.get(0).getKind() != CelExpr.ExprKind.Kind.IDENT) return null;
@@ -120,12 +121,13 @@ final class RowExpressions {
     if (column == null) return null;
     int c = column;
     String literal = arg.constant().stringValue();
+    long[] pairs = RowCells.signature(literal);
     return switch (overload) {
-      case "contains_string" -> row -> row[c].contains(literal);
-      case "starts_with_string" -> row -> row[c].startsWith(literal);
-      case "ends_with_string" -> row -> row[c].endsWith(literal);
-      case "equals" -> row -> row[c].equals(literal);
-      case "not_equals" -> row -> !row[c].equals(literal);
+      case "contains_string" -> row -> row.contains(c, literal, pairs);
+      case "starts_with_string" -> row -> row.get(c).startsWith(literal);
+      case "ends_with_string" -> row -> row.get(c).endsWith(literal);
+      case "equals" -> row -> row.get(c).equals(literal);
+      case "not_equals" -> row -> !row.get(c).equals(literal);
       default -> null;
     };
   }
@@ -202,7 +204,7 @@ final class RowExpressions {
   }
 
   /** A double operand of an ordering; NaN is left to CEL. */
-  private static double number(Value v, String[] row) {
+  private static double number(Value v, RowCells row) {
     double d = (Double) v.eval(row);
     if (Double.isNaN(d)) throw UNDECIDED;
     return d;
