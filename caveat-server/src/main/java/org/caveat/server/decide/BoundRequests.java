@@ -27,7 +27,7 @@ final class BoundRequests {
   /** The request in {@code bytes}, or null when it needs the general path (see the class comment). */
   static DecisionRequest.Bound read(byte[] bytes, RequestDefaults defaults) {
     if (!plainAscii(bytes)) return null;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 48);
+    ByteArrayOutputStream out = AnswerBytes.buffer(); // copied out at its exact size below
     Request request;
     try (JsonGenerator g = AnswerBytes.UTF8.createGenerator(out)) {
       CanonicalCopy[] copy = new CanonicalCopy[1];
@@ -36,7 +36,7 @@ final class BoundRequests {
     } catch (IOException | RuntimeException e) {
       return null; // the general path says what is wrong, if anything
     }
-    return new DecisionRequest.Bound(request, out.toByteArray());
+    return new DecisionRequest.Bound(request, AnswerBytes.take(out));
   }
 
   /** Only ASCII bytes and no {@code \}{@code u} escape. */

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * test that asserts; it runs only when asked): the NDJSON body of {@code batch.body} (default: the
  * body {@code scripts/bench/batch-log.sh} posts, written by {@code GenerateRequests 1000 42} to
  * that path) framed, read (core's binder alone; with the log's copy in a second pass, as before;
- * in one pass, {@link CanonicalCopy}), decided, rendered, made into log entries, and appended to a
+ * in one pass, {@link CanonicalCopy}), decided, rendered (into the thread's buffer; into a new one
+ * per answer, as before), made into log entries, and appended to a
  * SQLite log (leaf encoding, hashing, compression on this thread; the writer's SQL and fsync on
  * its own, so the append's figure is this thread's part plus the wait). Each stage is timed by
  * this thread's CPU time, which other work on the machine moves much less than wall time.
@@ -95,6 +96,11 @@ class BatchStagesBenchmark {
           for (Answer a : answers) k += AnswerBytes.of(a, false).length;
           return k;
         });
+        stage(line, "render-fresh-buffer", n, () -> {
+          int k = 0;
+          for (Answer a : answers) k += freshBuffer(a);
+          return k;
+        });
         stage(line, "entry", n, () -> {
           entries.clear();
           for (int i = 0; i < n; i++) {
@@ -118,6 +124,17 @@ class BatchStagesBenchmark {
         System.out.println(line + "  (" + Instant.now() + ")");
       }
     }
+  }
+
+  /** An answer rendered as before the per-thread buffer: a new 1 KiB buffer for each. */
+  private static int freshBuffer(Answer a) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1024);
+    try (com.fasterxml.jackson.core.JsonGenerator g = AnswerBytes.UTF8.createGenerator(out)) {
+      org.caveat.json.AnswerWriter.write(a, false, g);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray().length;
   }
 
   /** Runs {@code work} over the body {@code times} times and appends its CPU µs per decision. */
