@@ -4,7 +4,8 @@
 # `./caveat serve` runs it: optimising compiler, G1), posts NDJSON bodies of 1,000 generated
 # requests from 4 connections (org.caveat.bench.BatchLoad: WARMUP s uncounted, then RUN_SECONDS s),
 # then reads the server's CPU time per decision over the counted seconds, the log size, the bytes
-# the server process wrote (/proc/PID/io write_bytes) and the size of the database and its WAL. Builds are interleaved round by round so that load from
+# the server process wrote (/proc/PID/io write_bytes) and the size of the database and its WAL,
+# and last the load generator's own CPU time per decision (it shares the cores with the server). Builds are interleaved round by round so that load from
 # other work on the machine falls on all of them. A benchmark, not a test.
 # Usage: scripts/bench/batch-log.sh [JAR]...   (default: caveat-cli/target/caveat.jar)
 #        ROUNDS=3 RUN_SECONDS=20 WARMUP=20 CONNECTIONS=4 scripts/bench/batch-log.sh old.jar new.jar
@@ -27,7 +28,7 @@ cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 logged() { curl -s "http://127.0.0.1:$PORT/healthz" | grep -oE '"log_size":[0-9]+' | cut -d: -f2; }
 TICKS="$(getconf CLK_TCK)"
 java -cp "$BENCH" org.caveat.bench.GenerateRequests 1000 42 > "$WORK/batch.ndjson"
-echo "round jar decisions_per_s p50_ms p99_ms server_cpu_us_per_decision log_entries written_B_per_decision db_wal_B_per_decision loadavg_before loadavg_after"
+echo "round jar decisions_per_s p50_ms p99_ms server_cpu_us_per_decision log_entries written_B_per_decision db_wal_B_per_decision loadavg_before loadavg_after client_cpu_us_per_decision"
 for round in $(seq 1 "$ROUNDS"); do
   for jar in "${JARS[@]}"; do
     rm -rf "$WORK/data"
@@ -52,6 +53,7 @@ for round in $(seq 1 "$ROUNDS"); do
     p50="$(grep -oE 'p50 [0-9.]+' "$WORK/load.out" | cut -d' ' -f2)"
     p99="$(grep -oE 'p99 [0-9.]+' "$WORK/load.out" | cut -d' ' -f2)"
     cpu_us=$(( cpu_used * 1000000 / TICKS / (entries - logged_before) ))
-    echo "$round $jar $rate $p50 $p99 $cpu_us $entries $((written / entries)) $((files / entries)) $load_before $load_after"
+    client_us="$(grep -oE 'client cpu [0-9.]+ s, [0-9.]+ us' "$WORK/load.out" | grep -oE '[0-9.]+ us' | cut -d' ' -f1)"
+    echo "$round $jar $rate $p50 $p99 $cpu_us $entries $((written / entries)) $((files / entries)) $load_before $load_after ${client_us:--}"
   done
 done

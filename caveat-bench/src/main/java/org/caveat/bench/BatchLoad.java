@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * post the same body back to back on their own HTTP/1.1 connection for {@code SECONDS}, after
  * {@code WARMUP} seconds of the same load that are not counted. Every answer must be status 200
  * with one line per request of the body, else the run fails. Prints bodies, decisions per second
- * and the latency per body (p50, p90, p99, max).
+ * and the latency per body (p50, p90, p99, max), then its own CPU time over the counted seconds
+ * (per decision: what the load costs the shared cores besides the server).
  *
  * <pre>
  * java -cp caveat-bench/target/benchmarks.jar org.caveat.bench.BatchLoad \
@@ -44,7 +45,9 @@ public final class BatchLoad {
     int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 10;
     int perBody = lines(body);
     if (warmup > 0) run(url, token, body, perBody, connections, warmup);
+    long cpu0 = processCpuNanos();
     Run r = run(url, token, body, perBody, connections, seconds);
+    long clientCpu = processCpuNanos() - cpu0;
     List<Long> nanos = r.nanos();
     Collections.sort(nanos);
     double elapsed = r.elapsedNanos() / 1e9;
@@ -52,6 +55,15 @@ public final class BatchLoad {
             + " per body p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         nanos.size(), perBody, elapsed, connections, nanos.size() * (double) perBody / elapsed,
         ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), nanos.isEmpty() ? 0 : nanos.get(nanos.size() - 1) / 1e6);
+    // what the load generator itself cost, so that a figure on shared cores says what it means
+    System.out.printf("client cpu %.2f s, %.1f us per decision%n", clientCpu / 1e9,
+        nanos.isEmpty() ? 0 : clientCpu / 1e3 / (nanos.size() * (double) perBody));
+  }
+
+  /** This JVM's CPU time (every thread, user + system), from the platform's operating-system bean. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private record Run(List<Long> nanos, long elapsedNanos) {}

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.UnaryOperator;
 import org.caveat.geo.GeoPoint;
 import org.caveat.model.Attribute;
 import org.caveat.model.Request;
@@ -106,7 +107,16 @@ final class RequestBinder {
 
   /** The request in {@code json} (UTF-8, one value), or null when it needs the general path. */
   static Request bind(byte[] json, RequestDefaults defaults) {
-    try (JsonParser p = FACTORY.createParser(json)) {
+    return bind(json, defaults, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #bind(byte[], RequestDefaults)}, reading the tokens through {@code view} of the
+   * parser (a delegate that also copies each token as it goes, say). The binder advances only
+   * with {@code nextToken} and {@code nextFieldName}, and reads every token up to the end.
+   */
+  static Request bind(byte[] json, RequestDefaults defaults, UnaryOperator<JsonParser> view) {
+    try (JsonParser p = view.apply(FACTORY.createParser(json))) {
       Request r = root(p, defaults);
       return p.nextToken() == null ? r : null;
     } catch (GiveUp | IOException | RuntimeException e) {

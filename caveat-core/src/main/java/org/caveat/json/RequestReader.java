@@ -1,10 +1,12 @@
 package org.caveat.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.caveat.geo.GeoPoint;
 import org.caveat.model.Attribute;
 import org.caveat.model.Request;
@@ -49,6 +51,17 @@ public final class RequestReader {
     RequestStream.Item parsed = item.parsed();
     if (parsed.error() != null) return new Parsed(null, parsed.error());
     return read(parsed.node(), defaults);
+  }
+
+  /**
+   * The fast path of {@link #read(RequestStream.Item, RequestDefaults)} alone, for a well-formed
+   * request held as {@code ascii} bytes: the request bound straight from the token stream, which
+   * is read through {@code view} (a {@code JsonParserDelegate}; the binder advances only with
+   * {@code nextToken} and {@code nextFieldName}, to the end of the input), or null when the
+   * request needs the general path, which then says what is wrong, if anything.
+   */
+  public static Request bind(byte[] ascii, RequestDefaults defaults, UnaryOperator<JsonParser> view) {
+    return RequestBinder.bind(ascii, defaults, view);
   }
 
   /** As {@link #read(JsonNode)}; a field the request leaves out (absent or null) takes its value from {@code defaults}. */

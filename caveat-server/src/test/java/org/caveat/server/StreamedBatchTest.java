@@ -64,6 +64,32 @@ class StreamedBatchTest {
   }
 
   @Test
+  void aLargeNdjsonBatchWithBadLinesIsAnsweredAsTheSameLinesInSmallBodies() throws Exception {
+    try (ServerFixture f = new ServerFixture()) {
+      List<String> lines = new ArrayList<>(requests(4_000));
+      for (int i = 5; i < lines.size(); i += 97) lines.set(i, "{\"id\": oops}");
+      for (int i = 7; i < lines.size(); i += 101) lines.set(i, lines.get(i).replace("\"user\"", "\"usr\""));
+      for (int i = 9; i < lines.size(); i += 103) lines.set(i, lines.get(i).replace("s-" + i, "s-\u00e9-" + i));
+      for (int i = 11; i < lines.size(); i += 107) lines.set(i, lines.get(i).replace("{", "{ \"assume\": {}, "));
+      String body = String.join("\n", lines) + "\n";
+      assertThat(body.length()).isGreaterThan(1 << 20);
+      HttpResponse<String> whole = f.post("/v1/decisions", "analyst", "application/x-ndjson", body);
+      assertThat(whole.statusCode()).isEqualTo(200);
+      StringBuilder expected = new StringBuilder();
+      for (int from = 0; from < lines.size(); from += 1_000) {
+        String part = String.join("\n", lines.subList(from, Math.min(lines.size(), from + 1_000))) + "\n";
+        HttpResponse<String> small = f.post("/v1/decisions", "analyst", "application/x-ndjson", part);
+        assertThat(small.statusCode()).isEqualTo(200);
+        // the same answers; an error's line is counted from the start of its own body
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"at\":\"line (\\d+)\"").matcher(small.body());
+        int offset = from;
+        expected.append(m.replaceAll(r -> "\"at\":\"line " + (Integer.parseInt(r.group(1)) + offset) + "\""));
+      }
+      assertThat(whole.body()).contains("\"json.syntax\"").isEqualTo(expected.toString());
+    }
+  }
+
+  @Test
   void aLargeArrayIsAnsweredAsTheArrayOfTheCliLines() throws Exception {
     try (ServerFixture f = new ServerFixture()) {
       List<String> reqs = requests(4_000);

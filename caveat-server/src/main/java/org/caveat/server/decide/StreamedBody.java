@@ -30,7 +30,10 @@ final class StreamedBody implements Iterator<RequestStream.Item>, AutoCloseable 
 
   /** @param first the body's first non-blank byte */
   static StreamedBody open(InputStream body, boolean ndjson, int first) {
-    RequestStream s = new RequestStream(body, true);
+    // NDJSON by Content-Type is only framed here, its lines kept as bytes where they may be, and
+    // read without a tree by the batch writer (DecisionRequest.framed), as a body read whole is:
+    // its shape does not depend on its items.
+    RequestStream s = new RequestStream(body, !ndjson || first == '[');
     if (first == '[') return new StreamedBody(DecisionBody.Shape.ARRAY, s);
     if (ndjson) return new StreamedBody(DecisionBody.Shape.NDJSON, s);
     // Without the NDJSON type, several values make NDJSON only if the first is sound (as DecisionBody).

@@ -1,7 +1,6 @@
 package org.caveat.store.jdbc;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -24,16 +23,18 @@ record CompactChunk(MessageDigest[] partials, byte[] member) {
 
   static CompactChunk of(List<DecisionEntry> entries) {
     MessageDigest[] partials = new MessageDigest[entries.size()];
-    // Framed whole first, then compressed in one call: written through a gzip stream, every
-    // u32 length was four one-byte deflate calls.
-    Framed framed = new Framed(256 * entries.size());
+    // Every leaf written once, framed in place, hashed where it lies, then the whole compressed in
+    // one call (through a gzip stream, every u32 length was four one-byte deflate calls).
+    LeafBuffer framed = new LeafBuffer(256 * entries.size());
     for (int i = 0; i < partials.length; i++) {
-      byte[] leaf = CompactLeaf.encode(entries.get(i));
+      int at = framed.size();
+      framed.u32(0);
+      CompactLeaf.write(entries.get(i), framed);
+      int length = framed.size() - at - 4;
+      framed.put32(at, length);
       MessageDigest d = Rfc6962.leafDigest();
-      d.update(leaf);
+      d.update(framed.bytes(), at + 4, length);
       partials[i] = d;
-      framed.u32(leaf.length);
-      framed.write(leaf, 0, leaf.length);
     }
     return new CompactChunk(partials, GzipMember.of(framed.bytes(), framed.size()));
   }
@@ -67,23 +68,5 @@ record CompactChunk(MessageDigest[] partials, byte[] member) {
       throw new IllegalArgumentException("the stored entries cannot be read: " + e.getMessage(), e);
     }
     return out;
-  }
-
-  /** The framed entries, read in place. */
-  private static final class Framed extends ByteArrayOutputStream {
-    Framed(int capacity) {
-      super(capacity);
-    }
-
-    void u32(int n) {
-      write(n >>> 24);
-      write(n >>> 16);
-      write(n >>> 8);
-      write(n);
-    }
-
-    byte[] bytes() {
-      return buf;
-    }
   }
 }

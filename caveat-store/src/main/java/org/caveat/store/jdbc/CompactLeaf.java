@@ -1,11 +1,8 @@
 package org.caveat.store.jdbc;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,34 +34,35 @@ final class CompactLeaf {
   private CompactLeaf() {}
 
   static byte[] encode(DecisionEntry e) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(96 + e.request().length + 80 * e.versionHashes().size());
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.write(FORMAT);
-      str(out, e.id());
-      out.writeLong(e.time().getEpochSecond());
-      out.writeInt(e.time().getNano());
-      out.writeInt(e.request().length);
-      out.write(e.request());
-      out.writeInt(e.versionHashes().size());
-      for (String h : e.versionHashes()) str(out, h);
-      out.writeInt(e.assumed().size());
-      for (Map.Entry<String, String> a : e.assumed().entrySet()) {
-        str(out, a.getKey());
-        str(out, a.getValue());
-      }
-      out.writeByte(e.quotes() ? 1 : 0);
-      str(out, e.decision());
-      out.writeInt(e.grants().size());
-      for (DecisionEntry.GrantVerdict g : e.grants()) {
-        str(out, g.grant());
-        str(out, g.decision());
-        out.writeInt(g.rules().size());
-        for (String r : g.rules()) str(out, r);
-      }
-    } catch (IOException impossible) {
-      throw new UncheckedIOException(impossible);
+    LeafBuffer out = new LeafBuffer(96 + e.request().length + 80 * e.versionHashes().size());
+    write(e, out);
+    return out.toByteArray();
+  }
+
+  /** Appends the leaf bytes of {@code e} to {@code out} (the bytes of {@link #encode}). */
+  static void write(DecisionEntry e, LeafBuffer out) {
+    out.write(FORMAT);
+    out.str(e.id());
+    out.u64(e.time().getEpochSecond());
+    out.u32(e.time().getNano());
+    out.u32(e.request().length);
+    out.write(e.request());
+    out.u32(e.versionHashes().size());
+    for (String h : e.versionHashes()) out.str(h);
+    out.u32(e.assumed().size());
+    for (Map.Entry<String, String> a : e.assumed().entrySet()) {
+      out.str(a.getKey());
+      out.str(a.getValue());
     }
-    return bytes.toByteArray();
+    out.u8(e.quotes() ? 1 : 0);
+    out.str(e.decision());
+    out.u32(e.grants().size());
+    for (DecisionEntry.GrantVerdict g : e.grants()) {
+      out.str(g.grant());
+      out.str(g.decision());
+      out.u32(g.rules().size());
+      for (String r : g.rules()) out.str(r);
+    }
   }
 
   /**
@@ -100,12 +98,6 @@ final class CompactLeaf {
       throw e instanceof IllegalArgumentException iae ? iae
           : new IllegalArgumentException("not a whole caveat-log-leaf/3 entry (" + e + ")", e);
     }
-  }
-
-  private static void str(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
   }
 
   private static String str(DataInputStream in) throws IOException {

@@ -34,7 +34,14 @@ class LeafCodecProperties {
         assumed, quotes, decision, grants);
     byte[] leaf = CompactLeaf.encode(e);
     assertThat(CompactLeaf.decode(leaf)).isEqualTo(e);
-    assertThat(CompactChunk.leaves(CompactChunk.of(List.of(e, e)).member(), 2)).containsExactly(leaf, leaf);
+    CompactChunk chunk = CompactChunk.of(List.of(e, e));
+    assertThat(CompactChunk.leaves(chunk.member(), 2)).containsExactly(leaf, leaf);
+    // each leaf is hashed where it lies in the chunk's buffer: the hash of its own encoding
+    for (int i = 0; i < 2; i++) {
+      byte[] whole = java.util.Arrays.copyOf(leaf, leaf.length + 8);
+      System.arraycopy(LeafCodec.indexSuffix(40 + i), 0, whole, leaf.length, 8);
+      assertThat(chunk.leafHash(i, 40 + i)).isEqualTo(Rfc6962.leafHash(whole));
+    }
   }
 
   @Provide

@@ -1,0 +1,73 @@
+package org.caveat.store.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer with the big-endian integers and length-prefixed strings of the leaf
+ * formats, read in place ({@link #bytes()}): one per batch of compact decisions, holding their
+ * framed leaves one after another, so that a leaf is written once, hashed where it lies and
+ * compressed from there, with no stream layers and no copy per leaf.
+ */
+final class LeafBuffer {
+  private byte[] buf;
+  private int size;
+
+  LeafBuffer(int capacity) {
+    buf = new byte[Math.max(64, capacity)];
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The buffer itself; bytes {@code [0, size())} are written. */
+  byte[] bytes() {
+    return buf;
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(buf, size);
+  }
+
+  void u8(int v) {
+    room(1);
+    buf[size++] = (byte) v;
+  }
+
+  void u32(int v) {
+    room(4);
+    put32(size, v);
+    size += 4;
+  }
+
+  /** Overwrites the u32 at {@code at} (a length written before what it measures). */
+  void put32(int at, int v) {
+    buf[at] = (byte) (v >>> 24);
+    buf[at + 1] = (byte) (v >>> 16);
+    buf[at + 2] = (byte) (v >>> 8);
+    buf[at + 3] = (byte) v;
+  }
+
+  void u64(long v) {
+    u32((int) (v >>> 32));
+    u32((int) v);
+  }
+
+  void write(byte[] b) {
+    room(b.length);
+    System.arraycopy(b, 0, buf, size, b.length);
+    size += b.length;
+  }
+
+  /** {@code str(s)}: the u32 length of the UTF-8 of {@code s}, then those bytes. */
+  void str(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    u32(b.length);
+    write(b);
+  }
+
+  private void room(int n) {
+    if (size + n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+  }
+}
