@@ -50,13 +50,15 @@ public final class CaveatServer implements AutoCloseable {
   private final Javalin app;
   private final Routes routes;
   private final LiveEngine engine;
+  /** Null on SQLite, where nothing but this server changes the published versions. */
   private final PolicyWatcher watcher;
   private final Metrics metrics;
 
   private CaveatServer(Builder b) {
     Metrics metrics = this.metrics = new Metrics(() -> b.store.log().head().size());
     this.engine = new LiveEngine(b.engines, b.store.published(), b.store.versionTexts());
-    this.watcher = new PolicyWatcher(engine, b.store.published(), b.policyCheckInterval, PolicyWatcher.MAX_AGE);
+    this.watcher = PolicyWatcher.isNeeded(b.store.describe())
+        ? new PolicyWatcher(engine, b.store.published(), b.policyCheckInterval, PolicyWatcher.MAX_AGE) : null;
     Bodies bodies = new Bodies(b.maxBodyBytes, b.bodyReadTimeout);
     this.routes = new Routes(new Access(b.store.tokens()), new TokenLimits(b.maxRequestsPerToken));
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
@@ -66,7 +68,7 @@ public final class CaveatServer implements AutoCloseable {
     new GrantRoutes(engine).register(routes);
     new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);
     new LogRoutes(b.store.log(), b.signingKey, b.clock, new Redecider(engine, b.store.versionTexts())).register(routes);
-    new OpsRoutes(b.store, metrics, watcher::problem).register(routes);
+    new OpsRoutes(b.store, metrics, watcher == null ? () -> null : watcher::problem).register(routes);
     new ConsoleRoutes(engine).register(routes);
     new GeographyRoutes(engine).register(routes);
     new AreaRoutes(engine).register(routes);
@@ -134,7 +136,7 @@ public final class CaveatServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-    watcher.close();
+    if (watcher != null) watcher.close();
     metrics.close();
   }
 
@@ -241,7 +243,8 @@ public final class CaveatServer implements AutoCloseable {
     }
 
     /**
-     * How often the server asks the store whether the published versions changed (default 200 ms):
+     * How often a server on PostgreSQL asks the store whether the published versions changed
+     * (default 200 ms; on SQLite it never asks, see {@link PolicyWatcher#isNeeded}):
      * another replica's publish decides here within this interval plus one engine build, and in no
      * case later than {@link PolicyWatcher#MAX_AGE} (decisions wait for a check when the last
      * one is older).

@@ -34,6 +34,17 @@ public final class PolicyWatcher implements AutoCloseable {
   /** When the last successful check began; a check that began earlier cannot have seen a later publish. */
   private volatile long confirmedAt;
 
+  /**
+   * Whether a server on the store {@code described} ({@link org.caveat.store.Store#describe()}) needs
+   * a watcher: only when other processes may publish into it (PostgreSQL, shared by replicas). A
+   * SQLite data folder has one writing process (a file lock claims it), publishing appends to the log
+   * and so happens only through that process's server, which reloads its own engine; polling
+   * there would only cost a query every interval and a lock on the decision path.
+   */
+  public static boolean isNeeded(String described) {
+    return !described.startsWith("sqlite:");
+  }
+
   public PolicyWatcher(LiveEngine engine, PublishedVersions published, Duration interval, Duration maxAge) {
     this.engine = engine;
     this.published = published;
