@@ -63,7 +63,7 @@ public final class CaveatServer implements AutoCloseable {
     this.routes = new Routes(new Access(b.store.tokens()), new TokenLimits(b.maxRequestsPerToken));
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
     DecisionService decisions = new DecisionService(engine, b.store.log(), b.clock, metrics, threads);
-    new DecisionRoutes(decisions, bodies, b.maxBatch, metrics, new WhatIfEngines(engine)).register(routes);
+    new DecisionRoutes(decisions, bodies, b.maxBatch, metrics, new WhatIfEngines(engine), threads).register(routes);
     new AuthZenRoutes(decisions, bodies, b.maxBatch).register(routes);
     new GrantRoutes(engine).register(routes);
     new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);
