@@ -19,6 +19,8 @@
 # PIN=split is a second, separate configuration: the server's threads are pinned to CPU 1 and wrk
 # to CPU 0 (taskset, after start-up, so the JVM still sizes itself for two CPUs), so the load
 # generator takes nothing from the server, which then has one core. Its rows say "split".
+# A jar argument may carry JVM options of its own after a space, to compare settings of one build
+# interleaved: "new.jar -Dcaveat.server.singleWaitMs=0" (its rows show the spaces as +).
 # Usage: ROUNDS=3 RUN_SECONDS=20 WARMUP=60 CONNECTIONS=64 scripts/bench/single-http.sh old.jar new.jar
 #        SERVE_ARGS='--max-requests-per-token 64' passes options to every server.
 set -euo pipefail
@@ -98,7 +100,8 @@ measure() {
 TOKENS=()
 for i in "${!JARS[@]}"; do
   port=$((18120 + i))
-  java -Xshare:auto ${JAVA_OPTS:-} -jar "${JARS[$i]}" serve --data "$WORK/data$i" --port "$port" \
+  read -r jar opts <<< "${JARS[$i]}"
+  java -Xshare:auto ${JAVA_OPTS:-} $opts -jar "$jar" serve --data "$WORK/data$i" --port "$port" \
       --max-requests-per-token "$CONNECTIONS" ${SERVE_ARGS:-} \
       > "$WORK/serve$i.out" 2>&1 &
   PIDS+=($!)
@@ -119,7 +122,7 @@ for round in $(seq 1 "$ROUNDS"); do
     measure "$i" "$base/v1/decisions" "$SECS" "$BODY" "${TOKENS[$i]}"; mv "$WORK/out" "$WORK/d.out"; dus="$US"
     read -r hr hp50 _ hp99 hbad < "$WORK/h.out"
     read -r dr dp50 dp90 dp99 dbad < "$WORK/d.out"
-    echo "$round $PIN ${JARS[$i]} $hr $hp50 $hp99 $hus $dr $dp50 $dp90 $dp99 $dus" \
+    echo "$round $PIN ${JARS[$i]// /+} $hr $hp50 $hp99 $hus $dr $dp50 $dp90 $dp99 $dus" \
       "$((100 * dr / (hr > 0 ? hr : 1)))% $((dbad + hbad)) $(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
     # the generators' own output when asked, or when an answer was not 200
     if [[ -n "${VERBOSE:-}" || $((dbad + hbad)) -gt 0 ]]; then tail -n +2 "$WORK/d.out"; tail -n +2 "$WORK/h.out"; fi
