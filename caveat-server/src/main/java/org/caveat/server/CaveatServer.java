@@ -50,15 +50,14 @@ public final class CaveatServer implements AutoCloseable {
   private final Javalin app;
   private final Routes routes;
   private final LiveEngine engine;
-  /** Null on SQLite, where nothing but this server changes the published versions. */
   private final PolicyWatcher watcher;
   private final Metrics metrics;
 
   private CaveatServer(Builder b) {
     Metrics metrics = this.metrics = new Metrics(() -> b.store.log().head().size());
     this.engine = new LiveEngine(b.engines, b.store.published(), b.store.versionTexts());
-    this.watcher = PolicyWatcher.isNeeded(b.store.describe())
-        ? new PolicyWatcher(engine, b.store.published(), b.policyCheckInterval, PolicyWatcher.MAX_AGE) : null;
+    this.watcher = new PolicyWatcher(engine, b.store.published(), b.policyCheckInterval, PolicyWatcher.MAX_AGE,
+        PolicyWatcher.isNeeded(b.store.describe()));
     Bodies bodies = new Bodies(b.maxBodyBytes, b.bodyReadTimeout);
     this.routes = new Routes(new Access(b.store.tokens()), new TokenLimits(b.maxRequestsPerToken));
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
@@ -68,7 +67,7 @@ public final class CaveatServer implements AutoCloseable {
     new GrantRoutes(engine).register(routes);
     new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);
     new LogRoutes(b.store.log(), b.signingKey, b.clock, new Redecider(engine, b.store.versionTexts())).register(routes);
-    new OpsRoutes(b.store, metrics, watcher == null ? () -> null : watcher::problem).register(routes);
+    new OpsRoutes(b.store, metrics, watcher::problem).register(routes);
     new ConsoleRoutes(engine).register(routes);
     new GeographyRoutes(engine).register(routes);
     new AreaRoutes(engine).register(routes);
@@ -136,7 +135,7 @@ public final class CaveatServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-    if (watcher != null) watcher.close();
+    watcher.close();
     metrics.close();
   }
 

@@ -22,4 +22,17 @@ class StoreFailureTest {
       assertThat(r.body()).doesNotContain("\tat ").doesNotContain("\"decision\"");
     }
   }
+
+  /** On SQLite nothing polls the store, but readiness still asks it (at most once per MAX_AGE). */
+  @Test
+  void aClosedSqliteStoreTakesHealthzOutOfService() throws Exception {
+    try (ServerFixture f = new ServerFixture()) {
+      assertThat(f.get("/healthz", null).statusCode()).isEqualTo(200);
+      f.store.close();
+      Thread.sleep(org.caveat.server.policy.PolicyWatcher.MAX_AGE.toMillis() + 100); // the last check ages out
+      HttpResponse<String> r = f.get("/healthz", null);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+  }
 }
