@@ -51,7 +51,7 @@ cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 TICKS="$(getconf CLK_TCK)"
 # wrk's latency in ms, from "1.23ms", "456.00us" or "1.01s".
 ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
-# Loads URL ($2) of server $1 for $3 s, into $WORK/out as one line "rate p50 p90 p99 not_200" and
+# Loads URL ($2) of server $1 for $3 s, into $WORK/out as one line "rate p50 p90 p99 not_200 requests" and
 # the generator's own output below it. The rest of the arguments: body file and token, for decisions.
 run() {
   local i="$1" url="$2" secs="$3" body="${4:-}" token="${5:-}"
@@ -78,14 +78,15 @@ EOF
     bad="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$WORK/raw")"
     # wrk counts socket errors (connect, read, write, timeout) apart from statuses: add them.
     bad=$(( ${bad:-0} + $(awk '/Socket errors:/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' "$WORK/raw") + 0 ))
-    { echo "$rate $p50 $p90 $p99 $bad"; cat "$WORK/raw"; } > "$WORK/out"
+    { echo "$rate $p50 $p90 $p99 $bad $(awk '/ requests in / { print $1 }' "$WORK/raw")"; cat "$WORK/raw"; } > "$WORK/out"
   else
     "${GEN_CPU[@]}" java -cp "$BENCH" org.caveat.bench.HttpLoad "$url" "$secs" "$CONNECTIONS" ${body:+"$body" "$token"} \
         > "$WORK/raw"
     local h; h="$(head -1 "$WORK/raw")"
     local bad; bad="$(grep -oE 'not 200: [0-9]+' <<<"$h" | cut -d' ' -f3)"
     echo "$(grep -oE '= [0-9]+/s' <<<"$h" | grep -oE '[0-9]+') $(grep -oE 'p50 [0-9.]+' <<<"$h" | cut -d' ' -f2) -" \
-        "$(grep -oE 'p99 [0-9.]+' <<<"$h" | cut -d' ' -f2) ${bad:-0}" > "$WORK/out"
+        "$(grep -oE 'p99 [0-9.]+' <<<"$h" | cut -d' ' -f2) ${bad:-0} $(grep -oE '[0-9]+ requests' <<<"$h" | cut -d' ' -f1)" \
+        > "$WORK/out"
     tail -n +2 "$WORK/raw" >> "$WORK/out"
   fi
 }
@@ -94,7 +95,7 @@ measure() {
   local pid="${PIDS[$1]}"
   local before; before="$(cpu "$pid")"
   run "$@"
-  local n; n="$(( $(cut -d' ' -f1 < <(head -1 "$WORK/out")) * $3 ))"
+  local n; n="$(head -1 "$WORK/out" | cut -d' ' -f6)"
   US=$(( ($(cpu "$pid") - before) * 1000000 / TICKS / (n > 0 ? n : 1) ))
 }
 TOKENS=()
@@ -120,8 +121,8 @@ for round in $(seq 1 "$ROUNDS"); do
     base="http://127.0.0.1:$((18120 + i))"
     measure "$i" "$base/healthz" "$SECS"; mv "$WORK/out" "$WORK/h.out"; hus="$US"
     measure "$i" "$base/v1/decisions" "$SECS" "$BODY" "${TOKENS[$i]}"; mv "$WORK/out" "$WORK/d.out"; dus="$US"
-    read -r hr hp50 _ hp99 hbad < "$WORK/h.out"
-    read -r dr dp50 dp90 dp99 dbad < "$WORK/d.out"
+    read -r hr hp50 _ hp99 hbad _ < "$WORK/h.out"
+    read -r dr dp50 dp90 dp99 dbad _ < "$WORK/d.out"
     echo "$round $PIN ${JARS[$i]// /+} $hr $hp50 $hp99 $hus $dr $dp50 $dp90 $dp99 $dus" \
       "$((100 * dr / (hr > 0 ? hr : 1)))% $((dbad + hbad)) $(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
     # the generators' own output when asked, or when an answer was not 200
