@@ -2,14 +2,25 @@
 # Single decisions against /healthz (issue 11, "POST /v1/decisions, single, 64 connections"): starts
 # one server per jar given, each on its own fresh SQLite data folder (as `./caveat serve` runs it:
 # optimising compiler, G1, every decision durably logged before it is answered), warms each with
-# WARMUP s of decisions, then for ROUNDS rounds runs org.caveat.bench.HttpLoad on every server in
-# turn, interleaved: RUN_SECONDS s of GET /healthz, then RUN_SECONDS s of POST /v1/decisions
-# (examples/permit-counter-fire.json), CONNECTIONS connections, and prints the ratio. Answers that
-# are not 200 are listed by status and problem code (HttpLoad). Also prints the server's CPU time
-# per request of each kind (/proc/PID/stat over the run), which the load of other work on the
-# machine moves much less than the rates. All connections share one token, so every server gets
+# WARMUP s of decisions, then for ROUNDS rounds loads every server in turn, interleaved: RUN_SECONDS s
+# of GET /healthz, then RUN_SECONDS s of POST /v1/decisions (examples/permit-counter-fire.json),
+# CONNECTIONS connections, and prints the ratio. Also prints the server's CPU time per request of
+# each kind (/proc/PID/stat over the run), which the load of other work on the machine moves much
+# less than the rates. All connections share one token, so every server gets
 # --max-requests-per-token CONNECTIONS (with the default of 8 some requests are refused, 429, as
 # documented). A benchmark, not a test.
+#
+# The load generator is wrk (native, closed loop, 2 threads; latency percentiles from --latency),
+# installed from Debian when missing and run as root; without it, org.caveat.bench.HttpLoad (Java's
+# HttpClient), which on two cores takes much of the CPU the server needs. LOADGEN=httpload forces
+# HttpLoad. Answers that are not 200 are counted (wrk: "Non-2xx or 3xx"; HttpLoad also lists them by
+# problem code).
+#
+# PIN=split is a second, separate configuration: the server's threads are pinned to CPU 1 and wrk
+# to CPU 0 (taskset, after start-up, so the JVM still sizes itself for two CPUs), so the load
+# generator takes nothing from the server, which then has one core. Its rows say "split".
+# A jar argument may carry JVM options of its own after a space, to compare settings of one build
+# interleaved: "new.jar -Dcaveat.server.singleWaitMs=0" (its rows show the spaces as +).
 # Usage: ROUNDS=3 RUN_SECONDS=20 WARMUP=60 CONNECTIONS=64 scripts/bench/single-http.sh old.jar new.jar
 #        SERVE_ARGS='--max-requests-per-token 64' passes options to every server.
 set -euo pipefail
@@ -21,46 +32,100 @@ SECS="${RUN_SECONDS:-20}"
 WARMUP="${WARMUP:-60}"
 CONNECTIONS="${CONNECTIONS:-64}"
 BODY="${BODY:-examples/permit-counter-fire.json}"
+PIN="${PIN:-shared}"
+LOADGEN="${LOADGEN:-wrk}"
+if [[ "$LOADGEN" == wrk ]] && ! command -v wrk > /dev/null; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get > /dev/null; then
+    apt-get install -y -q wrk > /dev/null 2>&1 || { apt-get update -q > /dev/null 2>&1 && apt-get install -y -q wrk > /dev/null 2>&1; } || true
+  fi
+  command -v wrk > /dev/null || { echo "wrk is not installed; using HttpLoad (Java) instead" >&2; LOADGEN=httpload; }
+fi
 BENCH=caveat-bench/target/benchmarks.jar
-[[ -f "$BENCH" ]] || ./mvnw -q -B -DskipTests -pl caveat-bench -am package
+[[ "$LOADGEN" == wrk || -f "$BENCH" ]] || ./mvnw -q -B -DskipTests -pl caveat-bench -am package
 WORK="$(mktemp -d)"
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
-load() { java -cp "$BENCH" org.caveat.bench.HttpLoad "$@"; }
+GEN_CPU=()
+if [[ "$PIN" == split ]]; then GEN_CPU=(taskset -c 0); fi
 cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 TICKS="$(getconf CLK_TCK)"
-# Runs HttpLoad against server $1 (the rest: its arguments) into $WORK/out; sets US to the server's CPU µs per request.
+# wrk's latency in ms, from "1.23ms", "456.00us" or "1.01s".
+ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
+# Loads URL ($2) of server $1 for $3 s, into $WORK/out as one line "rate p50 p90 p99 not_200 requests" and
+# the generator's own output below it. The rest of the arguments: body file and token, for decisions.
+run() {
+  local i="$1" url="$2" secs="$3" body="${4:-}" token="${5:-}"
+  if [[ "$LOADGEN" == wrk ]]; then
+    local script=()
+    if [[ -n "$body" ]]; then
+      # POST with the body read from its file by every wrk thread.
+      cat > "$WORK/post$i.lua" <<EOF
+wrk.method = "POST"
+local f = assert(io.open("$(realpath "$body")", "rb"))
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+EOF
+      script=(-s "$WORK/post$i.lua")
+    fi
+    "${GEN_CPU[@]}" wrk -t2 -c"$CONNECTIONS" -d"${secs}s" --latency "${script[@]}" "$url" > "$WORK/raw"
+    local rate p50 p90 p99 bad
+    rate="$(awk '/^Requests\/sec:/ { printf "%d", $2 }' "$WORK/raw")"
+    p50="$(ms "$(awk '$1 == "50%" { print $2 }' "$WORK/raw")")"
+    p90="$(ms "$(awk '$1 == "90%" { print $2 }' "$WORK/raw")")"
+    p99="$(ms "$(awk '$1 == "99%" { print $2 }' "$WORK/raw")")"
+    bad="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$WORK/raw")"
+    # wrk counts socket errors (connect, read, write, timeout) apart from statuses: add them.
+    bad=$(( ${bad:-0} + $(awk '/Socket errors:/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' "$WORK/raw") + 0 ))
+    { echo "$rate $p50 $p90 $p99 $bad $(awk '/ requests in / { print $1 }' "$WORK/raw")"; cat "$WORK/raw"; } > "$WORK/out"
+  else
+    "${GEN_CPU[@]}" java -cp "$BENCH" org.caveat.bench.HttpLoad "$url" "$secs" "$CONNECTIONS" ${body:+"$body" "$token"} \
+        > "$WORK/raw"
+    local h; h="$(head -1 "$WORK/raw")"
+    local bad; bad="$(grep -oE 'not 200: [0-9]+' <<<"$h" | cut -d' ' -f3)"
+    echo "$(grep -oE '= [0-9]+/s' <<<"$h" | grep -oE '[0-9]+') $(grep -oE 'p50 [0-9.]+' <<<"$h" | cut -d' ' -f2) -" \
+        "$(grep -oE 'p99 [0-9.]+' <<<"$h" | cut -d' ' -f2) ${bad:-0} $(grep -oE '[0-9]+ requests' <<<"$h" | cut -d' ' -f1)" \
+        > "$WORK/out"
+    tail -n +2 "$WORK/raw" >> "$WORK/out"
+  fi
+}
+# As run, and sets US to the server's CPU µs per request over the run.
 measure() {
-  local pid="${PIDS[$1]}"; shift
+  local pid="${PIDS[$1]}"
   local before; before="$(cpu "$pid")"
-  load "$@" > "$WORK/out"
-  local n; n="$(head -1 "$WORK/out" | grep -oE '[0-9]+ requests' | cut -d' ' -f1)"
+  run "$@"
+  local n; n="$(head -1 "$WORK/out" | cut -d' ' -f6)"
   US=$(( ($(cpu "$pid") - before) * 1000000 / TICKS / (n > 0 ? n : 1) ))
 }
 TOKENS=()
 for i in "${!JARS[@]}"; do
   port=$((18120 + i))
-  java -Xshare:auto ${JAVA_OPTS:-} -jar "${JARS[$i]}" serve --data "$WORK/data$i" --port "$port" \
+  read -r jar opts <<< "${JARS[$i]}"
+  java -Xshare:auto ${JAVA_OPTS:-} $opts -jar "$jar" serve --data "$WORK/data$i" --port "$port" \
       --max-requests-per-token "$CONNECTIONS" ${SERVE_ARGS:-} \
       > "$WORK/serve$i.out" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 180); do sleep 1; grep -q 'admin token' "$WORK/serve$i.out" && break; done
   TOKENS+=("$(grep -o 'cvt_[A-Za-z0-9_-]*' "$WORK/serve$i.out")")
+  # every thread of the JVM, and those it starts later, on CPU 1
+  if [[ "$PIN" == split ]]; then taskset -a -cp 1 "${PIDS[$i]}" > /dev/null; fi
 done
 for i in "${!JARS[@]}"; do
-  load "http://127.0.0.1:$((18120 + i))/v1/decisions" "$WARMUP" "$CONNECTIONS" "$BODY" "${TOKENS[$i]}" > /dev/null
+  run "$i" "http://127.0.0.1:$((18120 + i))/v1/decisions" "$WARMUP" "$BODY" "${TOKENS[$i]}"
 done
-echo "round jar healthz_per_s healthz_p50_ms healthz_p99_ms healthz_cpu_us decisions_per_s p50_ms p99_ms decision_cpu_us ratio not_200 loadavg"
+echo "# load generator: $LOADGEN, $CONNECTIONS connections, pinning: $PIN$([[ "$PIN" == split ]] && echo ' (server CPU 1, generator CPU 0)')"
+echo "round pin jar healthz_per_s healthz_p50_ms healthz_p99_ms healthz_cpu_us decisions_per_s p50_ms p90_ms p99_ms decision_cpu_us ratio not_200 loadavg"
 for round in $(seq 1 "$ROUNDS"); do
   for i in "${!JARS[@]}"; do
     base="http://127.0.0.1:$((18120 + i))"
-    measure "$i" "$base/healthz" "$SECS" "$CONNECTIONS"; mv "$WORK/out" "$WORK/h.out"; hus="$US"
-    measure "$i" "$base/v1/decisions" "$SECS" "$CONNECTIONS" "$BODY" "${TOKENS[$i]}"; mv "$WORK/out" "$WORK/d.out"; dus="$US"
-    h="$(head -1 "$WORK/h.out")"; d="$(head -1 "$WORK/d.out")"
-    hr="$(grep -oE '= [0-9]+/s' <<<"$h" | grep -oE '[0-9]+')"; dr="$(grep -oE '= [0-9]+/s' <<<"$d" | grep -oE '[0-9]+')"
-    p() { grep -oE "$1 [0-9.]+" <<<"$2" | cut -d' ' -f2; }
-    echo "$round ${JARS[$i]} $hr $(p p50 "$h") $(p p99 "$h") $hus $dr $(p p50 "$d") $(p p99 "$d") $dus" \
-      "$((100 * dr / hr))% $(grep -oE 'not 200: [0-9]+' <<<"$d" | cut -d' ' -f3) $(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
-    tail -n +2 "$WORK/d.out"; tail -n +2 "$WORK/h.out"
+    measure "$i" "$base/healthz" "$SECS"; mv "$WORK/out" "$WORK/h.out"; hus="$US"
+    measure "$i" "$base/v1/decisions" "$SECS" "$BODY" "${TOKENS[$i]}"; mv "$WORK/out" "$WORK/d.out"; dus="$US"
+    read -r hr hp50 _ hp99 hbad _ < "$WORK/h.out"
+    read -r dr dp50 dp90 dp99 dbad _ < "$WORK/d.out"
+    echo "$round $PIN ${JARS[$i]// /+} $hr $hp50 $hp99 $hus $dr $dp50 $dp90 $dp99 $dus" \
+      "$((100 * dr / (hr > 0 ? hr : 1)))% $((dbad + hbad)) $(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
+    # the generators' own output when asked, or when an answer was not 200
+    if [[ -n "${VERBOSE:-}" || $((dbad + hbad)) -gt 0 ]]; then tail -n +2 "$WORK/d.out"; tail -n +2 "$WORK/h.out"; fi
   done
 done

@@ -56,12 +56,13 @@ public final class CaveatServer implements AutoCloseable {
   private CaveatServer(Builder b) {
     Metrics metrics = this.metrics = new Metrics(() -> b.store.log().head().size());
     this.engine = new LiveEngine(b.engines, b.store.published(), b.store.versionTexts());
-    this.watcher = new PolicyWatcher(engine, b.store.published(), b.policyCheckInterval, PolicyWatcher.MAX_AGE);
+    this.watcher = new PolicyWatcher(engine, b.store.published(), b.policyCheckInterval, PolicyWatcher.MAX_AGE,
+        PolicyWatcher.isNeeded(b.store.describe()));
     Bodies bodies = new Bodies(b.maxBodyBytes, b.bodyReadTimeout);
     this.routes = new Routes(new Access(b.store.tokens()), new TokenLimits(b.maxRequestsPerToken));
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
     DecisionService decisions = new DecisionService(engine, b.store.log(), b.clock, metrics, threads);
-    new DecisionRoutes(decisions, bodies, b.maxBatch, metrics, new WhatIfEngines(engine)).register(routes);
+    new DecisionRoutes(decisions, bodies, b.maxBatch, metrics, new WhatIfEngines(engine), threads).register(routes);
     new AuthZenRoutes(decisions, bodies, b.maxBatch).register(routes);
     new GrantRoutes(engine).register(routes);
     new ChangeRoutes(b.store.changeRequests(), b.store.log(), engine, bodies).register(routes);
@@ -241,7 +242,8 @@ public final class CaveatServer implements AutoCloseable {
     }
 
     /**
-     * How often the server asks the store whether the published versions changed (default 200 ms):
+     * How often a server on PostgreSQL asks the store whether the published versions changed
+     * (default 200 ms; on SQLite it never asks, see {@link PolicyWatcher#isNeeded}):
      * another replica's publish decides here within this interval plus one engine build, and in no
      * case later than {@link PolicyWatcher#MAX_AGE} (decisions wait for a check when the last
      * one is older).

@@ -22,4 +22,22 @@ class StoreFailureTest {
       assertThat(r.body()).doesNotContain("\tat ").doesNotContain("\"decision\"");
     }
   }
+
+  /** On SQLite nothing polls the store, but readiness still asks it (at most once per MAX_AGE). */
+  @Test
+  void aLostSqliteDatabaseTakesHealthzOutOfService() throws Exception {
+    try (ServerFixture f = new ServerFixture()) {
+      assertThat(f.get("/healthz", null).statusCode()).isEqualTo(200);
+      f.store.close();
+      try (var files = java.nio.file.Files.list(f.dir)) {
+        for (var p : files.filter(p -> p.getFileName().toString().startsWith("caveat.db")).toList()) {
+          java.nio.file.Files.delete(p);
+        }
+      }
+      Thread.sleep(org.caveat.server.policy.PolicyWatcher.MAX_AGE.toMillis() + 100); // the last check ages out
+      HttpResponse<String> r = f.get("/healthz", null);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+  }
 }

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.caveat.json.RequestDefaults;
 import org.caveat.json.RequestStream;
 import org.caveat.server.auth.Role;
@@ -34,10 +36,21 @@ public final class DecisionRoutes {
   private final Metrics metrics;
   private final BatchWriter batches;
 
-  private final WhatIfEngines whatIfs;
+  /**
+   * The longest a single decision waits for its log commit on its request thread; see
+   * {@link #single}. The system property {@code caveat.server.singleWaitMs} overrides it, for
+   * measurements only: 0 answers every single decision asynchronously, as before this wait.
+   */
+  static final long WAIT_ON_THREAD_MS = Long.getLong("caveat.server.singleWaitMs", 50);
 
-  public DecisionRoutes(DecisionService service, Bodies bodies, int maxBatch, Metrics metrics, WhatIfEngines whatIfs) {
+  private final WhatIfEngines whatIfs;
+  private final Executor responders;
+
+  /** @param responders where a single decision whose commit takes long is answered (the HTTP threads) */
+  public DecisionRoutes(DecisionService service, Bodies bodies, int maxBatch, Metrics metrics, WhatIfEngines whatIfs,
+      Executor responders) {
     this.whatIfs = whatIfs;
+    this.responders = responders;
     this.service = service;
     this.batches = new BatchWriter(service, maxBatch);
     this.bodies = bodies;
@@ -93,16 +106,31 @@ public final class DecisionRoutes {
     single(ctx, DecisionRequest.framed(item, asOf), quotes, whatIf, start);
   }
 
+  /**
+   * Decides, logs and answers one request. The answer waits for its log commit on this thread for
+   * up to {@link #WAIT_ON_THREAD_MS} (commits take a few milliseconds): that spares the asynchronous
+   * dispatch of the servlet container and a hop to another thread, which cost more than the wait.
+   * The token's slot is left first, as before, so waiting for the log counts against no limit; a
+   * commit that takes longer (a slow disk) goes on asynchronously, so that it holds no thread.
+   */
   private void single(Context ctx, DecisionRequest request, boolean quotes, WhatIf whatIf, long start) {
-    List<DecisionRequest> one = List.of(request);
-    ctx.future(() -> service.decide(one, quotes, x -> false, whatIf).thenAccept(results -> {
-      DecisionService.Result r = results.get(0);
-      if (r.error() != null) throw Problems.badItem(r.error(), null, null);
-      byte[] line = Arrays.copyOf(r.utf8(), r.utf8().length + 1);
-      line[line.length - 1] = '\n';
-      ctx.contentType("application/json").result(line);
-      metrics.latency(System.nanoTime() - start);
-    }));
+    CompletableFuture<List<DecisionService.Result>> logged = service.decideUncounted(List.of(request), quotes, whatIf);
+    Routes.leaveSlot(ctx);
+    List<DecisionService.Result> results = Waits.briefly(logged, WAIT_ON_THREAD_MS);
+    if (results != null) {
+      answer(ctx, service.counted(results), start);
+      return;
+    }
+    ctx.future(() -> logged.thenApplyAsync(service::counted, responders).thenAccept(r -> answer(ctx, r, start)));
+  }
+
+  private void answer(Context ctx, List<DecisionService.Result> results, long start) {
+    DecisionService.Result r = results.get(0);
+    if (r.error() != null) throw Problems.badItem(r.error(), null, null);
+    byte[] line = Arrays.copyOf(r.utf8(), r.utf8().length + 1);
+    line[line.length - 1] = '\n';
+    ctx.contentType("application/json").result(line);
+    metrics.latency(System.nanoTime() - start);
   }
 
   private void batch(Context ctx, DecisionBody.Shape shape, Iterator<RequestStream.Item> items, BodyStream in,

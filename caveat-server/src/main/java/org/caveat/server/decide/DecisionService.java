@@ -92,6 +92,18 @@ public final class DecisionService {
   }
 
   /**
+   * As {@link #decide(List, boolean, Predicate, WhatIf)} for a caller that waits for the future on
+   * its own thread (a single decision, {@link DecisionRoutes}): it completes on the log's writer
+   * thread, without the hop to {@code responders}, and the decisions are not yet counted in the
+   * metrics (the caller counts them, {@link #counted}, once it has them).
+   */
+  CompletableFuture<List<Result>> decideUncounted(List<DecisionRequest> requests, boolean quotes, WhatIf whatIf) {
+    Decided d = prepare(engine.pin(), requests, quotes, r -> false, whatIf);
+    if (d.entries.isEmpty()) return CompletableFuture.completedFuture(d.results);
+    return log.appendAll(d.entries).thenApply(indexes -> d.results);
+  }
+
+  /**
    * One group of a streamed batch: like {@link #decide} with {@code policy} as the policy (what-ifs
    * included), but the future completes on the log's writer thread (the caller waits for it on its
    * own thread; a hop to the HTTP threads could wait for a thread that is itself waiting).
@@ -145,7 +157,7 @@ public final class DecisionService {
     return new Result(null, e, AnswerWriter.toJson(e).getBytes(StandardCharsets.UTF_8));
   }
 
-  private List<Result> counted(List<Result> results) {
+  List<Result> counted(List<Result> results) {
     for (Result r : results) if (r.answer() != null) metrics.decision(r.answer().decision().name());
     return results;
   }

@@ -1,6 +1,7 @@
 package org.caveat.server.http;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.caveat.server.auth.Role;
 public final class Routes {
   /** One registered route; {@code path} uses Javalin's {@code {param}} syntax, as OpenAPI does. */
   public record Route(String method, String path, Role role) {}
+
+  private static final String SLOT = "caveat.token-slot";
 
   private final Access access;
   private final TokenLimits limits;
@@ -32,6 +35,16 @@ public final class Routes {
     this.config = config;
     registrations.forEach(Runnable::run);
     registrations.clear();
+  }
+
+  /**
+   * Frees the request's {@link TokenLimits} slot before its handler returns: for a handler that has
+   * read its body and now only waits (a single decision waiting for its log commit), which the limit
+   * does not count, as it does not count a decision answered through a future.
+   */
+  public static void leaveSlot(Context ctx) {
+    TokenLimits.Slot slot = ctx.attribute(SLOT);
+    if (slot != null) slot.close();
   }
 
   public Routes get(String path, Role role, Handler h) {
@@ -55,6 +68,7 @@ public final class Routes {
       // handler returns, outside the slot: the limit caps the threads one token holds, not the
       // decisions it has in flight, and waiting for the log holds neither.
       try (TokenLimits.Slot slot = limits.acquire(Access.principal(ctx).name())) {
+        ctx.attribute(SLOT, slot);
         h.handle(ctx);
       }
     };

@@ -26,12 +26,26 @@ public final class TokenLimits {
       throw Problems.tooManyRequests("token `" + token + "` already has " + max + " requests in progress, the most"
           + " one token may have (--max-requests-per-token); retry when one of them is answered");
     }
-    return () -> n.decrementAndGet();
+    return new Slot(n);
   }
 
-  /** A request's place among its token's requests in progress. */
-  public interface Slot extends AutoCloseable {
+  /**
+   * A request's place among its token's requests in progress. Closing it twice frees it once: a
+   * handler may leave it early ({@link Routes#leaveSlot}) and the route closes it again at the end.
+   * Used by the request's own thread only.
+   */
+  public static final class Slot implements AutoCloseable {
+    private AtomicInteger held;
+
+    private Slot(AtomicInteger held) {
+      this.held = held;
+    }
+
     @Override
-    void close();
+    public void close() {
+      if (held == null) return;
+      held.decrementAndGet();
+      held = null;
+    }
   }
 }

@@ -34,11 +34,37 @@ public final class PolicyWatcher implements AutoCloseable {
   /** When the last successful check began; a check that began earlier cannot have seen a later publish. */
   private volatile long confirmedAt;
 
+  /**
+   * Whether a server on the store {@code described} ({@link org.caveat.store.Store#describe()}) must
+   * watch it: only when other processes may publish into it (PostgreSQL, shared by replicas). A
+   * SQLite data folder has one writing process (a file lock claims it), publishing appends to the log
+   * and so happens only through that process's server, which reloads its own engine; polling
+   * there would only cost a query every interval and a freshness check on every decision.
+   */
+  public static boolean isNeeded(String described) {
+    return !described.startsWith("sqlite:");
+  }
+
   public PolicyWatcher(LiveEngine engine, PublishedVersions published, Duration interval, Duration maxAge) {
+    this(engine, published, interval, maxAge, true);
+  }
+
+  /**
+   * @param watching false for a store only this process writes ({@link #isNeeded} false): no timer
+   *     and no guard on the engine; the store is asked only for {@link #problem()} (readiness), at
+   *     most once per {@code maxAge}, so a SQLite file that no longer reads still takes the
+   *     server out of service
+   */
+  public PolicyWatcher(LiveEngine engine, PublishedVersions published, Duration interval, Duration maxAge,
+      boolean watching) {
     this.engine = engine;
     this.published = published;
     this.maxAgeNanos = maxAge.toNanos();
     this.confirmedAt = System.nanoTime(); // the engine was just built from the store
+    if (!watching) {
+      this.timer = null;
+      return;
+    }
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "caveat-policy-watcher");
       t.setDaemon(true);
@@ -99,6 +125,6 @@ public final class PolicyWatcher implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    if (timer != null) timer.shutdownNow();
   }
 }

@@ -168,12 +168,17 @@ final class JdbcTokens implements Tokens {
     return Set.copyOf(Arrays.asList(column.split(" ")));
   }
 
-  static String sha256(String secret) {
+  /** One digest per thread: every request authenticates, and a provider look-up costs more than the hash. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(d.digest(secret.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM has no SHA-256", e);
     }
+  });
+
+  static String sha256(String secret) {
+    // digest() resets the digest, so the next call on this thread starts afresh
+    return HexFormat.of().formatHex(SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -1,0 +1,68 @@
+package org.caveat.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link BodyStream#readUpTo} and the request slots of {@link TokenLimits}. */
+class BodyStreamTest {
+
+  /** Reads at most {@code chunk} bytes per call, as a socket does. */
+  private static InputStream chunked(byte[] body, int chunk) {
+    return new ByteArrayInputStream(body) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, chunk));
+      }
+    };
+  }
+
+  /** The reading the growing buffer replaced: an 8 KiB buffer copied into a ByteArrayOutputStream. */
+  private static byte[] before(InputStream in, int max) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    int n;
+    while (out.size() < max && (n = in.read(buf, 0, Math.min(buf.length, max - out.size()))) > 0) out.write(buf, 0, n);
+    return out.toByteArray();
+  }
+
+  @Test
+  void readsTheSameBytesAsBeforeForEverySizeLimitAndChunking() throws IOException {
+    Random random = new Random(11);
+    int[] sizes = {0, 1, 2, 417, 1023, 1024, 1025, 2048, 8191, 8192, 8193, 100_000};
+    int[] maxes = {1, 2, 1024, 1025, 5000, 8193, 65_537, 1 << 20};
+    for (int size : sizes) {
+      byte[] body = new byte[size];
+      random.nextBytes(body);
+      for (int max : maxes) {
+        for (int chunk : new int[] {1, 7, 1000, 1 << 16}) {
+          byte[] expected = before(chunked(body, chunk), max);
+          byte[] got = new BodyStream(chunked(body, chunk), Long.MAX_VALUE / 2, Long.MAX_VALUE, "the limit", "split it")
+              .readUpTo(max);
+          assertThat(got).as("size %d, max %d, chunk %d", size, max, chunk).isEqualTo(expected);
+          assertThat(got).isEqualTo(Arrays.copyOf(body, Math.min(size, max)));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSlotClosedTwiceIsFreedOnce() {
+    TokenLimits limits = new TokenLimits(2);
+    TokenLimits.Slot first = limits.acquire("t");
+    first.close();
+    first.close();
+    TokenLimits.Slot a = limits.acquire("t");
+    TokenLimits.Slot b = limits.acquire("t");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> limits.acquire("t"))
+        .hasMessageContaining("already has 2 requests in progress");
+    a.close();
+    b.close();
+  }
+}
