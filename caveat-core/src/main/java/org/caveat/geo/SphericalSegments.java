@@ -142,8 +142,7 @@ final class SphericalSegments {
   /** {@link #angle} without the cell index (for tests of the index). */
   double angleFullScan(double lat, double lon) {
     double[] p = unit(lat, lon);
-    double g = gap(p[0], p[1], p[2], nearestEdge(p[0], p[1], p[2], allEdges, new double[edgeCount]));
-    return 2 * Math.asin(Math.sqrt(Math.max(0, g) / 2));
+    return angleOfGap(gap(p[0], p[1], p[2], nearestEdge(p[0], p[1], p[2], allEdges, new double[edgeCount])));
   }
 
   /** GeographicLib's distance in metres from the point to the unit vector q read as geodetic coordinates. */
@@ -164,7 +163,11 @@ final class SphericalSegments {
     double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
     double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
     Ranked cell = candidates(lat, lon);
-    double g = gap(px, py, pz, nearestEdge(px, py, pz, cell.edges, cell.lowerGaps));
+    return angleOfGap(gap(px, py, pz, nearestEdge(px, py, pz, cell.edges, cell.lowerGaps)));
+  }
+
+  /** The angle θ whose 1 − cos θ is g, from 1 − cos θ = 2 sin²(θ/2). */
+  private static double angleOfGap(double g) {
     return 2 * Math.asin(Math.sqrt(Math.max(0, g) / 2));
   }
 
