@@ -2,7 +2,10 @@
 # Durably logged batch decisions (issue 4/11, "POST /v1/decisions, batches of 1,000"): for each
 # round and each server jar given, starts the server on a fresh SQLite data folder (as
 # `./caveat serve` runs it: optimising compiler, G1), posts NDJSON bodies of 1,000 generated
-# requests from 4 connections (org.caveat.bench.BatchLoad: WARMUP s uncounted, then RUN_SECONDS s),
+# requests from 4 connections (WARMUP s uncounted, then RUN_SECONDS s) with wrk (native, closed
+# loop; installed from Debian when missing and run as root, as single-http.sh does) or, without it
+# or with LOADGEN=batchload, org.caveat.bench.BatchLoad (Java's HttpClient, which on two cores takes
+# a large share of the CPU the server needs),
 # then reads the server's CPU time per decision over the counted seconds, the log size, the bytes
 # the server process wrote (/proc/PID/io write_bytes) and the size of the database and its WAL,
 # and last the load generator's own CPU time per decision (it shares the cores with the server). Builds are interleaved round by round so that load from
@@ -17,6 +20,13 @@ ROUNDS="${ROUNDS:-3}"
 SECS="${RUN_SECONDS:-20}"
 WARMUP="${WARMUP:-20}"
 CONNECTIONS="${CONNECTIONS:-4}"
+LOADGEN="${LOADGEN:-wrk}"
+if [[ "$LOADGEN" == wrk ]] && ! command -v wrk > /dev/null; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get > /dev/null; then
+    apt-get install -y -q wrk > /dev/null 2>&1 || { apt-get update -q > /dev/null 2>&1 && apt-get install -y -q wrk > /dev/null 2>&1; } || true
+  fi
+  command -v wrk > /dev/null || { echo "wrk is not installed; using BatchLoad (Java) instead" >&2; LOADGEN=batchload; }
+fi
 BENCH=caveat-bench/target/benchmarks.jar
 [[ -f "$BENCH" ]] || ./mvnw -q -B -DskipTests -pl caveat-bench -am package
 WORK="$(mktemp -d)"
@@ -28,6 +38,35 @@ cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 logged() { curl -s "http://127.0.0.1:$PORT/healthz" | grep -oE '"log_size":[0-9]+' | cut -d: -f2; }
 TICKS="$(getconf CLK_TCK)"
 java -cp "$BENCH" org.caveat.bench.GenerateRequests 1000 42 > "$WORK/batch.ndjson"
+# wrk's latency in ms, from "1.23ms", "456.00us" or "1.01s".
+ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
+# Posts the batch body for $1 s and leaves in $WORK/load.out what BatchLoad prints ("N decisions/s",
+# "p50 X", "p99 Y", "client cpu S s, U us"). With wrk, an answer that is not 2xx or a socket error
+# stops the script: a figure with failed batches in it would say nothing.
+load() {
+  local secs="$1"
+  if [[ "$LOADGEN" == wrk ]]; then
+    printf '%s\n' 'wrk.method = "POST"' \
+        "local f = assert(io.open(\"$WORK/batch.ndjson\", \"rb\"))" 'wrk.body = f:read("*a")' 'f:close()' \
+        'wrk.headers["Content-Type"] = "application/x-ndjson"' "wrk.headers[\"Authorization\"] = \"Bearer $TOKEN\"" \
+        > "$WORK/post.lua"
+    /usr/bin/time -f '%U %S' -o "$WORK/gen.time" \
+        wrk -t2 -c"$CONNECTIONS" -d"${secs}s" --timeout 60s --latency -s "$WORK/post.lua" "http://127.0.0.1:$PORT/v1/decisions" > "$WORK/raw"
+    if grep -qE 'Non-2xx|Socket errors' "$WORK/raw"; then cat "$WORK/raw" >&2; echo "batch-log.sh: wrk saw errors" >&2; exit 1; fi
+    local lines n cpu_s
+    lines="$(wc -l < "$WORK/batch.ndjson")"
+    n="$(awk '/ requests in / { print $1 }' "$WORK/raw")"
+    cpu_s="$(awk '{ printf "%.2f", $1 + $2 }' "$WORK/gen.time")"
+    { echo "$(awk -v l="$lines" '/^Requests\/sec:/ { printf "%d", $2 * l }' "$WORK/raw") decisions/s" \
+        "p50 $(ms "$(awk '$1 == "50%" { print $2 }' "$WORK/raw")") p99 $(ms "$(awk '$1 == "99%" { print $2 }' "$WORK/raw")")" \
+        "client cpu $cpu_s s, $(awk -v c="$cpu_s" -v n="$n" -v l="$lines" 'BEGIN { printf "%.1f", (n > 0 ? c * 1e6 / (n * l) : 0) }') us"
+      cat "$WORK/raw"; } > "$WORK/load.out"
+  else
+    java -cp "$BENCH" org.caveat.bench.BatchLoad "http://127.0.0.1:$PORT/v1/decisions" "$TOKEN" "$WORK/batch.ndjson" \
+        "$CONNECTIONS" "$secs" 0 > "$WORK/load.out"
+  fi
+}
+echo "# load generator: $LOADGEN, $CONNECTIONS connections"
 echo "round jar decisions_per_s p50_ms p99_ms server_cpu_us_per_decision log_entries written_B_per_decision db_wal_B_per_decision loadavg_before loadavg_after client_cpu_us_per_decision"
 for round in $(seq 1 "$ROUNDS"); do
   for jar in "${JARS[@]}"; do
@@ -36,13 +75,11 @@ for round in $(seq 1 "$ROUNDS"); do
     PID=$!
     for _ in $(seq 1 180); do sleep 1; grep -q 'admin token' "$WORK/serve.out" && break; done
     TOKEN="$(grep -o 'cvt_[A-Za-z0-9_-]*' "$WORK/serve.out")"
-    java -cp "$BENCH" org.caveat.bench.BatchLoad "http://127.0.0.1:$PORT/v1/decisions" "$TOKEN" "$WORK/batch.ndjson" \
-        "$CONNECTIONS" "$WARMUP" 0 > /dev/null
+    load "$WARMUP"
     load_before="$(cut -d' ' -f1 /proc/loadavg)"
     cpu_before="$(cpu "$PID")"
     logged_before="$(logged)"
-    java -cp "$BENCH" org.caveat.bench.BatchLoad "http://127.0.0.1:$PORT/v1/decisions" "$TOKEN" "$WORK/batch.ndjson" \
-        "$CONNECTIONS" "$SECS" 0 > "$WORK/load.out"
+    load "$SECS"
     cpu_used=$(( $(cpu "$PID") - cpu_before ))
     load_after="$(cut -d' ' -f1 /proc/loadavg)"
     entries="$(logged)"
