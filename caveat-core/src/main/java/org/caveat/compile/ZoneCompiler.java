@@ -93,7 +93,7 @@ final class ZoneCompiler {
           }
           parts.add(z);
         }
-        return parts.size() == 1 ? Zones.of(name, parts.get(0).geometry()) : Zones.union(name, parts);
+        return parts.size() == 1 ? geo.area(name, spec.args().get(0)) : Zones.union(name, parts);
       }
       case GEOJSON: {
         if (spec.geojson() == null) return null;

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Envelope;
@@ -362,10 +363,40 @@ public final class ReferenceGeography {
   }
 
   /**
+   * The shipped region or country {@code code} as an area zone called {@code name}; null for an
+   * unknown code. Kept per name and code like {@link #border}, so pack versions share its
+   * prepared thresholds.
+   */
+  public Zone area(String name, String code) {
+    Zone shipped = area(code);
+    if (shipped == null) {
+      return null;
+    }
+    return zoneCache.computeIfAbsent("area:" + code + '\u0000' + name, k -> Zones.of(name, shipped.geometry()));
+  }
+
+  /**
    * The land border line between two sides, each a set of country or region codes; null when
-   * the sides share no border in the shipped data.
+   * the sides share no border in the shipped data. The zone is kept per name and sides, so every
+   * pack version naming the same border shares one zone and so one set of prepared thresholds
+   * (each costs a JTS buffer; built per version, they were rebuilt in every long run).
    */
   public Zone border(String name, Set<String> sideA, Set<String> sideB) {
+    String key = "border:" + name + '\u0000' + new TreeSet<>(sideA) + '\u0000' + new TreeSet<>(sideB);
+    Zone known = zoneCache.get(key);
+    if (known != null) {
+      return known;
+    }
+    // Not computeIfAbsent: uaRuBorder() calls this from inside its own computeIfAbsent.
+    Zone made = mergedBorder(name, sideA, sideB);
+    if (made == null) {
+      return null;
+    }
+    Zone raced = zoneCache.putIfAbsent(key, made);
+    return raced != null ? raced : made;
+  }
+
+  private Zone mergedBorder(String name, Set<String> sideA, Set<String> sideB) {
     List<Geometry> parts = new ArrayList<>();
     for (int i = 0; i < borderLines.size(); i++) {
       String a = borderSides.get(i)[0], b = borderSides.get(i)[1];
