@@ -35,7 +35,12 @@ final class CaseSplit {
   private final CompiledVersion version;
   private final List<CompiledRule> open;
   private final boolean surePermit;
-  private final EvalContext scratch;
+  /**
+   * The caller's context, retargeted to each case: the cases share the request's target location,
+   * so the geographic facts it memoised (location, exact distances) serve every case instead of
+   * being computed again; {@link #settle} points it back at the request before returning.
+   */
+  private final EvalContext ctx;
   private final boolean[] trueSomewhere;
   private int cases;
   private Outcome agreed;
@@ -45,7 +50,7 @@ final class CaseSplit {
     this.version = version;
     this.open = open;
     this.surePermit = surePermit;
-    this.scratch = new EvalContext(ctx.geography()).reset(ctx.request());
+    this.ctx = ctx;
     this.trueSomewhere = new boolean[open.size()];
   }
 
@@ -59,8 +64,15 @@ final class CaseSplit {
   static GrantDecision settle(CompiledGrant g, CompiledVersion v, EvalContext ctx, List<CompiledRule> open,
       List<CompiledRule> sure, long missing) {
     CaseSplit s = new CaseSplit(v, open, !sure.isEmpty(), ctx);
-    // The caller has just evaluated the open rules on the request itself: split at once.
-    if (!s.split(ctx.request(), missing)) return null;
+    Request request = ctx.request();
+    boolean agreed;
+    try {
+      // The caller has just evaluated the open rules on the request itself: split at once.
+      agreed = s.split(request, missing);
+    } finally {
+      ctx.retarget(request); // the caller goes on with the request itself (other grants, the explanation)
+    }
+    if (!agreed) return null;
     if (s.agreed == Outcome.PERMIT) {
       return new GrantDecision(g, v, Outcome.PERMIT, Basis.PERMITTED, sure.isEmpty() ? s.matched(Rule.Effect.PERMIT) : sure,
           missing);
@@ -74,11 +86,11 @@ final class CaseSplit {
 
   /** Explores the cases under {@code r}; false as soon as two cases disagree or the bound is hit. */
   private boolean explore(Request r) {
-    scratch.retarget(r);
+    ctx.retarget(r);
     long[] values = new long[open.size()];
     long stillMissing = 0;
     for (int i = 0; i < open.size(); i++) {
-      values[i] = open.get(i).condition().eval(scratch);
+      values[i] = open.get(i).condition().eval(ctx);
       stillMissing |= Tri.missing(values[i]);
     }
     // Split until every open rule is settled, so the rules cited are exactly those that match.

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.caveat.Caveat;
 import org.caveat.explain.Answer;
+import org.caveat.explain.Explainer;
 import org.caveat.model.Request;
+import org.caveat.program.EvalContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,5 +53,18 @@ class CaseSplitTest {
     assertThat(a.decision()).isEqualTo(Outcome.PERMIT);
     assertThat(a.grants().get(0).missing()).isEmpty();
     assertThat(a.explanation()).doesNotContain("whatever");
+  }
+
+  @Test
+  void theCallersContextIsBackOnTheRequestAfterTheCases() {
+    // Case analysis evaluates its cases in the caller's context (they share the target location and
+    // so its memoised geography); the explanation that follows must see the request itself again.
+    Request r = french("2024-06-01T03:00:00Z", "rocket_artillery", "unknown", true);
+    EvalContext ctx = new EvalContext(CAVEAT.geography());
+    Decision d = new Decider(CAVEAT.compiledGrants()).decide(r, ctx);
+    assertThat(d.grants().get(0).missing()).isNotZero();
+    assertThat(ctx.request()).isSameAs(r);
+    Explainer explainer = new Explainer(CAVEAT.geography());
+    assertThat(explainer.explain(d, ctx)).isEqualTo(explainer.explain(d));
   }
 }
