@@ -1,7 +1,5 @@
 package org.caveat.geo;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,25 +33,12 @@ import org.locationtech.jts.geom.LineString;
  * edge found (usually after a handful). Cells are coarse on purpose: few are ever built, and ranking a
  * few dozen edges costs less than building many fine cells for scattered points. The cells within
  * {@value #WINDOW_MARGIN_DEGREES}° of the geometry sit in a flat array ({@link CellGrid}).
- *
- * <p>Near the geometry a coarse cell keeps many candidates (every edge within twice its radius of
- * the best). A cell with more than {@value #SPLIT_ABOVE} is split into {@value #SPLIT}×{@value
- * #SPLIT} fine cells, each built on its first query by the same rule applied to the coarse cell's
- * candidates only: the coarse list already holds every edge that can be nearest to any point of
- * the coarse cell, so the fine list holds every edge that can be nearest in the fine cell, and the
- * smaller radius tightens both the list and the lower bounds.
  */
 final class SphericalSegments {
   static final double CELL_DEGREES = 0.25;
   /** Queries come mostly from near the geometry: the flat part of the cell grid covers this much around it. */
   static final double WINDOW_MARGIN_DEGREES = 10;
   private static final int MAX_WINDOW_CELLS = 1 << 19;
-  /** Fine cells per side of a split coarse cell; a power of two, so fine rows are exact multiples of coarse rows. */
-  static final int SPLIT = 8;
-  static final double FINE_DEGREES = CELL_DEGREES / SPLIT;
-  /** A coarse cell with more candidates than this is split into fine cells. */
-  static final int SPLIT_ABOVE = 8;
-  private static final VarHandle FINE = MethodHandles.arrayElementVarHandle(Ranked[].class);
 
   /** Per edge: end points a, b; normal n; in-plane vectors u = n×a, w = b×n. */
   private final double[] ax, ay, az, bx, by, bz, nx, ny, nz, ux, uy, uz, wx, wy, wz;
@@ -99,7 +84,7 @@ final class SphericalSegments {
     Envelope window = new Envelope(geometry.getEnvelopeInternal());
     window.expandBy(WINDOW_MARGIN_DEGREES);
     candidatesByCell = new CellGrid<>(CELL_DEGREES, window, MAX_WINDOW_CELLS,
-        (row, col) -> coarse(row, col, candidatesFor(row * CELL_DEGREES, col * CELL_DEGREES, CELL_DEGREES, allEdges)));
+        (row, col) -> candidatesFor(row * CELL_DEGREES, col * CELL_DEGREES, CELL_DEGREES, allEdges));
   }
 
   /** Geodesic distance in metres from the point to the nearest edge. */
@@ -139,12 +124,6 @@ final class SphericalSegments {
     return metres != ChordGeodesic.UNDECIDED ? metres / 1000.0 : inverse(lat, lon, q) / 1000;
   }
 
-  /** {@link #angle} without the cell index (for tests of the index). */
-  double angleFullScan(double lat, double lon) {
-    double[] p = unit(lat, lon);
-    return angleOfGap(gap(p[0], p[1], p[2], nearestEdge(p[0], p[1], p[2], allEdges, new double[edgeCount])));
-  }
-
   /** GeographicLib's distance in metres from the point to the unit vector q read as geodetic coordinates. */
   private static double inverse(double lat, double lon, double[] q) {
     double nLat = Math.toDegrees(Math.atan2(q[2], Math.hypot(q[0], q[1])));
@@ -163,11 +142,7 @@ final class SphericalSegments {
     double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
     double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
     Ranked cell = candidates(lat, lon);
-    return angleOfGap(gap(px, py, pz, nearestEdge(px, py, pz, cell.edges, cell.lowerGaps)));
-  }
-
-  /** The angle θ whose 1 − cos θ is g, from 1 − cos θ = 2 sin²(θ/2). */
-  private static double angleOfGap(double g) {
+    double g = gap(px, py, pz, nearestEdge(px, py, pz, cell.edges, cell.lowerGaps));
     return 2 * Math.asin(Math.sqrt(Math.max(0, g) / 2));
   }
 
@@ -213,54 +188,15 @@ final class SphericalSegments {
     return Math.acos(Math.max(-1, Math.min(1, 1 - gap(p[0], p[1], p[2], e))));
   }
 
-  /** The candidates of the finest cell holding the point; a split coarse cell's fine cell is built on first use. */
   private Ranked candidates(double lat, double lon) {
-    Ranked cell = candidatesByCell.at(lat, lon);
-    if (cell.fine == null) return cell;
-    // lat / FINE_DEGREES is exact (a power of two), so the fine row lies within the coarse one.
-    long fineRow = (long) Math.floor(lat / FINE_DEGREES), fineCol = (long) Math.floor(lon / FINE_DEGREES);
-    int i = (int) (fineRow - cell.fineRow0) * SPLIT + (int) (fineCol - cell.fineCol0);
-    Ranked fine = (Ranked) FINE.getAcquire(cell.fine, i);
-    if (fine == null) {
-      fine = candidatesFor(fineRow * FINE_DEGREES, fineCol * FINE_DEGREES, FINE_DEGREES, cell.edges);
-      FINE.setRelease(cell.fine, i, fine);
-    }
-    return fine;
-  }
-
-  /** The coarse cell at (row, col), with room for fine cells when it has more than {@value #SPLIT_ABOVE} candidates. */
-  private static Ranked coarse(long row, long col, Ranked cell) {
-    return cell.edges.length <= SPLIT_ABOVE ? cell : new Ranked(cell.edges, cell.lowerGaps, row * SPLIT, col * SPLIT);
+    return candidatesByCell.at(lat, lon);
   }
 
   /**
    * A cell's candidate edges in ascending order of a lower bound on their gap from any point of
-   * the cell ({@code lowerGaps}, same order). A split coarse cell also has its fine cells (built
-   * on first use, stored with release and read with acquire semantics like {@link CellGrid}'s)
-   * and the fine row and column of its south-west one.
+   * the cell ({@code lowerGaps}, same order).
    */
-  private static final class Ranked {
-    final int[] edges;
-    final double[] lowerGaps;
-    final Ranked[] fine;
-    final long fineRow0, fineCol0;
-
-    Ranked(int[] edges, double[] lowerGaps) {
-      this.edges = edges;
-      this.lowerGaps = lowerGaps;
-      this.fine = null;
-      this.fineRow0 = 0;
-      this.fineCol0 = 0;
-    }
-
-    Ranked(int[] edges, double[] lowerGaps, long fineRow0, long fineCol0) {
-      this.edges = edges;
-      this.lowerGaps = lowerGaps;
-      this.fine = new Ranked[SPLIT * SPLIT];
-      this.fineRow0 = fineRow0;
-      this.fineCol0 = fineCol0;
-    }
-  }
+  private record Ranked(int[] edges, double[] lowerGaps) {}
 
   /**
    * The edges among {@code from} that can be nearest to some point of the cell, ranked. For a

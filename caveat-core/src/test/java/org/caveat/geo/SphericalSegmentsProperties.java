@@ -45,20 +45,4 @@ class SphericalSegmentsProperties {
     assertThat(WHOLE.distanceMetres(c.y, c.x)).isEqualTo(WHOLE.distanceMetresFullScan(c.y, c.x));
     assertThat(WHOLE.distanceMetres(c.y + dLat, c.x + dLon)).isEqualTo(WHOLE.distanceMetresFullScan(c.y + dLat, c.x + dLon));
   }
-
-  /** Points on and just beside the lines of the fine cells (every 1/32°) near the border, where a fine cell's bounds are tightest. */
-  @Property(tries = 2000)
-  void indexedEqualsFullScanOnFineCellLines(@ForAll @IntRange(min = 0, max = 1_000_000) int vertex,
-      @ForAll @IntRange(min = -3, max = 3) int rows, @ForAll @IntRange(min = -3, max = 3) int cols,
-      @ForAll @IntRange(min = -1, max = 1) int ulpLat, @ForAll @IntRange(min = -1, max = 1) int ulpLon) {
-    var cs = GEO.uaRuBorder().geometry().getCoordinates();
-    var c = cs[vertex % cs.length];
-    double lat = (Math.floor(c.y / SphericalSegments.FINE_DEGREES) + rows) * SphericalSegments.FINE_DEGREES;
-    double lon = (Math.floor(c.x / SphericalSegments.FINE_DEGREES) + cols) * SphericalSegments.FINE_DEGREES;
-    lat += ulpLat * Math.ulp(lat);
-    lon += ulpLon * Math.ulp(lon);
-    assertThat(WHOLE.distanceMetres(lat, lon)).isEqualTo(WHOLE.distanceMetresFullScan(lat, lon));
-    assertThat(WHOLE.angle(lat, lon)).isEqualTo(WHOLE.angleFullScan(lat, lon));
-    assertThat(KHARKIV.distanceMetres(lat, lon)).isEqualTo(KHARKIV.distanceMetresFullScan(lat, lon));
-  }
 }
