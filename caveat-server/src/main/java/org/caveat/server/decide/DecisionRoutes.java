@@ -38,10 +38,14 @@ public final class DecisionRoutes {
 
   /**
    * The longest a single decision waits for its log commit on its request thread; see
-   * {@link #single}. The system property {@code caveat.server.singleWaitMs} overrides it, for
-   * measurements only: 0 answers every single decision asynchronously, as before this wait.
+   * {@link #single}. 0 by default: every single decision is answered asynchronously once its
+   * commit completes. Waiting on the thread (e.g. {@code -Dcaveat.server.singleWaitMs=50}) spares
+   * the servlet container's asynchronous dispatch, but on the idle two-core machine it lost: 64
+   * connections of single decisions ran at 10,175/s and 154 µs of server CPU each with a 50 ms
+   * wait against 13,523/s and 104 µs without (BENCHMARKS.md, "wrk, and fewer layers on the single
+   * route"); blocked request threads hold the group commit's batch back. Kept for measurements.
    */
-  static final long WAIT_ON_THREAD_MS = Long.getLong("caveat.server.singleWaitMs", 50);
+  static final long WAIT_ON_THREAD_MS = Long.getLong("caveat.server.singleWaitMs", 0);
 
   private final WhatIfEngines whatIfs;
   private final Executor responders;
@@ -107,11 +111,10 @@ public final class DecisionRoutes {
   }
 
   /**
-   * Decides, logs and answers one request. The answer waits for its log commit on this thread for
-   * up to {@link #WAIT_ON_THREAD_MS} (commits take a few milliseconds): that spares the asynchronous
-   * dispatch of the servlet container and a hop to another thread, which cost more than the wait.
-   * The token's slot is left first, as before, so waiting for the log counts against no limit; a
-   * commit that takes longer (a slow disk) goes on asynchronously, so that it holds no thread.
+   * Decides, logs and answers one request, once its log commit completes: on this thread if the
+   * commit completes within {@link #WAIT_ON_THREAD_MS} (0 by default: only if it already has),
+   * else asynchronously, so that a slow commit holds no thread. The token's slot is left first, so
+   * waiting for the log counts against no limit.
    */
   private void single(Context ctx, DecisionRequest request, boolean quotes, WhatIf whatIf, long start) {
     CompletableFuture<List<DecisionService.Result>> logged = service.decideUncounted(List.of(request), quotes, whatIf);
