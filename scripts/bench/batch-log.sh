@@ -21,12 +21,8 @@ SECS="${RUN_SECONDS:-20}"
 WARMUP="${WARMUP:-20}"
 CONNECTIONS="${CONNECTIONS:-4}"
 LOADGEN="${LOADGEN:-wrk}"
-if [[ "$LOADGEN" == wrk ]] && ! command -v wrk > /dev/null; then
-  if [[ "$(id -u)" == 0 ]] && command -v apt-get > /dev/null; then
-    apt-get install -y -q wrk > /dev/null 2>&1 || { apt-get update -q > /dev/null 2>&1 && apt-get install -y -q wrk > /dev/null 2>&1; } || true
-  fi
-  command -v wrk > /dev/null || { echo "wrk is not installed; using BatchLoad (Java) instead" >&2; LOADGEN=batchload; }
-fi
+source scripts/bench/wrk.sh
+use_wrk batchload
 BENCH=caveat-bench/target/benchmarks.jar
 [[ -f "$BENCH" ]] || ./mvnw -q -B -DskipTests -pl caveat-bench -am package
 WORK="$(mktemp -d)"
@@ -38,8 +34,6 @@ cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 logged() { curl -s "http://127.0.0.1:$PORT/healthz" | grep -oE '"log_size":[0-9]+' | cut -d: -f2; }
 TICKS="$(getconf CLK_TCK)"
 java -cp "$BENCH" org.caveat.bench.GenerateRequests 1000 42 > "$WORK/batch.ndjson"
-# wrk's latency in ms, from "1.23ms", "456.00us" or "1.01s".
-ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
 # Posts the batch body for $1 s and leaves in $WORK/load.out what BatchLoad prints ("N decisions/s",
 # "p50 X", "p99 Y", "client cpu S s, U us"). With wrk, an answer that is not 2xx or a socket error
 # stops the script: a figure with failed batches in it would say nothing.

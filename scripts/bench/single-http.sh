@@ -34,12 +34,8 @@ CONNECTIONS="${CONNECTIONS:-64}"
 BODY="${BODY:-examples/permit-counter-fire.json}"
 PIN="${PIN:-shared}"
 LOADGEN="${LOADGEN:-wrk}"
-if [[ "$LOADGEN" == wrk ]] && ! command -v wrk > /dev/null; then
-  if [[ "$(id -u)" == 0 ]] && command -v apt-get > /dev/null; then
-    apt-get install -y -q wrk > /dev/null 2>&1 || { apt-get update -q > /dev/null 2>&1 && apt-get install -y -q wrk > /dev/null 2>&1; } || true
-  fi
-  command -v wrk > /dev/null || { echo "wrk is not installed; using HttpLoad (Java) instead" >&2; LOADGEN=httpload; }
-fi
+source scripts/bench/wrk.sh
+use_wrk httpload
 BENCH=caveat-bench/target/benchmarks.jar
 [[ "$LOADGEN" == wrk || -f "$BENCH" ]] || ./mvnw -q -B -DskipTests -pl caveat-bench -am package
 WORK="$(mktemp -d)"
@@ -49,8 +45,6 @@ GEN_CPU=()
 if [[ "$PIN" == split ]]; then GEN_CPU=(taskset -c 0); fi
 cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 TICKS="$(getconf CLK_TCK)"
-# wrk's latency in ms, from "1.23ms", "456.00us" or "1.01s".
-ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
 # Loads URL ($2) of server $1 for $3 s, into $WORK/out as one line "rate p50 p90 p99 not_200 requests" and
 # the generator's own output below it. The rest of the arguments: body file and token, for decisions.
 run() {
