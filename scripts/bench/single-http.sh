@@ -20,7 +20,7 @@
 # to CPU 0 (taskset, after start-up, so the JVM still sizes itself for two CPUs), so the load
 # generator takes nothing from the server, which then has one core. Its rows say "split".
 # A jar argument may carry JVM options of its own after a space, to compare settings of one build
-# interleaved: "new.jar -Dcaveat.server.singleWaitMs=0" (its rows show the spaces as +).
+# interleaved: "new.jar -Xmx256m" (its rows show the spaces as +).
 # Usage: ROUNDS=3 RUN_SECONDS=20 WARMUP=60 CONNECTIONS=64 scripts/bench/single-http.sh old.jar new.jar
 #        SERVE_ARGS='--max-requests-per-token 64' passes options to every server.
 set -euo pipefail

@@ -19,9 +19,9 @@ import org.caveat.store.StoreException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Single decisions whose log commit takes longer than the request thread waits for it (a slow
- * disk): they are answered once durable, asynchronously, counted in the metrics, their wait holds
- * no slot of the token's limit, and a commit that fails after the wait is a 503 problem.
+ * Single decisions whose log commit is slow (a slow disk): they are answered once durable,
+ * asynchronously, counted in the metrics, their wait holds no slot of the token's limit, and a
+ * commit that fails is a 503 problem.
  */
 class SlowCommitsTest {
   private static final long COMMIT_MS = 400;

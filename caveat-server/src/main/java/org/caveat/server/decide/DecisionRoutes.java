@@ -36,17 +36,6 @@ public final class DecisionRoutes {
   private final Metrics metrics;
   private final BatchWriter batches;
 
-  /**
-   * The longest a single decision waits for its log commit on its request thread; see
-   * {@link #single}. 0 by default: every single decision is answered asynchronously once its
-   * commit completes. Waiting on the thread (e.g. {@code -Dcaveat.server.singleWaitMs=50}) spares
-   * the servlet container's asynchronous dispatch, but on the idle two-core machine it lost: 64
-   * connections of single decisions ran at 10,175/s and 154 µs of server CPU each with a 50 ms
-   * wait against 13,523/s and 104 µs without (BENCHMARKS.md, "wrk, and fewer layers on the single
-   * route"); blocked request threads hold the group commit's batch back. Kept for measurements.
-   */
-  static final long WAIT_ON_THREAD_MS = Long.getLong("caveat.server.singleWaitMs", 0);
-
   private final WhatIfEngines whatIfs;
   private final Executor responders;
 
@@ -111,19 +100,14 @@ public final class DecisionRoutes {
   }
 
   /**
-   * Decides, logs and answers one request, once its log commit completes: on this thread if the
-   * commit completes within {@link #WAIT_ON_THREAD_MS} (0 by default: only if it already has),
-   * else asynchronously, so that a slow commit holds no thread. The token's slot is left first, so
-   * waiting for the log counts against no limit.
+   * Decides, logs and answers one request, asynchronously once its log commit completes, so that
+   * no request thread waits for the disk. The token's slot is left first, so waiting for the log
+   * counts against no limit. (Waiting on the request thread instead, up to 50 ms, was measured and
+   * lost on two cores: BENCHMARKS.md, "wrk, and fewer layers on the single route".)
    */
   private void single(Context ctx, DecisionRequest request, boolean quotes, WhatIf whatIf, long start) {
     CompletableFuture<List<DecisionService.Result>> logged = service.decideUncounted(List.of(request), quotes, whatIf);
     Routes.leaveSlot(ctx);
-    List<DecisionService.Result> results = Waits.briefly(logged, WAIT_ON_THREAD_MS);
-    if (results != null) {
-      answer(ctx, service.counted(results), start);
-      return;
-    }
     ctx.future(() -> logged.thenApplyAsync(service::counted, responders).thenAccept(r -> answer(ctx, r, start)));
   }
 
