@@ -108,6 +108,33 @@ class ServeCommandTest {
   }
 
   @Test
+  void aSecondServerOnTheSameDataFolderIsRefusedAtStartUp() throws Exception {
+    String data = dir.resolve("data").toString();
+    Running first = start("serve", "--data", data, "--port", "0");
+    try {
+      // Not a single decision yet: the first server claimed the folder when it started.
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int[] code = {-1};
+      Thread t = new Thread(() -> code[0] = CaveatCli.run(new String[] {"serve", "--data", data, "--port", "0"},
+          new ByteArrayInputStream(new byte[0]), out, err), "second-serve");
+      t.setDaemon(true); // were it to start serving, the assertion below fails and the fork ends it
+      t.start();
+      t.join(60_000);
+      assertThat(t.isAlive()).as("the second server must stop at start-up: " + out.toString(StandardCharsets.UTF_8))
+          .isFalse();
+      assertThat(code[0]).isEqualTo(CaveatCli.FAILED);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("a SQLite store has one writing process")
+          .contains("caveat.db.writer").doesNotContain("Exception");
+    } finally {
+      first.stop();
+    }
+    // Once the first has stopped, the folder is free again.
+    Running again = start("serve", "--data", data, "--port", "0");
+    again.stop();
+  }
+
+  @Test
   void badOptionsAreUsageErrors() {
     assertThat(Cli.run("serve", "--port", "70000", "--data", dir.toString()).code()).isEqualTo(CaveatCli.USAGE);
     assertThat(Cli.run("serve", "--db-user", "x", "--data", dir.toString()).code()).isEqualTo(CaveatCli.USAGE);

@@ -54,10 +54,17 @@ public final class CaveatServer implements AutoCloseable {
   private final Metrics metrics;
 
   private CaveatServer(Builder b) {
+    boolean watching = PolicyWatcher.isNeeded(b.store.describe());
+    if (!watching) {
+      // Not watching the store is sound only while no other process can publish into it: be its
+      // one writer from now on, so a second server on the same data folder stops here, not at its
+      // first decision (after it has answered from versions this one may later replace).
+      b.store.log().claimWriting();
+    }
     Metrics metrics = this.metrics = new Metrics(() -> b.store.log().head().size());
     this.engine = new LiveEngine(b.engines, b.store.published(), b.store.versionTexts());
     this.watcher = new PolicyWatcher(engine, b.store.published(), b.policyCheckInterval, PolicyWatcher.MAX_AGE,
-        PolicyWatcher.isNeeded(b.store.describe()));
+        watching);
     Bodies bodies = new Bodies(b.maxBodyBytes, b.bodyReadTimeout);
     this.routes = new Routes(new Access(b.store.tokens()), new TokenLimits(b.maxRequestsPerToken));
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);

@@ -23,6 +23,17 @@ public interface DecisionLog {
    */
   CompletableFuture<Long> append(DecisionEntry entry);
 
+  /**
+   * Claims now this process's right to append, which a store whose log has one writer (SQLite)
+   * otherwise claims at the first append. A process that trusts what it read from such a store for
+   * as long as it runs (a server, which then never re-reads its published versions) calls this at
+   * start-up, so that a second one on the same store is refused before it answers anything. Nothing
+   * to claim where several processes append (PostgreSQL).
+   *
+   * @throws StoreException naming the holder's lock file when another process holds the right
+   */
+  default void claimWriting() {}
+
   /** Appends decisions at consecutive indexes, in the list's order, all in the same commit (and row). */
   CompletableFuture<long[]> appendAll(List<DecisionEntry> entries);
 

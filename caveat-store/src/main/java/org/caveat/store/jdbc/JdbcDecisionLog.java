@@ -41,6 +41,7 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   private final WalCheckpointer checkpointer;
   private final LogFollower follower;
   private final boolean shared;
+  private final LogSequencer sequencer;
 
   JdbcDecisionLog(Database db, Clock clock) {
     this.db = db;
@@ -53,7 +54,7 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
     this.checkpointer = db.dialect == Dialect.SQLITE ? new WalCheckpointer(db) : null;
     GroupCommitWriter.CommitListener published = (size, root) -> committed = new Head(size, root);
     this.follower = new LogFollower(tree, published);
-    LogSequencer sequencer = LogSequencer.of(db);
+    LogSequencer sequencer = this.sequencer = LogSequencer.of(db);
     this.shared = sequencer.shared();
     try {
       this.writer = new GroupCommitWriter(db, tree, published, sequencer, follower);
@@ -61,6 +62,11 @@ final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       throw new StoreException("cannot open the decision log's writer on " + db.config.describe() + ": "
           + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public void claimWriting() {
+    sequencer.claimNow();
   }
 
   @Override

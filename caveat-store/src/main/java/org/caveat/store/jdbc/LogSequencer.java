@@ -27,6 +27,14 @@ interface LogSequencer extends AutoCloseable {
    */
   boolean begin(Connection c, boolean afterFailure) throws SQLException;
 
+  /**
+   * Claims now what {@link #begin} would claim at the first append, for a process that must be the
+   * only appender from its start; a no-op where several processes append.
+   *
+   * @throws org.caveat.store.StoreException when another process holds the claim
+   */
+  default void claimNow() {}
+
   /** Whether other processes may append to this log, so that readers catch up before answering. */
   boolean shared();
 

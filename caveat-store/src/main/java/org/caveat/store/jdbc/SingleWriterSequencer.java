@@ -16,14 +16,19 @@ import org.caveat.store.StoreException;
  * {@code caveat.db.writer} beside the database (an OS file lock, released when the process ends,
  * also by {@code kill -9}) and keeps it until the store closes. Another process, or another store of
  * this process, that tries to append is refused with a message naming the way to several replicas
- * (PostgreSQL). Reading, verifying and managing tokens or change requests claim nothing.
+ * (PostgreSQL). Reading, verifying and managing tokens or change requests claim nothing. A server
+ * claims at start-up ({@link #claimNow}), since it then trusts what it read from the store for as long
+ * as it runs.
+ *
+ * <p>The claim is taken on the writer thread ({@link #begin}) or, once, on the thread that starts a
+ * server; both go through the synchronized {@link #claim}.
  */
 final class SingleWriterSequencer implements LogSequencer {
 
   private final Path lockFile;
   private final String where;
   private FileChannel channel;
-  private FileLock claimed;
+  private volatile FileLock claimed;
 
   SingleWriterSequencer(Path sqliteFile, String where) {
     this.lockFile = sqliteFile.resolveSibling(sqliteFile.getFileName() + ".writer");
@@ -38,7 +43,17 @@ final class SingleWriterSequencer implements LogSequencer {
     return afterFailure;
   }
 
-  private void claim() {
+  @Override
+  public void claimNow() {
+    if (claimed == null) {
+      claim();
+    }
+  }
+
+  private synchronized void claim() {
+    if (claimed != null) {
+      return;
+    }
     try {
       if (channel == null) {
         channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -61,7 +76,7 @@ final class SingleWriterSequencer implements LogSequencer {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       if (claimed != null) {
         claimed.release();
