@@ -8,6 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.caveat.server.log.RedecideCheck;
 import org.caveat.server.log.Redecider;
 import org.caveat.server.policy.EngineFactory;
@@ -111,15 +113,23 @@ final class LogCommand implements Runnable {
       SignedTreeHead saved = head == null ? null
           : checkedHead(head, key != null ? key : LogSigningKey.publicFileOf(store.defaultSigningKey()));
       try (Store s = store.openExisting()) {
+        // The hash check reads on one thread; deciding again runs beside it, not after it, so the
+        // second core is not idle while the hashes are checked. Reports keep their order.
+        FutureTask<Redecided> again = redecide ? new FutureTask<>(() -> decideAgain(s, packs)) : null;
+        if (again != null) {
+          Thread t = new Thread(again, "caveat-redecide-reader");
+          t.setDaemon(true);
+          t.start();
+        }
         VerifyReport r = saved == null ? s.log().verify() : s.log().verify(saved.size(), saved.rootHex());
         if (!r.ok()) {
           err.println("log BAD: " + r.problem() + " (first bad entry: "
               + (r.firstBad().isPresent() ? r.firstBad().getAsLong() : "?") + "; " + r.checked()
               + " entries checked before it)");
-          if (redecide) redecide(s, packs, out, err);
+          if (again != null) report(join(again), out, err);
           return CaveatCli.FAILED;
         }
-        if (redecide && !redecide(s, packs, out, err)) {
+        if (again != null && !report(join(again), out, err)) {
           return CaveatCli.FAILED;
         }
         List<String> versions = s.published().check();
@@ -140,20 +150,32 @@ final class LogCommand implements Runnable {
     }
   }
 
+  /** What {@code --redecide} found, or why the policy could not be loaded (then {@code result} is null). */
+  record Redecided(RedecideCheck.Result result, String policyProblem) {}
+
   /**
-   * Decides every compact entry again; prints each difference and returns whether there was none.
-   * Runs after the hash check even when that failed: an entry edited in the database fails its
-   * leaf hash (verify names the first) and, if its verdict was edited, is listed here as well.
+   * Decides every compact entry again (on all cores). Runs even when the hash check fails: an
+   * entry edited in the database fails its leaf hash (verify names the first) and, if its verdict
+   * was edited, is listed here as well.
    */
-  static boolean redecide(Store s, Path packs, PrintWriter out, PrintWriter err) {
+  static Redecided decideAgain(Store s, Path packs) {
     LiveEngine live;
     try {
       live = new LiveEngine(EngineFactory.packs(packs), s.published());
     } catch (RuntimeException e) {
-      err.println("redecide BAD: the policy cannot be loaded: " + e.getMessage());
+      return new Redecided(null, e.getMessage());
+    }
+    return new Redecided(RedecideCheck.run(s.log(), new Redecider(live, s.versionTexts()),
+        Runtime.getRuntime().availableProcessors()), null);
+  }
+
+  /** Prints what {@link #decideAgain} found and returns whether every entry agreed. */
+  static boolean report(Redecided found, PrintWriter out, PrintWriter err) {
+    if (found.policyProblem() != null) {
+      err.println("redecide BAD: the policy cannot be loaded: " + found.policyProblem());
       return false;
     }
-    RedecideCheck.Result r = RedecideCheck.run(s.log(), new Redecider(live, s.versionTexts()), Runtime.getRuntime().availableProcessors());
+    RedecideCheck.Result r = found.result();
     r.differences().forEach(d -> err.println("redecide BAD: " + d));
     String summary = r.decided() + " compact " + (r.decided() == 1 ? "entry" : "entries") + " decided again, "
         + r.differences().size() + " differ; " + r.passedOver() + " passed over (published versions, and decisions"
@@ -161,6 +183,20 @@ final class LogCommand implements Runnable {
     (r.differences().isEmpty() ? out : err).println("redecide " + (r.differences().isEmpty() ? "ok: " : "BAD: ")
         + summary);
     return r.differences().isEmpty();
+  }
+
+  /** The task's result; its failure rethrown as it was thrown (a store error reaches the CLI's handler). */
+  private static Redecided join(FutureTask<Redecided> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted while deciding the log's entries again", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof Error er) throw er;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Reads a saved head and checks its signature with the key in {@code keyFile}, or fails naming what is wrong. */

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.caveat.Caveat;
 import org.caveat.decide.Decision;
 import org.caveat.explain.Answer;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.json.AnswerWriter;
 import org.caveat.json.Json;
+import org.caveat.json.RequestDefaults;
 import org.caveat.json.RequestReader;
 import org.caveat.model.Request;
 import org.caveat.policy.PolicyException;
@@ -116,7 +118,13 @@ public final class Redecider {
     }
   }
 
+  /**
+   * The logged request: bound straight from its canonical bytes (no tree), as {@code check} binds
+   * a well-formed line; should the binder give up, the general reader says what is wrong.
+   */
   private static Request request(DecisionEntry e) {
+    Request bound = RequestReader.bind(e.request(), RequestDefaults.NONE, UnaryOperator.identity());
+    if (bound != null) return bound;
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(e.request());
@@ -128,13 +136,33 @@ public final class Redecider {
     return p.request();
   }
 
+  /** A thread's last engine and what it was built for: consecutive entries mostly pin the same versions. */
+  private static final class LastEngine {
+    List<String> pins;
+    Map<String, String> assumed;
+    Caveat engine;
+  }
+
+  private final ThreadLocal<LastEngine> last = ThreadLocal.withInitial(LastEngine::new);
+
+  /** {@link #cachedEngine}, skipping its key and map look-up when the thread's last entry had the same pins. */
+  private Caveat engine(DecisionEntry e) {
+    LastEngine m = last.get();
+    if (m.engine != null && m.pins.equals(e.versionHashes()) && m.assumed.equals(e.assumed())) return m.engine;
+    Caveat engine = cachedEngine(e);
+    m.pins = e.versionHashes();
+    m.assumed = e.assumed();
+    m.engine = engine;
+    return engine;
+  }
+
   /**
    * The engine of the entry's pins and overrides, built once: the first caller of a key builds it
    * outside the map (a compile inside {@code computeIfAbsent} would hold the map's bin lock for
    * seconds), later and concurrent callers wait for that build. A failed build is not kept, so a
    * later call tries again (a version may be recorded meanwhile).
    */
-  private Caveat engine(DecisionEntry e) {
+  private Caveat cachedEngine(DecisionEntry e) {
     Key key = new Key(e.versionHashes(), new LinkedHashMap<>(e.assumed()));
     CompletableFuture<Caveat> found = engines.get(key);
     if (found == null) {
