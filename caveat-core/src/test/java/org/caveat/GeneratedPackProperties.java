@@ -105,7 +105,7 @@ class GeneratedPackProperties {
         net.jqwik.api.Tuple.of(1, inner.map(a -> "!(" + a + ")")));
   }
 
-  private static String version(String date, String rules) {
+  static String version(String date, String rules) {
     List<String> lines = new ArrayList<>(List.of(
         "grant: nl-ua", "grantor: NL", "grantee: UA", "version: \"" + date + "\"", "in_force: " + date,
         "title: Generated", "sources:", "  generated:", "    outlet: Generated", "    date: " + date,
