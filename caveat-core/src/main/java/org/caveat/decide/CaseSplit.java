@@ -3,7 +3,6 @@ package org.caveat.decide;
 import java.util.ArrayList;
 import java.util.List;
 import org.caveat.model.Attribute;
-import org.caveat.model.Request;
 import org.caveat.policy.Rule;
 import org.caveat.program.CompiledRule;
 import org.caveat.program.CompiledVersion;
@@ -40,9 +39,10 @@ final class CaseSplit {
   private final List<CompiledRule> open;
   private final boolean surePermit;
   /**
-   * The caller's context, retargeted to each case: the cases share the request's target location,
-   * so the geographic facts it memoised (location, exact distances) serve every case instead of
-   * being computed again; {@link #settle} points it back at the request before returning.
+   * The caller's context, given each case's values ({@link EvalContext#assumeCase}) over the
+   * request: the cases share the request's target location, so the geographic facts it memoised
+   * (location, exact distances) serve every case, and no request is built and validated per case;
+   * {@link #settle} puts it back on the request's own values before returning.
    */
   private final EvalContext ctx;
   private final boolean[] trueSomewhere;
@@ -68,13 +68,12 @@ final class CaseSplit {
   static GrantDecision settle(CompiledGrant g, CompiledVersion v, EvalContext ctx, List<CompiledRule> open,
       List<CompiledRule> sure, long missing) {
     CaseSplit s = new CaseSplit(v, open, !sure.isEmpty(), ctx);
-    Request request = ctx.request();
     boolean agreed;
     try {
       // The caller has just evaluated the open rules on the request itself: split at once.
-      agreed = s.split(request, missing);
+      agreed = s.split(missing);
     } finally {
-      ctx.retarget(request); // the caller goes on with the request itself (other grants, the explanation)
+      ctx.endCases(); // the caller goes on with the request itself (other grants, the explanation)
     }
     if (!agreed) return null;
     if (s.agreed == Outcome.PERMIT) {
@@ -88,9 +87,8 @@ final class CaseSplit {
         : new GrantDecision(g, v, Outcome.DENY, Basis.NOT_PERMITTED, List.of(), missing);
   }
 
-  /** Explores the cases under {@code r}; false as soon as two cases disagree or the bound is hit. */
-  private boolean explore(Request r) {
-    ctx.retarget(r);
+  /** Explores the cases under the values assumed so far; false as soon as two cases disagree or the bound is hit. */
+  private boolean explore() {
     long[] values = new long[open.size()];
     long stillMissing = 0;
     for (int i = 0; i < open.size(); i++) {
@@ -98,7 +96,7 @@ final class CaseSplit {
       stillMissing |= Tri.missing(values[i]);
     }
     // Split until every open rule is settled, so the rules cited are exactly those that match.
-    if (stillMissing != 0) return split(r, stillMissing);
+    if (stillMissing != 0) return split(stillMissing);
     if (++cases > MAX_CASES) return false;
     boolean forbid = false, permit = surePermit;
     for (int i = 0; i < open.size(); i++) {
@@ -119,12 +117,14 @@ final class CaseSplit {
    * the version's rules cannot tell apart, {@link org.caveat.program.SplitDomains}); false as
    * {@link #explore}.
    */
-  private boolean split(Request r, long missing) {
+  private boolean split(long missing) {
     Attribute a = splittable(missing);
     if (a == null) return false;
     for (Object value : version.splitDomains().representatives(a)) {
-      if (!explore(r.with(a, value))) return false;
+      ctx.assumeCase(a, value);
+      if (!explore()) return false; // settle ends every case
     }
+    ctx.dropCase(a); // back to the enclosing case, as the next value of an outer attribute expects
     return true;
   }
 
