@@ -3,8 +3,6 @@ package org.caveat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -30,7 +28,7 @@ import org.caveat.program.SplitDomains;
  * and on packs generated at random ({@link GeneratedPackProperties}' atoms and combinators).
  *
  * <p>Requests miss at most three splittable attributes, so the full split stays under the case
- * bound (24 × 8 × 5 = 960 cases at most) and both searches run to the end.
+ * bound (24 × 10 × 5 = 1,200 cases at most) and both searches run to the end.
  */
 class CaseClassesProperties {
   private static final Caveat SHIPPED = Caveat.builder().build();
@@ -44,21 +42,13 @@ class CaseClassesProperties {
   @Property(tries = 40)
   void classesDecideAsTheFullSplitOnGeneratedPacks(@ForAll("versions") List<String> versions,
       @ForAll("seeds") long requestSeed) throws IOException {
-    Path dir = Files.createTempDirectory("caveat-case-classes");
-    try {
-      Path grant = Files.createDirectories(dir.resolve("nl-ua"));
-      Files.writeString(grant.resolve("2024-01-01.yaml"), GeneratedPackProperties.version("2024-01-01", versions.get(0)));
-      Files.writeString(grant.resolve("2024-06-01.yaml"), GeneratedPackProperties.version("2024-06-01", versions.get(1)));
+    GeneratedPackProperties.withPack(versions, dir -> {
       Caveat engine = Caveat.builder().packs(dir).build();
       ReferenceEvaluatorProperties.requests(PackLoader.load(dir), true)
           .filter(r -> splittableMissing(r) <= 3)
           .list().ofSize(60).generator(100).next(new java.util.Random(requestSeed)).value()
           .forEach(r -> assertSameDecisions(engine, r));
-    } finally {
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    });
   }
 
   private static void assertSameDecisions(Caveat engine, Request r) {

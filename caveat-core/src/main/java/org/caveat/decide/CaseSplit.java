@@ -22,7 +22,8 @@ import org.caveat.program.Tri;
  *
  * <p>A value stands for its whole class of the version's {@link SplitDomains}: the values no rule
  * of the version can tell apart give the same case subtree, so one representative per class (the
- * first in sorted order) decides exactly as trying them all would, in fewer cases.
+ * first in sorted order) decides exactly as trying them all would, in fewer cases. A case's values
+ * are assumed in the caller's {@link EvalContext} over the request, so no request is built per case.
  *
  * <p>Only closed domains are split: the vocabularies and {@code target.used_in_invasion}. A
  * missing {@code weapon.range_km}, {@code weapon.system} or {@code weapon.munition} stays with
@@ -31,7 +32,8 @@ import org.caveat.program.Tri;
 final class CaseSplit {
   /**
    * Bound on the cases explored for one grant (one per class, not per value), so a pathological
-   * version cannot stall a decision.
+   * version cannot stall a decision. Counting classes, a search that trying every value gave up on
+   * here may now finish; below the bound the two decide alike.
    */
   static final int MAX_CASES = 4096;
 
