@@ -50,11 +50,7 @@ class GeneratedPackProperties {
   @Property(tries = 50)
   void engineAgreesWithReferenceOnGeneratedPacks(@ForAll("versions") List<String> versions,
       @ForAll("seeds") long requestSeed) throws IOException {
-    Path dir = Files.createTempDirectory("caveat-generated-pack");
-    try {
-      Path grant = Files.createDirectories(dir.resolve("nl-ua"));
-      Files.writeString(grant.resolve("2024-01-01.yaml"), version("2024-01-01", versions.get(0)));
-      Files.writeString(grant.resolve("2024-06-01.yaml"), version("2024-06-01", versions.get(1)));
+    withPack(versions, dir -> {
       List<Grant> grants = PackLoader.load(dir);
       Caveat engine = Caveat.builder().packs(dir).build();
       ReferenceEvaluator reference = new ReferenceEvaluator(grants);
@@ -63,6 +59,22 @@ class GeneratedPackProperties {
       // Drawn from the property's seed, so a failure is reproduced with it (the request is in the message).
       requests.list().ofSize(40).generator(100).next(new java.util.Random(requestSeed)).value()
           .forEach(r -> ReferenceEvaluatorProperties.assertAgrees(engine, reference, r, false));
+    });
+  }
+
+  /** What a generated pack is given to: its folder. */
+  interface PackUse {
+    void accept(Path dir) throws IOException;
+  }
+
+  /** Writes the two versions' pack (grant nl-ua) to a temporary folder, uses it, and deletes it. */
+  static void withPack(List<String> versions, PackUse use) throws IOException {
+    Path dir = Files.createTempDirectory("caveat-generated-pack");
+    try {
+      Path grant = Files.createDirectories(dir.resolve("nl-ua"));
+      Files.writeString(grant.resolve("2024-01-01.yaml"), version("2024-01-01", versions.get(0)));
+      Files.writeString(grant.resolve("2024-06-01.yaml"), version("2024-06-01", versions.get(1)));
+      use.accept(dir);
     } finally {
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

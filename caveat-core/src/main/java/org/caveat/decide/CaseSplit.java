@@ -1,17 +1,13 @@
 package org.caveat.decide;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import org.caveat.model.Attribute;
-import org.caveat.model.Request;
-import org.caveat.model.Vocabulary;
 import org.caveat.policy.Rule;
 import org.caveat.program.CompiledRule;
 import org.caveat.program.CompiledVersion;
 import org.caveat.program.EvalContext;
+import org.caveat.program.SplitDomains;
 import org.caveat.program.Tri;
 
 /**
@@ -24,21 +20,31 @@ import org.caveat.program.Tri;
  * three-valued logic so a level only splits what is still open. The outcome stands when every case
  * agrees; the search stops at the first disagreement or after {@link #MAX_CASES} cases.
  *
+ * <p>A value stands for its whole class of the version's {@link SplitDomains}: the values no rule
+ * of the version can tell apart give the same case subtree, so one representative per class (the
+ * first in sorted order) decides exactly as trying them all would, in fewer cases. A case's values
+ * are assumed in the caller's {@link EvalContext} over the request, so no request is built per case.
+ *
  * <p>Only closed domains are split: the vocabularies and {@code target.used_in_invasion}. A
  * missing {@code weapon.range_km}, {@code weapon.system} or {@code weapon.munition} stays with
  * three-valued logic, which is sound (it never claims a certainty that does not hold).
  */
 final class CaseSplit {
-  /** Bound on the cases explored for one grant, so a pathological version cannot stall a decision. */
+  /**
+   * Bound on the cases explored for one grant (one per class, not per value), so a pathological
+   * version cannot stall a decision. Counting classes, a search that trying every value gave up on
+   * here may now finish; below the bound the two decide alike.
+   */
   static final int MAX_CASES = 4096;
 
   private final CompiledVersion version;
   private final List<CompiledRule> open;
   private final boolean surePermit;
   /**
-   * The caller's context, retargeted to each case: the cases share the request's target location,
-   * so the geographic facts it memoised (location, exact distances) serve every case instead of
-   * being computed again; {@link #settle} points it back at the request before returning.
+   * The caller's context, given each case's values ({@link EvalContext#assumeCase}) over the
+   * request: the cases share the request's target location, so the geographic facts it memoised
+   * (location, exact distances) serve every case, and no request is built and validated per case;
+   * {@link #settle} puts it back on the request's own values before returning.
    */
   private final EvalContext ctx;
   private final boolean[] trueSomewhere;
@@ -64,13 +70,12 @@ final class CaseSplit {
   static GrantDecision settle(CompiledGrant g, CompiledVersion v, EvalContext ctx, List<CompiledRule> open,
       List<CompiledRule> sure, long missing) {
     CaseSplit s = new CaseSplit(v, open, !sure.isEmpty(), ctx);
-    Request request = ctx.request();
     boolean agreed;
     try {
       // The caller has just evaluated the open rules on the request itself: split at once.
-      agreed = s.split(request, missing);
+      agreed = s.split(missing);
     } finally {
-      ctx.retarget(request); // the caller goes on with the request itself (other grants, the explanation)
+      ctx.endCases(); // the caller goes on with the request itself (other grants, the explanation)
     }
     if (!agreed) return null;
     if (s.agreed == Outcome.PERMIT) {
@@ -84,9 +89,8 @@ final class CaseSplit {
         : new GrantDecision(g, v, Outcome.DENY, Basis.NOT_PERMITTED, List.of(), missing);
   }
 
-  /** Explores the cases under {@code r}; false as soon as two cases disagree or the bound is hit. */
-  private boolean explore(Request r) {
-    ctx.retarget(r);
+  /** Explores the cases under the values assumed so far; false as soon as two cases disagree or the bound is hit. */
+  private boolean explore() {
     long[] values = new long[open.size()];
     long stillMissing = 0;
     for (int i = 0; i < open.size(); i++) {
@@ -94,7 +98,7 @@ final class CaseSplit {
       stillMissing |= Tri.missing(values[i]);
     }
     // Split until every open rule is settled, so the rules cited are exactly those that match.
-    if (stillMissing != 0) return split(r, stillMissing);
+    if (stillMissing != 0) return split(stillMissing);
     if (++cases > MAX_CASES) return false;
     boolean forbid = false, permit = surePermit;
     for (int i = 0; i < open.size(); i++) {
@@ -110,13 +114,19 @@ final class CaseSplit {
     return true;
   }
 
-  /** Explores each value of the first splittable attribute in {@code missing}; false as {@link #explore}. */
-  private boolean split(Request r, long missing) {
+  /**
+   * Explores one value per class of the first splittable attribute in {@code missing} (the classes
+   * the version's rules cannot tell apart, {@link org.caveat.program.SplitDomains}); false as
+   * {@link #explore}.
+   */
+  private boolean split(long missing) {
     Attribute a = splittable(missing);
     if (a == null) return false;
-    for (Object value : DOMAINS.get(a)) {
-      if (!explore(r.with(a, value))) return false;
+    for (Object value : version.splitDomains().representatives(a)) {
+      ctx.assumeCase(a, value);
+      if (!explore()) return false; // settle ends every case
     }
+    ctx.dropCase(a); // back to the enclosing case, as the next value of an outer attribute expects
     return true;
   }
 
@@ -133,21 +143,8 @@ final class CaseSplit {
   /** The first missing attribute with a closed domain, in {@link Attribute} order; null if none. */
   private static Attribute splittable(long missing) {
     for (Attribute a : Attribute.values()) {
-      if ((missing & a.bit()) != 0 && (a.vocabulary() != null || a.type() == Attribute.Type.BOOL)) return a;
+      if ((missing & a.bit()) != 0 && SplitDomains.splittable(a)) return a;
     }
     return null;
-  }
-
-  /** The values of each closed domain, "unknown" left out, sorted so the search is reproducible. */
-  private static final Map<Attribute, List<Object>> DOMAINS = new EnumMap<>(Attribute.class);
-
-  static {
-    for (Attribute a : Attribute.values()) {
-      if (a.type() == Attribute.Type.BOOL) {
-        DOMAINS.put(a, List.of(Boolean.TRUE, Boolean.FALSE));
-      } else if (a.vocabulary() != null) {
-        DOMAINS.put(a, List.copyOf(new TreeSet<Object>(a.vocabulary().stream().filter(v -> !v.equals(Vocabulary.UNKNOWN)).toList())));
-      }
-    }
   }
 }

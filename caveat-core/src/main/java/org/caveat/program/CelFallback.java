@@ -99,7 +99,7 @@ public final class CelFallback extends Cond {
     long missing = 0;
     Map<String, Object> vars = new HashMap<>(constants);
     for (Attribute a : reads) {
-      Object v = c.request().value(a);
+      Object v = c.value(a);
       if (v == null) {
         missing |= a.bit();
       } else {

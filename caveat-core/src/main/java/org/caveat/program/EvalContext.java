@@ -3,16 +3,20 @@ package org.caveat.program;
 import org.caveat.geo.Location;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.geo.Zone;
+import org.caveat.model.Attribute;
 import org.caveat.model.Request;
 
 /**
- * Per-request scratch space: the request and memoised geographic facts (country, region,
- * distances per zone slot), so a fact used by several rules is computed once. Not thread-safe:
- * reuse one per thread with {@link #reset}.
+ * Per-request scratch space: the request, the values of the case being tried during case analysis,
+ * and memoised geographic facts (country, region, distances per zone slot), so a fact used by
+ * several rules is computed once. Not thread-safe: reuse one per thread with {@link #reset}.
  */
 public final class EvalContext {
   private final ReferenceGeography geography;
   private Request request;
+  /** The attributes (bits) whose value is a case's, not the request's, and those values by ordinal. */
+  private long cased;
+  private final Object[] caseValues = new Object[Attribute.values().length];
   private double lat, lon;
   private Location location;
   private double[] distances = new double[8];
@@ -29,19 +33,43 @@ public final class EvalContext {
     lon = r.targetLocation().lon();
     location = null;
     generation++;
+    endCases();
     return this;
   }
 
   /**
-   * Swaps in a request at the same target location, keeping the memoised geographic facts: the
-   * cases of a case analysis differ only in non-geographic attributes.
+   * Case analysis: conditions read {@code value} as attribute {@code a} until {@link #dropCase} or
+   * {@link #endCases}. The request and the memoised geographic facts stay: the cases differ only in
+   * non-geographic attributes, so one location and its exact distances serve every case, and no
+   * request is built per case.
+   *
+   * @param value a value of the attribute's closed domain (never "unknown")
    */
-  public EvalContext retarget(Request r) {
-    if (r.targetLocation().lat() != lat || r.targetLocation().lon() != lon) {
-      throw new IllegalArgumentException("retarget needs the same target location");
+  public void assumeCase(Attribute a, Object value) {
+    caseValues[a.ordinal()] = value;
+    cased |= a.bit();
+  }
+
+  /** Conditions read the request's own value of {@code a} again. */
+  public void dropCase(Attribute a) {
+    cased &= ~a.bit();
+    caseValues[a.ordinal()] = null;
+  }
+
+  /** Conditions read the request's own values again: the context is back on the request. */
+  public void endCases() {
+    if (cased != 0) {
+      cased = 0;
+      java.util.Arrays.fill(caseValues, null);
     }
-    request = r;
-    return this;
+  }
+
+  /**
+   * The value conditions see for an attribute: the case's during case analysis, otherwise the
+   * request's; null when missing (absent or "unknown").
+   */
+  public Object value(Attribute a) {
+    return (cased & a.bit()) == 0 ? request.value(a) : caseValues[a.ordinal()];
   }
 
   public Request request() { return request; }

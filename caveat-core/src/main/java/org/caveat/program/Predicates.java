@@ -69,7 +69,7 @@ public final class Predicates {
 
     @Override
     long eval(EvalContext c) {
-      Object v = c.request().value(attribute);
+      Object v = c.value(attribute);
       return v == null ? missing : Tri.of(values.contains(v));
     }
   }

@@ -55,7 +55,7 @@ public abstract class Val {
 
     @Override
     Object eval(EvalContext c) {
-      Object v = c.request().value(attribute);
+      Object v = c.value(attribute);
       return v == null ? missing : v;
     }
   }

@@ -3,7 +3,9 @@
  * {@code CompiledRule}, {@code CompiledCondition} with its {@code Conjunct}s, {@code ZoneRef}),
  * its predicate and value nodes ({@code Cond}, {@code Val}, {@code Predicates}, and
  * {@code CelFallback} on cel-java's interpreter), three-valued results packed in a {@code long}
- * ({@code Tri}) and the per-request scratch space ({@code EvalContext}).
+ * ({@code Tri}), the per-request scratch space ({@code EvalContext}), and the classes of values a
+ * version's rules cannot tell apart, which case analysis tries once each ({@code SplitDomains},
+ * found by {@code LiteralTests}).
  *
  * <p>Imports no front end: nothing from {@code parse}, {@code check} or {@code compile}, no
  * JSON, no explanation code. Nodes are built by {@link org.caveat.compile}; their evaluation is

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.caveat.Caveat;
 import org.caveat.explain.Answer;
 import org.caveat.explain.Explainer;
+import org.caveat.model.Attribute;
 import org.caveat.model.Request;
 import org.caveat.program.EvalContext;
 import org.junit.jupiter.api.Test;
@@ -57,13 +58,15 @@ class CaseSplitTest {
 
   @Test
   void theCallersContextIsBackOnTheRequestAfterTheCases() {
-    // Case analysis evaluates its cases in the caller's context (they share the target location and
-    // so its memoised geography); the explanation that follows must see the request itself again.
+    // Case analysis evaluates its cases in the caller's context, each case's values assumed over the
+    // request (they share the target location and so its memoised geography); the explanation that
+    // follows must see the request's own values again.
     Request r = french("2024-06-01T03:00:00Z", "rocket_artillery", "unknown", true);
     EvalContext ctx = new EvalContext(CAVEAT.geography());
     Decision d = new Decider(CAVEAT.compiledGrants()).decide(r, ctx);
     assertThat(d.grants().get(0).missing()).isNotZero();
     assertThat(ctx.request()).isSameAs(r);
+    for (Attribute a : Attribute.values()) assertThat(ctx.value(a)).as(a.celName()).isEqualTo(r.value(a));
     Explainer explainer = new Explainer(CAVEAT.geography());
     assertThat(explainer.explain(d, ctx)).isEqualTo(explainer.explain(d));
   }
