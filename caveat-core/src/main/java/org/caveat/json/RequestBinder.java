@@ -25,7 +25,7 @@ import org.caveat.model.Request;
  */
 final class RequestBinder {
   /** Gives up: the general path decides what is wrong, if anything. */
-  private static final class GiveUp extends Exception {
+  static final class GiveUp extends Exception {
     static final GiveUp INSTANCE = new GiveUp();
 
     private GiveUp() {
@@ -40,7 +40,7 @@ final class RequestBinder {
    * the binder notices a member given twice itself ({@link Members}) and gives up, and the tree
    * path reports it.
    */
-  private static final JsonFactory FACTORY = Json.FACTORY.rebuild()
+  static final JsonFactory FACTORY = Json.FACTORY.rebuild()
       .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -126,7 +126,8 @@ final class RequestBinder {
     }
   }
 
-  private static Request root(JsonParser p, RequestDefaults defaults) throws IOException, GiveUp {
+  /** The request whose object is the parser's next token, read up to its closing brace (not past it). */
+  static Request root(JsonParser p, RequestDefaults defaults) throws IOException, GiveUp {
     expect(p.nextToken(), JsonToken.START_OBJECT);
     Request.Builder b = Request.builder();
     Members m = new Members();
