@@ -85,9 +85,12 @@ final class CheckPipeline {
   private Chunk render(List<RequestStream.Item> batch) {
     Renderer.Batch out = renderer.batch(batch.size());
     int malformed = 0;
-    for (RequestStream.Item item : batch) {
-      // Parsed here, on the worker: bound from the line's bytes, or its syntax or request error.
-      RequestReader.Parsed parsed = RequestReader.read(item, defaults);
+    // Parsed here, on the worker: bound from the lines' bytes (one parser for the batch's one-line
+    // requests), or each item's syntax or request error.
+    RequestReader.Parsed[] read = RequestReader.read(batch, defaults);
+    for (int i = 0; i < read.length; i++) {
+      RequestStream.Item item = batch.get(i);
+      RequestReader.Parsed parsed = read[i];
       if (parsed.error() != null) {
         out.error(parsed.error(), item.line());
         malformed++;

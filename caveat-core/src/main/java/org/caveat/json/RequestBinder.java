@@ -25,7 +25,7 @@ import org.caveat.model.Request;
  */
 final class RequestBinder {
   /** Gives up: the general path decides what is wrong, if anything. */
-  private static final class GiveUp extends Exception {
+  static final class GiveUp extends Exception {
     static final GiveUp INSTANCE = new GiveUp();
 
     private GiveUp() {
@@ -40,7 +40,7 @@ final class RequestBinder {
    * the binder notices a member given twice itself ({@link Members}) and gives up, and the tree
    * path reports it.
    */
-  private static final JsonFactory FACTORY = Json.FACTORY.rebuild()
+  static final JsonFactory FACTORY = Json.FACTORY.rebuild()
       .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -62,31 +62,29 @@ final class RequestBinder {
   private static final CanonicalStrings PURPOSES = new CanonicalStrings(Attribute.PURPOSE.vocabulary());
 
   /**
-   * The members met in one object, to give up on one given twice (the tree path reports it): the
-   * known ones as bits, the others by name, in a list made on the first of them.
+   * The unknown members met in one object, by name, to give up on one given twice (the tree path
+   * reports it); made on the first of them. The known members are bits in an {@code int}
+   * ({@link #once}), so an object without unknown members allocates nothing here.
    */
   private static final class Members {
-    private int known;
-    private java.util.List<String> other;
-
-    void known(int bit) throws GiveUp {
-      if ((known & bit) != 0) throw GiveUp.INSTANCE;
-      known |= bit;
-    }
-
-    boolean has(int bit) {
-      return (known & bit) != 0;
-    }
+    private final java.util.List<String> names = new java.util.ArrayList<>(2);
 
     /** An unknown member, ignored as the tree path ignores it: its value is skipped, checked for duplicates within. */
-    void other(String name, JsonParser p, JsonToken value) throws IOException, GiveUp {
-      if (other == null) other = new java.util.ArrayList<>(2);
-      else if (other.contains(name)) throw GiveUp.INSTANCE;
-      other.add(name);
+    static Members other(Members m, String name, JsonParser p, JsonToken value) throws IOException, GiveUp {
+      if (m == null) m = new Members();
+      else if (m.names.contains(name)) throw GiveUp.INSTANCE;
+      m.names.add(name);
       noSurrogate(name);
       if (value.isStructStart()) skip(p, value);
       else if (value == JsonToken.VALUE_STRING) noSurrogate(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      return m;
     }
+  }
+
+  /** {@code known} with the known member {@code bit} added, giving up if it was met already. */
+  private static int once(int known, int bit) throws GiveUp {
+    if ((known & bit) != 0) throw GiveUp.INSTANCE;
+    return known | bit;
   }
 
   /** Reads past the array or object {@code start} opened, giving up on a member given twice in any object within. */
@@ -99,8 +97,10 @@ final class RequestBinder {
       }
       return;
     }
-    Members m = new Members();
-    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) m.other(name, p, p.nextToken());
+    Members others = null;
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      others = Members.other(others, name, p, p.nextToken());
+    }
   }
 
   private RequestBinder() {}
@@ -126,148 +126,153 @@ final class RequestBinder {
     }
   }
 
-  private static Request root(JsonParser p, RequestDefaults defaults) throws IOException, GiveUp {
+  /** The request whose object is the parser's next token, read up to its closing brace (not past it). */
+  static Request root(JsonParser p, RequestDefaults defaults) throws IOException, GiveUp {
     expect(p.nextToken(), JsonToken.START_OBJECT);
     Request.Builder b = Request.builder();
-    Members m = new Members();
+    int known = 0;
+    Members others = null;
     int at = 0;
     for (String name = nextName(p, ROOT, at); name != null; name = nextName(p, ROOT, at)) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "id" -> {
-          m.known(1);
+          known = once(known, 1);
           b.id(id(p, t));
           at = 1;
         }
         case "time" -> {
-          m.known(2);
+          known = once(known, 2);
           b.time(time(p, t));
           at = 2;
         }
         case "user" -> {
-          m.known(4);
+          known = once(known, 4);
           b.user(country(p, t));
           at = 3;
         }
         case "weapon" -> {
-          m.known(8);
+          known = once(known, 8);
           weapon(p, t, b);
           at = 4;
         }
         case "target" -> {
-          m.known(16);
+          known = once(known, 16);
           target(p, t, b);
           at = 5;
         }
         case "purpose" -> {
-          m.known(32);
+          known = once(known, 32);
           b.purpose(vocab(p, t, PURPOSES));
           at = 6;
         }
-        default -> m.other(name, p, t);
+        default -> others = Members.other(others, name, p, t);
       }
     }
-    if (!m.has(2)) {
+    if ((known & 2) == 0) {
       if (defaults.time() == null) throw GiveUp.INSTANCE;
       b.time(defaults.time());
     }
-    if (!m.has(4) || !m.has(8) || !m.has(16)) throw GiveUp.INSTANCE;
+    if ((known & 4) == 0 || (known & 8) == 0 || (known & 16) == 0) throw GiveUp.INSTANCE;
     return b.build();
   }
 
   private static void weapon(JsonParser p, JsonToken start, Request.Builder b) throws IOException, GiveUp {
     expect(start, JsonToken.START_OBJECT);
-    Members m = new Members();
+    int known = 0;
+    Members others = null;
     int at = 0;
     for (String name = nextName(p, WEAPON, at); name != null; name = nextName(p, WEAPON, at)) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "origin" -> {
-          m.known(1);
+          known = once(known, 1);
           b.weaponOrigin(country(p, t));
           at = 1;
         }
         case "system" -> {
-          m.known(2);
+          known = once(known, 2);
           b.weaponSystem(text(p, t));
           at = 2;
         }
         case "munition" -> {
-          m.known(4);
+          known = once(known, 4);
           b.weaponMunition(text(p, t));
           at = 3;
         }
         case "class" -> {
-          m.known(8);
+          known = once(known, 8);
           b.weaponClass(vocab(p, t, WEAPON_CLASSES));
           at = 4;
         }
         case "range_km" -> {
-          m.known(16);
+          known = once(known, 16);
           double d = number(p, t);
           if (d < 0) throw GiveUp.INSTANCE;
           b.weaponRangeKm(d);
           at = 5;
         }
-        default -> m.other(name, p, t);
+        default -> others = Members.other(others, name, p, t);
       }
     }
-    if (!m.has(1) || !m.has(8)) throw GiveUp.INSTANCE;
+    if ((known & 1) == 0 || (known & 8) == 0) throw GiveUp.INSTANCE;
   }
 
   private static void target(JsonParser p, JsonToken start, Request.Builder b) throws IOException, GiveUp {
     expect(start, JsonToken.START_OBJECT);
-    Members m = new Members();
+    int known = 0;
+    Members others = null;
     int at = 0;
     for (String name = nextName(p, TARGET, at); name != null; name = nextName(p, TARGET, at)) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "location" -> {
-          m.known(1);
+          known = once(known, 1);
           b.targetLocation(location(p, t));
           at = 1;
         }
         case "category" -> {
-          m.known(2);
+          known = once(known, 2);
           b.targetCategory(vocab(p, t, CATEGORIES));
           at = 2;
         }
         case "activity" -> {
-          m.known(4);
+          known = once(known, 4);
           b.targetActivity(vocab(p, t, ACTIVITIES));
           at = 3;
         }
         case "used_in_invasion" -> {
-          m.known(8);
+          known = once(known, 8);
           if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) throw GiveUp.INSTANCE;
           b.targetUsedInInvasion(t == JsonToken.VALUE_TRUE);
           at = 4;
         }
-        default -> m.other(name, p, t);
+        default -> others = Members.other(others, name, p, t);
       }
     }
-    if (!m.has(1) || !m.has(2) || !m.has(4)) throw GiveUp.INSTANCE;
+    if ((known & 1) == 0 || (known & 2) == 0 || (known & 4) == 0) throw GiveUp.INSTANCE;
   }
 
   private static GeoPoint location(JsonParser p, JsonToken start) throws IOException, GiveUp {
     expect(start, JsonToken.START_OBJECT);
     double lat = Double.NaN, lon = Double.NaN;
-    Members m = new Members();
+    int known = 0;
+    Members others = null;
     int at = 0;
     for (String name = nextName(p, LOCATION, at); name != null; name = nextName(p, LOCATION, at)) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "lat" -> {
-          m.known(1);
+          known = once(known, 1);
           lat = number(p, t);
           at = 1;
         }
         case "lon" -> {
-          m.known(2);
+          known = once(known, 2);
           lon = number(p, t);
           at = 2;
         }
-        default -> m.other(name, p, t);
+        default -> others = Members.other(others, name, p, t);
       }
     }
     // NaN (absent) fails both comparisons, as does a value out of range.
@@ -373,7 +378,7 @@ final class RequestBinder {
     int year = digits(c, o, 4), month = digits(c, o + 5, 2), day = digits(c, o + 8, 2);
     int hour = digits(c, o + 11, 2), minute = digits(c, o + 14, 2), second = digits(c, o + 17, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-        || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        || second < 0 || second > 59 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
       return null;
     }
     long days = java.time.LocalDate.of(year, month, day).toEpochDay();
