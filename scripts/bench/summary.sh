@@ -39,6 +39,15 @@ echo "--- batches logged (base, new)"; la
 ROUNDS=1 RUN_SECONDS=15 WARMUP=25 scripts/bench/batch-log.sh $BASE/caveat.jar caveat-cli/target/caveat.jar
 echo "--- single vs healthz (base, new)"; la
 ROUNDS=1 RUN_SECONDS=15 WARMUP=30 scripts/bench/single-http.sh $BASE/caveat.jar caveat-cli/target/caveat.jar
+# `log verify --redecide` of a filled log, when REDECIDE_DIR names one (scripts/bench/LogFill.java
+# makes it: 1,000,000 requests take ~2 min to log); base and new alternate, each reading the same folder.
+if [[ -n "${REDECIDE_DIR:-}" ]]; then
+  echo "--- log verify --redecide ($REDECIDE_DIR)"
+  for i in 1 2; do
+    la; echo -n "base "; t $BASE/launch/caveat log verify --data "$REDECIDE_DIR" --redecide 2>&1 | grep -v "^log ok"
+    la; echo -n "new  "; t ./caveat log verify --data "$REDECIDE_DIR" --redecide 2>&1 | grep -v "^log ok"
+  done
+fi
 echo "--- flink 1M"; la
 scripts/bench/flink.sh 1000000 1
 echo "=== done $(date -u)"; la
