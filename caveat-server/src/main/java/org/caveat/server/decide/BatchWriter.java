@@ -154,9 +154,10 @@ final class BatchWriter {
             + " body were not decided or recorded: " + String.valueOf(e.getCause().getMessage()), null));
         return false;
       }
-      ByteArrayOutputStream b = new ByteArrayOutputStream(results.size() * 1024);
+      ByteArrayOutputStream b = AnswerBytes.groupBuffer();
       for (DecisionService.Result r : results) item(b, r.utf8());
       send(b);
+      AnswerBytes.release(b);
       return true;
     }
 

@@ -11,9 +11,11 @@ import org.caveat.model.Request;
 /**
  * The fast read of a request held as its own bytes, without a tree, in one pass: core's binder
  * reads the request from the token stream ({@link RequestReader#bind}) through a
- * {@link CanonicalCopy}, which writes each token it reads to the bytes the log keeps: exactly
- * what serialising the request's tree with {@link Json#MAPPER} wrote, the call's default time
- * written in as {@link DecisionRequest} writes it into the tree.
+ * {@link VerbatimCopy}, which notes where the bytes differ from the log's copy (usually nowhere:
+ * the copy is then the bytes themselves), or, when the bytes hold a backslash, through a
+ * {@link CanonicalCopy}, which writes each token it reads to the bytes the log keeps. Either way
+ * the copy is exactly what serialising the request's tree with {@link Json#MAPPER} wrote, the
+ * call's default time written in as {@link DecisionRequest} writes it into the tree.
  *
  * <p>Only the common case is taken here; anything else is null, and the caller reads the
  * request the general way (tree, then {@link RequestReader}), so every error keeps its code,
@@ -24,9 +26,30 @@ import org.caveat.model.Request;
 final class BoundRequests {
   private BoundRequests() {}
 
+  /** {@link #scan}: the bytes are not plain ASCII, or hold a {@code \}{@code u} escape. */
+  private static final int NOT_PLAIN = -1;
+  /** {@link #scan}: a backslash somewhere (an escape the copy may write another way). */
+  private static final int BACKSLASH = 1;
+  /** {@link #scan}: white space outside strings (valid only without a backslash). */
+  private static final int BLANKS = 2;
+
   /** The request in {@code bytes}, or null when it needs the general path (see the class comment). */
   static DecisionRequest.Bound read(byte[] bytes, RequestDefaults defaults) {
-    if (!plainAscii(bytes)) return null;
+    int scan = scan(bytes);
+    if (scan == NOT_PLAIN) return null;
+    if ((scan & BACKSLASH) == 0) {
+      // The common case: the copy is the bytes themselves, or them with a few edits (VerbatimCopy).
+      VerbatimCopy[] check = new VerbatimCopy[1];
+      Request request = RequestReader.bind(bytes, defaults, p -> check[0] = new VerbatimCopy(p, bytes, defaults.time()));
+      if (request == null || check[0].assumes()) return null;
+      byte[] logged = check[0].verbatim((scan & BLANKS) != 0);
+      if (logged != null) return new DecisionRequest.Bound(request, logged);
+    }
+    return copied(bytes, defaults);
+  }
+
+  /** The request read through a {@link CanonicalCopy}, which writes the log's copy token by token. */
+  static DecisionRequest.Bound copied(byte[] bytes, RequestDefaults defaults) {
     ByteArrayOutputStream out = AnswerBytes.buffer(); // copied out at its exact size below
     Request request;
     try (JsonGenerator g = AnswerBytes.UTF8.createGenerator(out)) {
@@ -39,13 +62,22 @@ final class BoundRequests {
     return new DecisionRequest.Bound(request, AnswerBytes.take(out));
   }
 
-  /** Only ASCII bytes and no {@code \}{@code u} escape. */
-  private static boolean plainAscii(byte[] bytes) {
+  /**
+   * {@link #NOT_PLAIN} unless only ASCII bytes and no {@code \}{@code u} escape; else which of
+   * {@link #BACKSLASH} and {@link #BLANKS} the bytes hold (a quote toggles being in a string, which
+   * is exact only without backslashes).
+   */
+  private static int scan(byte[] bytes) {
+    int found = 0;
+    boolean inString = false;
     byte previous = 0;
     for (byte b : bytes) {
-      if (b < 0 || (b == 'u' && previous == '\\')) return false;
+      if (b < 0 || (b == 'u' && previous == '\\')) return NOT_PLAIN;
+      if (b == '\\') found |= BACKSLASH;
+      else if (b == '"') inString = !inString;
+      else if (!inString && (b == ' ' || b == '\n' || b == '\r' || b == '\t')) found |= BLANKS;
       previous = b;
     }
-    return true;
+    return found;
   }
 }

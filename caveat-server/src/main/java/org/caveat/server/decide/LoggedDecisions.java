@@ -2,10 +2,9 @@ package org.caveat.server.decide;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.caveat.Caveat;
 import org.caveat.GrantInfo;
 import org.caveat.explain.Answer;
@@ -38,7 +37,9 @@ public final class LoggedDecisions {
    * in force at the request's time is decided by its first version's scope, so that one is pinned.
    */
   static List<String> pins(Answer a, Caveat engine) {
-    Set<String> hashes = new LinkedHashSet<>();
+    // Distinct in first-seen order by a linear scan: an answer names a grant or two, and a
+    // LinkedHashSet per logged decision was most of building its entry.
+    Distinct hashes = new Distinct(a.grants().size());
     for (Answer.GrantAnswer g : a.grants()) {
       if (g.hash() != null) {
         hashes.add(g.hash());
@@ -48,6 +49,26 @@ public final class LoggedDecisions {
         if (c.grant().id().equals(g.grant())) hashes.add(c.versions().get(0).policy().contentHash());
       }
     }
-    return List.copyOf(hashes);
+    return hashes.list();
+  }
+
+  /** Strings kept once each, in the order first added. */
+  private static final class Distinct {
+    private String[] items;
+    private int n;
+
+    Distinct(int expected) {
+      items = new String[Math.max(1, expected)];
+    }
+
+    void add(String s) {
+      for (int i = 0; i < n; i++) if (items[i].equals(s)) return;
+      if (n == items.length) items = Arrays.copyOf(items, 2 * n);
+      items[n++] = s;
+    }
+
+    List<String> list() {
+      return List.of(n == items.length ? items : Arrays.copyOf(items, n));
+    }
   }
 }

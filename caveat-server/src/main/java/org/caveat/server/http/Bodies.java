@@ -66,7 +66,7 @@ public final class Bodies {
       throw tooLarge(declared);
     }
     try {
-      return new BodyStream(ctx.req().getInputStream(), maxBytes, readBudgetNanos, limit, advice);
+      return new BodyStream(ctx.req().getInputStream(), declared, maxBytes, readBudgetNanos, limit, advice);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * test that asserts; it runs only when asked): the NDJSON body of {@code batch.body} (default: the
  * body {@code scripts/bench/batch-log.sh} posts, written by {@code GenerateRequests 1000 42} to
  * that path) framed, read (core's binder alone; with the log's copy in a second pass, as before;
- * in one pass, {@link CanonicalCopy}), decided, rendered (into the thread's buffer; into a new one
- * per answer, as before), made into log entries, and appended to a
+ * in one pass, {@link CanonicalCopy}; with the request's own bytes as the copy, {@link
+ * VerbatimCopy}), decided, rendered (into the thread's buffer; into a new one per answer, as
+ * before), made into log entries, and appended to a
  * SQLite log (leaf encoding, hashing, compression on this thread; the writer's SQL and fsync on
  * its own, so the append's figure is this thread's part plus the wait). Each stage is timed by
  * this thread's CPU time, which other work on the machine moves much less than wall time.
@@ -82,6 +83,11 @@ class BatchStagesBenchmark {
           return k;
         });
         stage(line, "bind+1pass-copy", n, () -> {
+          int k = 0;
+          for (RequestStream.Item i : items) k += BoundRequests.copied(i.ascii(), RequestDefaults.NONE).logged().length & 1;
+          return k;
+        });
+        stage(line, "bind+verbatim", n, () -> {
           int k = 0;
           for (RequestStream.Item i : items) k += BoundRequests.read(i.ascii(), RequestDefaults.NONE).logged().length & 1;
           return k;

@@ -33,7 +33,7 @@ class BodyStreamTest {
   }
 
   @Test
-  void readsTheSameBytesAsBeforeForEverySizeLimitAndChunking() throws IOException {
+  void readsTheSameBytesAsBeforeForEverySizeLimitChunkingAndDeclaredLength() throws IOException {
     Random random = new Random(11);
     int[] sizes = {0, 1, 2, 417, 1023, 1024, 1025, 2048, 8191, 8192, 8193, 100_000};
     int[] maxes = {1, 2, 1024, 1025, 5000, 8193, 65_537, 1 << 20};
@@ -47,6 +47,12 @@ class BodyStreamTest {
               .readUpTo(max);
           assertThat(got).as("size %d, max %d, chunk %d", size, max, chunk).isEqualTo(expected);
           assertThat(got).isEqualTo(Arrays.copyOf(body, Math.min(size, max)));
+          // with a declared length (read into an array of that size at once): right, short or long
+          for (long declared : new long[] {size, 0, size / 2, size + 1, 2L * size + 5}) {
+            byte[] sized = new BodyStream(chunked(body, chunk), declared, Long.MAX_VALUE / 2, Long.MAX_VALUE, "the limit",
+                "split it").readUpTo(max);
+            assertThat(sized).as("size %d, declared %d, max %d, chunk %d", size, declared, max, chunk).isEqualTo(expected);
+          }
         }
       }
     }

@@ -24,8 +24,10 @@ record CompactChunk(MessageDigest[] partials, byte[] member) {
   static CompactChunk of(List<DecisionEntry> entries) {
     MessageDigest[] partials = new MessageDigest[entries.size()];
     // Every leaf written once, framed in place, hashed where it lies, then the whole compressed in
-    // one call (through a gzip stream, every u32 length was four one-byte deflate calls).
-    LeafBuffer framed = new LeafBuffer(256 * entries.size());
+    // one call (through a gzip stream, every u32 length was four one-byte deflate calls). The
+    // buffer is the thread's, kept between calls: nothing of it outlives this one (the member is
+    // its own array), and a new one per call grew twice for a group of 512 request-sized leaves.
+    LeafBuffer framed = LeafBuffer.ofThisThread();
     for (int i = 0; i < partials.length; i++) {
       int at = framed.size();
       framed.u32(0);

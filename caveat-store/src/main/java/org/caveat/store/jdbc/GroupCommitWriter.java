@@ -183,8 +183,15 @@ final class GroupCommitWriter implements AutoCloseable {
         indexes.add(new long[] {index++});
         event.bytes += 1;
       } else {
-        ByteArrayOutputStream entries = new ByteArrayOutputStream();
-        ByteArrayOutputStream leaves = new ByteArrayOutputStream();
+        int memberBytes = 0;
+        int count = 0;
+        for (Pending p : batch) {
+          memberBytes += p.chunk().member().length;
+          count += p.size();
+        }
+        // sized once: grown from the default 32 bytes, a commit's row was copied ~a dozen times
+        ByteArrayOutputStream entries = new ByteArrayOutputStream(memberBytes);
+        ByteArrayOutputStream leaves = new ByteArrayOutputStream(32 * count);
         long first = index;
         for (Pending p : batch) {
           long[] assigned = new long[p.size()];

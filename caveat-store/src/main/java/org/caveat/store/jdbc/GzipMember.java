@@ -27,15 +27,21 @@ final class GzipMember {
     d.reset();
     d.setInput(bytes, 0, length);
     d.finish();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + length / 4);
-    out.writeBytes(HEADER);
-    byte[] buf = new byte[Math.min(1 << 16, 64 + length)];
-    while (!d.finished()) out.write(buf, 0, d.deflate(buf));
+    // Deflated straight after the header into one array that grows if it must (a level-1 member of
+    // request-sized leaves is ~a fifth of them), then cut to size with the trailer: one copy.
+    byte[] out = java.util.Arrays.copyOf(HEADER, HEADER.length + 64 + length / 3);
+    int n = HEADER.length;
+    while (true) {
+      n += d.deflate(out, n, out.length - n);
+      if (d.finished()) break;
+      if (n == out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+    }
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, length);
-    littleEndian(out, (int) crc.getValue());
-    littleEndian(out, length);
-    return out.toByteArray();
+    byte[] member = java.util.Arrays.copyOf(out, n + 8);
+    littleEndian(member, n, (int) crc.getValue());
+    littleEndian(member, n + 4, length);
+    return member;
   }
 
   /** As {@link GZIPOutputStream} makes its deflater: nowrap, then the level set before any input. */
@@ -45,11 +51,11 @@ final class GzipMember {
     return d;
   }
 
-  private static void littleEndian(ByteArrayOutputStream out, int v) {
-    out.write(v);
-    out.write(v >>> 8);
-    out.write(v >>> 16);
-    out.write(v >>> 24);
+  private static void littleEndian(byte[] out, int at, int v) {
+    out[at] = (byte) v;
+    out[at + 1] = (byte) (v >>> 8);
+    out[at + 2] = (byte) (v >>> 16);
+    out[at + 3] = (byte) (v >>> 24);
   }
 
   private static byte[] header() {

@@ -10,11 +10,29 @@ import java.util.Arrays;
  * compressed from there, with no stream layers and no copy per leaf.
  */
 final class LeafBuffer {
+  /** Kept per thread ({@link #ofThisThread}) up to this size; a larger one is let go after use. */
+  private static final int KEPT_BYTES = 4 << 20;
+  private static final ThreadLocal<LeafBuffer> THREADS = ThreadLocal.withInitial(() -> new LeafBuffer(256 << 10));
+
   private byte[] buf;
   private int size;
 
   LeafBuffer(int capacity) {
     buf = new byte[Math.max(64, capacity)];
+  }
+
+  /**
+   * This thread's buffer, emptied: valid until the thread's next call. One grown beyond
+   * {@link #KEPT_BYTES} by the previous use is replaced by a new one first.
+   */
+  static LeafBuffer ofThisThread() {
+    LeafBuffer b = THREADS.get();
+    if (b.buf.length > KEPT_BYTES) {
+      b = new LeafBuffer(256 << 10);
+      THREADS.set(b);
+    }
+    b.size = 0;
+    return b;
   }
 
   int size() {
