@@ -2,6 +2,7 @@ package org.caveat.decide;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,9 @@ import org.caveat.program.CompiledVersion;
 public record CompiledGrant(Grant grant, List<CompiledVersion> versions, Set<Reliability> admitted) {
   public CompiledGrant {
     versions = List.copyOf(versions);
-    admitted = admitted.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(admitted));
+    // An unmodifiable EnumSet: admits() runs for every version of every grant a request reaches,
+    // and a bit test costs less than Set.of's hashed probe.
+    admitted = Collections.unmodifiableSet(admitted.isEmpty() ? EnumSet.noneOf(Reliability.class) : EnumSet.copyOf(admitted));
     if (versions.isEmpty()) {
       throw new IllegalArgumentException("grant " + grant.id() + " has no versions");
     }
