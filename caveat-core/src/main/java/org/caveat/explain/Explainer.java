@@ -52,7 +52,7 @@ public final class Explainer {
       }
     }
     var loc = d.request().targetLocation();
-    double km = border.distanceKmToTheMetre(loc.lat(), loc.lon());
+    double km = border.distanceKmToTheMetre(loc.lat(), loc.lon(), ctx.geoMemo());
     var where = ctx.location();
     Answer.Facts facts = new Answer.Facts(where.country(), where.region(), Numbers.round(km, 3),
         where.waters().label(), where.onBorder());

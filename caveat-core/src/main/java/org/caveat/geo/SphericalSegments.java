@@ -114,10 +114,28 @@ final class SphericalSegments {
    * of every edge in index order, so the result is the full scan's to the bit.
    */
   private double distanceMetres(double lat, double lon, Ranked cell) {
+    NearestPoint n = new NearestPoint();
+    nearest(lat, lon, cell, n);
+    return inverse(n);
+  }
+
+  /** Fills {@code out} with the nearest point of the edges to (lat, lon) and the chord-method distance to it. */
+  void nearest(double lat, double lon, NearestPoint out) {
+    nearest(lat, lon, candidates(lat, lon), out);
+    out.chordMetres = ChordGeodesic.metres(out.px, out.py, out.pz, out.qx, out.qy, out.qz);
+  }
+
+  private void nearest(double lat, double lon, Ranked cell, NearestPoint out) {
     double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
     double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
-    int best = nearestEdge(px, py, pz, cell);
-    return inverse(lat, lon, nearestPoint(px, py, pz, best));
+    out.edges = this;
+    out.lat = lat;
+    out.lon = lon;
+    out.px = px;
+    out.py = py;
+    out.pz = pz;
+    nearestPoint(px, py, pz, nearestEdge(px, py, pz, cell), out);
+    out.chordMetres = Double.NaN;
   }
 
   /**
@@ -126,18 +144,22 @@ final class SphericalSegments {
    * the exact distance in km. The same nearest point is measured either way.
    */
   double distanceKmToTheMetre(double lat, double lon) {
-    double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
-    double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
-    double[] q = nearestPoint(px, py, pz, nearestEdge(px, py, pz, candidates(lat, lon)));
-    long metres = ChordGeodesic.roundedMetres(px, py, pz, q[0], q[1], q[2]);
-    return metres != ChordGeodesic.UNDECIDED ? metres / 1000.0 : inverse(lat, lon, q) / 1000;
+    NearestPoint n = new NearestPoint();
+    nearest(lat, lon, n);
+    return distanceKmToTheMetre(n);
   }
 
-  /** GeographicLib's distance in metres from the point to the unit vector q read as geodetic coordinates. */
-  private static double inverse(double lat, double lon, double[] q) {
-    double nLat = Math.toDegrees(Math.atan2(q[2], Math.hypot(q[0], q[1])));
-    double nLon = Math.toDegrees(Math.atan2(q[1], q[0]));
-    return Geodesic.WGS84.Inverse(lat, lon, nLat, nLon, GeodesicMask.DISTANCE).s12;
+  /** {@link #distanceKmToTheMetre(double, double)} from the nearest point already found. */
+  static double distanceKmToTheMetre(NearestPoint n) {
+    long metres = ChordGeodesic.roundedMetres(n.chordMetres);
+    return metres != ChordGeodesic.UNDECIDED ? metres / 1000.0 : inverse(n) / 1000;
+  }
+
+  /** GeographicLib's distance in metres from the query point to the nearest point q read as geodetic coordinates. */
+  private static double inverse(NearestPoint n) {
+    double nLat = Math.toDegrees(Math.atan2(n.qz, Math.hypot(n.qx, n.qy)));
+    double nLon = Math.toDegrees(Math.atan2(n.qy, n.qx));
+    return Geodesic.WGS84.Inverse(n.lat, n.lon, nLat, nLon, GeodesicMask.DISTANCE).s12;
   }
 
   /**
@@ -205,19 +227,27 @@ final class SphericalSegments {
         && (v[o + N] != 0 || v[o + N + 1] != 0 || v[o + N + 2] != 0);
   }
 
-  private double[] nearestPoint(double px, double py, double pz, int e) {
+  /** Sets {@code out}'s q to the point of edge e nearest to p. */
+  private void nearestPoint(double px, double py, double pz, int e, NearestPoint out) {
     double[] v = edge;
     int o = e * STRIDE;
     if (onArc(px, py, pz, o)) {
       double d = px * v[o + N] + py * v[o + N + 1] + pz * v[o + N + 2];
       double qx = px - d * v[o + N], qy = py - d * v[o + N + 1], qz = pz - d * v[o + N + 2];
       double len = Math.sqrt(qx * qx + qy * qy + qz * qz);
-      if (len > 1e-15) return new double[] {qx / len, qy / len, qz / len};
+      if (len > 1e-15) {
+        out.qx = qx / len;
+        out.qy = qy / len;
+        out.qz = qz / len;
+        return;
+      }
     }
     double da = px * v[o + A] + py * v[o + A + 1] + pz * v[o + A + 2];
     double db = px * v[o + B] + py * v[o + B + 1] + pz * v[o + B + 2];
     int end = o + (da >= db ? A : B);
-    return new double[] {v[end], v[end + 1], v[end + 2]};
+    out.qx = v[end];
+    out.qy = v[end + 1];
+    out.qz = v[end + 2];
   }
 
   private double angle(double[] p, int e) {
