@@ -284,6 +284,10 @@ public final class ReferenceGeography {
         return landLocation(code);
       }
     }
+    // A region whose envelope meets the cell but whose area does not (the closed box, edges
+    // included) covers no point of the cell: dropping it changes no answer and saves its
+    // point-in-polygon test on every query in the cell.
+    candidates.removeIf(code -> !prepared(code).intersects(box));
     AreaLocator[] locators = new AreaLocator[candidates.size()];
     Location[] land = new Location[candidates.size()];
     for (int i = 0; i < locators.length; i++) {
