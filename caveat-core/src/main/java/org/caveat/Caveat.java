@@ -70,12 +70,15 @@ public final class Caveat {
 
   /** The verdict only: the fast path, without facts or explanation. */
   public Decision decide(Request request) {
-    return decider.decide(request, contexts.get());
+    EvalContext ctx = contexts.get();
+    ctx.geoMemo().expectFacts(false);
+    return decider.decide(request, ctx);
   }
 
   /** The full answer (docs/SEMANTICS.md): verdict, reasons, facts and explanation. */
   public Answer answer(Request request) {
     EvalContext ctx = contexts.get();
+    ctx.geoMemo().expectFacts(true); // the facts' border distance is computed anyway: thresholds may share it
     return explainer.explain(decider.decide(request, ctx), ctx);
   }
 

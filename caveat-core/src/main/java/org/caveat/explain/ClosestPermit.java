@@ -19,30 +19,44 @@ final class ClosestPermit {
   /** The closest permit rule and its first failing conjunct, before they are put into words. */
   record Miss(CompiledRule rule, Conjunct failed) {}
 
-  /** The closest miss, or null when no permit rule has a failing conjunct. */
+  /** Rules with fewer conjuncts than this stop counting once they fail more often than the best (see {@link #find}). */
+  private static final int EARLY_STOP_CONJUNCTS = 4_999;
+
+  /**
+   * The closest miss, or null when no permit rule has a failing conjunct. A rule's rank is
+   * failures·10,000 − 2·satisfied (+1 when its first failure is not measurable), so a rule of n
+   * conjuncts that has failed once more than the best so far ranks at least 10,000 − 2n above
+   * the best's failures·10,000 and cannot beat its rank (at most that + 1) when n &lt; 4,999: its
+   * remaining conjuncts are not evaluated. Conjuncts have no effect but the context's memos, so
+   * the result is that of evaluating every one.
+   */
   static Miss find(CompiledVersion v, EvalContext ctx) {
     CompiledRule best = null;
     Conjunct bestFailure = null;
-    int bestRank = Integer.MAX_VALUE;
+    int bestRank = Integer.MAX_VALUE, bestFailures = Integer.MAX_VALUE;
     for (CompiledRule r : v.rules()) {
       if (r.rule().effect() != Rule.Effect.PERMIT) continue;
       int failures = 0, satisfied = 0;
       Conjunct first = null;
-      for (Conjunct c : r.condition().conjuncts()) {
+      var conjuncts = r.condition().conjuncts();
+      boolean mayStop = conjuncts.size() < EARLY_STOP_CONJUNCTS;
+      for (Conjunct c : conjuncts) {
         long t = c.eval(ctx);
         if (t == Tri.FALSE) {
           failures++;
           if (first == null) first = c;
+          if (mayStop && failures > bestFailures) break;
         } else if (t == Tri.TRUE) {
           satisfied++;
         }
       }
-      if (first == null) continue;
+      if (first == null || (mayStop && failures > bestFailures)) continue;
       int rank = failures * 10_000 - satisfied * 2 + (first.measure(ctx) != null ? 0 : 1);
       if (rank < bestRank) {
         best = r;
         bestFailure = first;
         bestRank = rank;
+        bestFailures = failures;
       }
     }
     return best == null ? null : new Miss(best, bestFailure);

@@ -24,7 +24,7 @@ public final class Explainer {
   private static final int MAX_SHARED = 10_000;
   private final ReferenceGeography geo;
   private final Zone border;
-  private final Map<Key, Explained> shared = new ConcurrentHashMap<>();
+  private final Map<PartKey, Explained> shared = new ConcurrentHashMap<>();
 
   public Explainer(ReferenceGeography geo) {
     this.geo = geo;
@@ -52,7 +52,7 @@ public final class Explainer {
       }
     }
     var loc = d.request().targetLocation();
-    double km = border.distanceKmToTheMetre(loc.lat(), loc.lon());
+    double km = border.distanceKmToTheMetre(loc.lat(), loc.lon(), ctx.geoMemo());
     var where = ctx.location();
     Answer.Facts facts = new Answer.Facts(where.country(), where.region(), Numbers.round(km, 3),
         where.waters().label(), where.onBorder());
@@ -62,13 +62,6 @@ public final class Explainer {
 
   /** A grant's part of an answer, its sentence and the sources it cites. */
   private record Explained(Answer.GrantAnswer answer, String sentence, Map<String, Source> sources) {}
-
-  /**
-   * What identifies a grant's part of an answer when it does not depend on the request itself;
-   * for a not-permitted part also its closest miss and the value that failed (null otherwise).
-   */
-  private record Key(CompiledVersion version, Basis basis, List<CompiledRule> determining, long missing,
-      List<CompiledVersion> skipped, ClosestPermit.Miss miss, Object actual) {}
 
   /**
    * Permitted, forbidden and missing-attribute parts depend only on the version, the determining
@@ -91,7 +84,7 @@ public final class Explainer {
       }
       actual = miss == null ? null : miss.failed().actual(ctx);
     }
-    Key key = new Key(g.version(), g.basis(), g.determining(), g.missing(), skipped, miss, actual);
+    PartKey key = new PartKey(g.version(), g.basis(), g.determining(), g.missing(), skipped, miss, actual);
     Explained e = shared.get(key);
     if (e == null) {
       if (shared.size() >= MAX_SHARED) shared.clear();

@@ -87,11 +87,29 @@ final class ChordGeodesic {
    * {@link #UNDECIDED}.
    */
   static long roundedMetres(double px, double py, double pz, double qx, double qy, double qz) {
-    double s = metres(px, py, pz, qx, qy, qz);
+    return roundedMetres(metres(px, py, pz, qx, qy, qz));
+  }
+
+  /** {@link #roundedMetres(double, double, double, double, double, double)} from its {@link #metres} {@code s}. */
+  static long roundedMetres(double s) {
     if (!(s >= 0)) {
       return UNDECIDED;
     }
     double bound = errorBound(s) + HALF_METRE_CLEARANCE, k = Math.rint(s);
     return s - bound > k - 0.5 && s + bound < k + 0.5 ? (long) k : UNDECIDED;
+  }
+
+  /**
+   * −1 when GeographicLib's distance, whose {@link #metres} is {@code s}, is certainly below
+   * {@code limitMetres}, 1 when certainly above, 0 when the bound cannot tell (or s is NaN).
+   * A micrometre and 10⁻¹² of the limit are kept clear on top of the bound, for the exact
+   * distance's conversion to km and the limit's to metres.
+   */
+  static int compare(double s, double limitMetres) {
+    if (!(s >= 0)) {
+      return 0;
+    }
+    double margin = errorBound(s) + HALF_METRE_CLEARANCE + 1e-12 * limitMetres;
+    return s + margin < limitMetres ? -1 : s - margin > limitMetres ? 1 : 0;
   }
 }

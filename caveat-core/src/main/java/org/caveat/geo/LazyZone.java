@@ -60,6 +60,11 @@ final class LazyZone implements Zone {
   }
 
   @Override
+  public double distanceKmToTheMetre(double lat, double lon, GeoMemo memo) {
+    return zone().distanceKmToTheMetre(lat, lon, memo);
+  }
+
+  @Override
   public PreparedThreshold threshold(double km) {
     return zone().threshold(km);
   }

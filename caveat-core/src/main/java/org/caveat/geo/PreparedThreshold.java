@@ -30,6 +30,8 @@ public final class PreparedThreshold {
   private final AreaLocator source;
   private final AreaLocator inner;
   private final AreaLocator outer;
+  /** The edges of a line zone (a {@link GeoMemo} may hold their nearest point), else null. */
+  private final SphericalSegments lineEdges;
 
   PreparedThreshold(Zone zone, double km) {
     if (!zone.isMeasurable()) {
@@ -42,6 +44,7 @@ public final class PreparedThreshold {
     this.km = km;
     Geometry g = zone.geometry();
     this.source = zone.isArea() ? new AreaLocator(g) : null;
+    this.lineEdges = zone instanceof GeometryZone line && !line.isArea() ? line.edges() : null;
     LocalProjection projection = LocalProjection.centredOn(g);
     Geometry projected = projection.forward(Densifier.densify(g, 0.05));
     double extent = projected.getEnvelopeInternal().maxExtent() + km * 1000;
@@ -79,6 +82,23 @@ public final class PreparedThreshold {
       return CLOSER;
     }
     return RING;
+  }
+
+  /**
+   * {@link #classify(double, double)}, first from the nearest point {@code memo} holds or will
+   * hold for the answer's facts, when this threshold is on the same edges: the chord distance to
+   * it, with {@link ChordGeodesic}'s error bound, decides every point outside a band of a few
+   * millimetres around T (chords up to 1,500 km); other points, and other zones, are classified
+   * by the polygon tests.
+   */
+  public int classify(double lat, double lon, GeoMemo memo) {
+    if (lineEdges != null && memo.sharesFacts(lineEdges)) {
+      int c = ChordGeodesic.compare(memo.nearest(lineEdges, lat, lon).chordMetres, km * 1000);
+      if (c != 0) {
+        return c < 0 ? CLOSER : FARTHER;
+      }
+    }
+    return classify(lat, lon);
   }
 
   /** Exact answer to {@code distance ≤ T}, using the classification first. */

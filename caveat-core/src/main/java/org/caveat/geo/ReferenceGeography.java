@@ -284,6 +284,10 @@ public final class ReferenceGeography {
         return landLocation(code);
       }
     }
+    // A region whose envelope meets the cell but whose area does not (the closed box, edges
+    // included) covers no point of the cell: dropping it changes no answer and saves its
+    // point-in-polygon test on every query in the cell.
+    candidates.removeIf(code -> !prepared(code).intersects(box));
     AreaLocator[] locators = new AreaLocator[candidates.size()];
     Location[] land = new Location[candidates.size()];
     for (int i = 0; i < locators.length; i++) {
@@ -379,7 +383,10 @@ public final class ReferenceGeography {
    * The land border line between two sides, each a set of country or region codes; null when
    * the sides share no border in the shipped data. The zone is kept per name and sides, so every
    * pack version naming the same border shares one zone and so one set of prepared thresholds
-   * (each costs a JTS buffer; built per version, they were rebuilt in every long run).
+   * (each costs a JTS buffer; built per version, they were rebuilt in every long run). Zones of
+   * the same sides under different names (the packs' {@code ua_ru_border} and
+   * {@link #uaRuBorder}) share one line, its edge index and its thresholds: a {@link GeoMemo}
+   * recognises the facts' border by its edges.
    */
   public Zone border(String name, Set<String> sideA, Set<String> sideB) {
     String key = "border:" + name + '\u0000' + new TreeSet<>(sideA) + '\u0000' + new TreeSet<>(sideB);
@@ -388,15 +395,31 @@ public final class ReferenceGeography {
       return known;
     }
     // Not computeIfAbsent: uaRuBorder() calls this from inside its own computeIfAbsent.
-    Zone made = mergedBorder(name, sideA, sideB);
+    GeometryZone line = borderLine(sideA, sideB);
+    if (line == null) {
+      return null;
+    }
+    Zone raced = zoneCache.putIfAbsent(key, line.named(name));
+    return raced != null ? raced : zoneCache.get(key);
+  }
+
+  /** The merged border line of two sides, kept per pair of sides in either order (the merge is symmetric). */
+  private GeometryZone borderLine(Set<String> sideA, Set<String> sideB) {
+    String a = new TreeSet<>(sideA).toString(), b = new TreeSet<>(sideB).toString();
+    String key = "line:" + (a.compareTo(b) <= 0 ? a + '\u0000' + b : b + '\u0000' + a);
+    Zone known = zoneCache.get(key);
+    if (known != null) {
+      return (GeometryZone) known;
+    }
+    GeometryZone made = mergedBorder(sideA, sideB);
     if (made == null) {
       return null;
     }
     Zone raced = zoneCache.putIfAbsent(key, made);
-    return raced != null ? raced : made;
+    return raced != null ? (GeometryZone) raced : made;
   }
 
-  private Zone mergedBorder(String name, Set<String> sideA, Set<String> sideB) {
+  private GeometryZone mergedBorder(Set<String> sideA, Set<String> sideB) {
     List<Geometry> parts = new ArrayList<>();
     for (int i = 0; i < borderLines.size(); i++) {
       String a = borderSides.get(i)[0], b = borderSides.get(i)[1];
@@ -410,7 +433,7 @@ public final class ReferenceGeography {
     LineMerger merger = new LineMerger();
     parts.forEach(merger::add);
     Geometry merged = GeoJson.FACTORY.buildGeometry(merger.getMergedLineStrings());
-    return Zones.of(name, merged);
+    return new GeometryZone("border of " + sideA + " and " + sideB, merged);
   }
 
   private boolean matches(Set<String> side, String region) {

@@ -28,10 +28,13 @@ import org.locationtech.jts.geom.LineString;
  * cell finds, by one full scan, the edges that can be nearest to any point of the cell (triangle
  * inequality on the sphere: an edge farther from the cell centre than the best distance plus
  * twice the cell radius can never be nearest); later queries rank only those, so results are
- * exactly those of a full scan. Within a cell, edges are kept in order of a lower bound on their
- * distance from any point of the cell, so a query stops as soon as the next bound exceeds the best
- * edge found (usually after a handful). Cells are coarse on purpose: few are ever built, and ranking a
- * few dozen edges costs less than building many fine cells for scattered points. The cells within
+ * exactly those of a full scan. Within a cell, edges are kept in order of their angle from the
+ * cell centre c. A query at p bounds each edge's angle from below by that angle minus the angle
+ * from p to c (the triangle inequality again, for this point rather than the whole cell), and stops
+ * at the first edge whose bound exceeds the best angle found; both angles it compares are taken
+ * from above by tangents (tan x ≥ x), so no trigonometric function is evaluated. Cells are coarse
+ * on purpose: few are ever built, and ranking a few dozen edges costs less than building many fine
+ * cells for scattered points. The cells within
  * {@value #WINDOW_MARGIN_DEGREES}° of the geometry sit in a flat array ({@link CellGrid}).
  */
 final class SphericalSegments {
@@ -40,37 +43,42 @@ final class SphericalSegments {
   static final double WINDOW_MARGIN_DEGREES = 10;
   private static final int MAX_WINDOW_CELLS = 1 << 19;
 
-  /** Per edge: end points a, b; normal n; in-plane vectors u = n×a, w = b×n. */
-  private final double[] ax, ay, az, bx, by, bz, nx, ny, nz, ux, uy, uz, wx, wy, wz;
+  /**
+   * Per edge e, from {@code e · STRIDE}: in-plane vectors u = n×a and w = b×n, normal n, end
+   * points a and b (x, y, z each). One edge's numbers sit side by side, so ranking an edge reads
+   * two cache lines rather than one from each of fifteen arrays.
+   */
+  private final double[] edge;
+  private static final int STRIDE = 16, U = 0, W = 3, N = 6, A = 9, B = 12;
   private final int edgeCount;
   private final CellGrid<Ranked> candidatesByCell;
-  /** Radians taken off every lower bound on top of the cell radius (see {@link #candidatesFor}). */
+  /** Radians taken off every edge's angle from its cell's centre (see {@link #candidatesFor}). */
   private static final double BOUND_SLACK = 1e-6;
   private final int[] allEdges;
+  /** Every edge, with no bound: the full scan. */
+  private final Ranked everyEdge;
 
   SphericalSegments(Geometry geometry) {
     int n = 0;
     for (LineString ring : GeometryParts.linework(geometry)) {
       n += Math.max(0, ring.getNumPoints() - 1);
     }
-    ax = new double[n]; ay = new double[n]; az = new double[n];
-    bx = new double[n]; by = new double[n]; bz = new double[n];
-    nx = new double[n]; ny = new double[n]; nz = new double[n];
-    ux = new double[n]; uy = new double[n]; uz = new double[n];
-    wx = new double[n]; wy = new double[n]; wz = new double[n];
+    edge = new double[n * STRIDE];
     int i = 0;
     for (LineString line : GeometryParts.linework(geometry)) {
       Coordinate[] cs = line.getCoordinates();
       for (int k = 0; k + 1 < cs.length; k++) {
         double[] a = unit(cs[k].y, cs[k].x), b = unit(cs[k + 1].y, cs[k + 1].x);
-        ax[i] = a[0]; ay[i] = a[1]; az[i] = a[2];
-        bx[i] = b[0]; by[i] = b[1]; bz[i] = b[2];
+        int o = i * STRIDE;
+        System.arraycopy(a, 0, edge, o + A, 3);
+        System.arraycopy(b, 0, edge, o + B, 3);
         double cx = a[1] * b[2] - a[2] * b[1], cy = a[2] * b[0] - a[0] * b[2], cz = a[0] * b[1] - a[1] * b[0];
         double len = Math.sqrt(cx * cx + cy * cy + cz * cz);
-        if (len > 1e-15) { // degenerate edges keep a zero normal and are measured by their end points
-          nx[i] = cx / len; ny[i] = cy / len; nz[i] = cz / len;
-          ux[i] = ny[i] * a[2] - nz[i] * a[1]; uy[i] = nz[i] * a[0] - nx[i] * a[2]; uz[i] = nx[i] * a[1] - ny[i] * a[0];
-          wx[i] = b[1] * nz[i] - b[2] * ny[i]; wy[i] = b[2] * nx[i] - b[0] * nz[i]; wz[i] = b[0] * ny[i] - b[1] * nx[i];
+        if (len > 1e-15) { // degenerate edges keep a zero normal, u and w, and are measured by their end points
+          double nx = cx / len, ny = cy / len, nz = cz / len;
+          edge[o + N] = nx; edge[o + N + 1] = ny; edge[o + N + 2] = nz;
+          edge[o + U] = ny * a[2] - nz * a[1]; edge[o + U + 1] = nz * a[0] - nx * a[2]; edge[o + U + 2] = nx * a[1] - ny * a[0];
+          edge[o + W] = b[1] * nz - b[2] * ny; edge[o + W + 1] = b[2] * nx - b[0] * nz; edge[o + W + 2] = b[0] * ny - b[1] * nx;
         }
         i++;
       }
@@ -81,6 +89,9 @@ final class SphericalSegments {
     }
     allEdges = new int[edgeCount];
     for (int e = 0; e < edgeCount; e++) allEdges[e] = e;
+    double[] unbounded = new double[edgeCount];
+    java.util.Arrays.fill(unbounded, Double.NEGATIVE_INFINITY);
+    everyEdge = new Ranked(allEdges, unbounded, 1, 0, 0);
     Envelope window = new Envelope(geometry.getEnvelopeInternal());
     window.expandBy(WINDOW_MARGIN_DEGREES);
     candidatesByCell = new CellGrid<>(CELL_DEGREES, window, MAX_WINDOW_CELLS,
@@ -89,13 +100,12 @@ final class SphericalSegments {
 
   /** Geodesic distance in metres from the point to the nearest edge. */
   double distanceMetres(double lat, double lon) {
-    Ranked cell = candidates(lat, lon);
-    return distanceMetres(lat, lon, cell.edges, cell.lowerGaps);
+    return distanceMetres(lat, lon, candidates(lat, lon));
   }
 
   /** The same without the cell index: every edge is scanned (for tests of the index). */
   double distanceMetresFullScan(double lat, double lon) {
-    return distanceMetres(lat, lon, allEdges, new double[edgeCount]);
+    return distanceMetres(lat, lon, everyEdge);
   }
 
   /**
@@ -103,11 +113,29 @@ final class SphericalSegments {
    * bound above the best gap so far. Among equal gaps the smallest edge index wins, as in a scan
    * of every edge in index order, so the result is the full scan's to the bit.
    */
-  private double distanceMetres(double lat, double lon, int[] edges, double[] lowerGaps) {
+  private double distanceMetres(double lat, double lon, Ranked cell) {
+    NearestPoint n = new NearestPoint();
+    nearest(lat, lon, cell, n);
+    return inverse(n);
+  }
+
+  /** Fills {@code out} with the nearest point of the edges to (lat, lon) and the chord-method distance to it. */
+  void nearest(double lat, double lon, NearestPoint out) {
+    nearest(lat, lon, candidates(lat, lon), out);
+    out.chordMetres = ChordGeodesic.metres(out.px, out.py, out.pz, out.qx, out.qy, out.qz);
+  }
+
+  private void nearest(double lat, double lon, Ranked cell, NearestPoint out) {
     double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
     double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
-    int best = nearestEdge(px, py, pz, edges, lowerGaps);
-    return inverse(lat, lon, nearestPoint(px, py, pz, best));
+    out.edges = this;
+    out.lat = lat;
+    out.lon = lon;
+    out.px = px;
+    out.py = py;
+    out.pz = pz;
+    nearestPoint(px, py, pz, nearestEdge(px, py, pz, cell), out);
+    out.chordMetres = Double.NaN;
   }
 
   /**
@@ -116,19 +144,22 @@ final class SphericalSegments {
    * the exact distance in km. The same nearest point is measured either way.
    */
   double distanceKmToTheMetre(double lat, double lon) {
-    double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
-    double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
-    Ranked cell = candidates(lat, lon);
-    double[] q = nearestPoint(px, py, pz, nearestEdge(px, py, pz, cell.edges, cell.lowerGaps));
-    long metres = ChordGeodesic.roundedMetres(px, py, pz, q[0], q[1], q[2]);
-    return metres != ChordGeodesic.UNDECIDED ? metres / 1000.0 : inverse(lat, lon, q) / 1000;
+    NearestPoint n = new NearestPoint();
+    nearest(lat, lon, n);
+    return distanceKmToTheMetre(n);
   }
 
-  /** GeographicLib's distance in metres from the point to the unit vector q read as geodetic coordinates. */
-  private static double inverse(double lat, double lon, double[] q) {
-    double nLat = Math.toDegrees(Math.atan2(q[2], Math.hypot(q[0], q[1])));
-    double nLon = Math.toDegrees(Math.atan2(q[1], q[0]));
-    return Geodesic.WGS84.Inverse(lat, lon, nLat, nLon, GeodesicMask.DISTANCE).s12;
+  /** {@link #distanceKmToTheMetre(double, double)} from the nearest point already found. */
+  static double distanceKmToTheMetre(NearestPoint n) {
+    long metres = ChordGeodesic.roundedMetres(n.chordMetres);
+    return metres != ChordGeodesic.UNDECIDED ? metres / 1000.0 : inverse(n) / 1000;
+  }
+
+  /** GeographicLib's distance in metres from the query point to the nearest point q read as geodetic coordinates. */
+  private static double inverse(NearestPoint n) {
+    double nLat = Math.toDegrees(Math.atan2(n.qz, Math.hypot(n.qx, n.qy)));
+    double nLon = Math.toDegrees(Math.atan2(n.qy, n.qx));
+    return Geodesic.WGS84.Inverse(n.lat, n.lon, nLat, nLon, GeodesicMask.DISTANCE).s12;
   }
 
   /**
@@ -141,21 +172,32 @@ final class SphericalSegments {
   double angle(double lat, double lon) {
     double la = Math.toRadians(lat), lo = Math.toRadians(lon), cl = Math.cos(la);
     double px = cl * Math.cos(lo), py = cl * Math.sin(lo), pz = Math.sin(la);
-    Ranked cell = candidates(lat, lon);
-    double g = gap(px, py, pz, nearestEdge(px, py, pz, cell.edges, cell.lowerGaps));
+    double g = gap(px, py, pz, nearestEdge(px, py, pz, candidates(lat, lon)));
     return 2 * Math.asin(Math.sqrt(Math.max(0, g) / 2));
   }
 
-  /** The index of the nearest of {@code edges}, scanned in order of their lower bounds (see above). */
-  private int nearestEdge(double px, double py, double pz, int[] edges, double[] lowerGaps) {
+  /**
+   * The index of the nearest of the cell's edges, scanned in order of their angle from the cell
+   * centre. An edge whose angle from the centre, less the slack, exceeds the best angle so far plus
+   * the angle from p to the centre is strictly farther than the best (triangle inequality), as is
+   * every edge after it: the scan stops there. Both angles are taken from above as
+   * 2·tan(θ/2) ≥ θ, from the best gap g (2·√(g / (2 − g))) and from the chord x between p and the
+   * centre (x / √(1 − x²/4)), so the stop can only come later than the exact angles allow.
+   */
+  private int nearestEdge(double px, double py, double pz, Ranked cell) {
+    int[] edges = cell.edges;
+    double[] lowerAngles = cell.lowerAngles;
+    double dx = px - cell.cx, dy = py - cell.cy, dz = pz - cell.cz, chord2 = dx * dx + dy * dy + dz * dz;
+    double toCentre = chord2 >= 4 ? Double.POSITIVE_INFINITY : Math.sqrt(chord2 / (1 - chord2 / 4));
     int best = -1;
-    double bestGap = Double.POSITIVE_INFINITY;
-    for (int k = 0; k < edges.length && lowerGaps[k] <= bestGap; k++) {
+    double bestGap = Double.POSITIVE_INFINITY, reach = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < edges.length && lowerAngles[k] <= reach; k++) {
       int e = edges[k];
       double g = gap(px, py, pz, e);
       if (g < bestGap || (g == bestGap && e < best)) {
         bestGap = g;
         best = e;
+        reach = (g >= 2 ? Double.POSITIVE_INFINITY : 2 * Math.sqrt(Math.max(0, g) / (2 - g))) + toCentre;
       }
     }
     return best;
@@ -163,25 +205,49 @@ final class SphericalSegments {
 
   /** 1 − cos(angle) from p to edge e: monotone in the distance, without trigonometry. */
   private double gap(double px, double py, double pz, int e) {
-    if (px * ux[e] + py * uy[e] + pz * uz[e] >= 0 && px * wx[e] + py * wy[e] + pz * wz[e] >= 0
-        && (nx[e] != 0 || ny[e] != 0 || nz[e] != 0)) {
-      double d = px * nx[e] + py * ny[e] + pz * nz[e];
+    double[] v = edge;
+    int o = e * STRIDE;
+    if (onArc(px, py, pz, o)) {
+      double d = px * v[o + N] + py * v[o + N + 1] + pz * v[o + N + 2];
       return 1 - Math.sqrt(Math.max(0, 1 - d * d));
     }
-    double da = px * ax[e] + py * ay[e] + pz * az[e], db = px * bx[e] + py * by[e] + pz * bz[e];
+    double da = px * v[o + A] + py * v[o + A + 1] + pz * v[o + A + 2];
+    double db = px * v[o + B] + py * v[o + B + 1] + pz * v[o + B + 2];
     return 1 - Math.max(da, db);
   }
 
-  private double[] nearestPoint(double px, double py, double pz, int e) {
-    if (px * ux[e] + py * uy[e] + pz * uz[e] >= 0 && px * wx[e] + py * wy[e] + pz * wz[e] >= 0
-        && (nx[e] != 0 || ny[e] != 0 || nz[e] != 0)) {
-      double d = px * nx[e] + py * ny[e] + pz * nz[e];
-      double qx = px - d * nx[e], qy = py - d * ny[e], qz = pz - d * nz[e];
+  /**
+   * Whether p projects onto the arc from offset o (p·u ≥ 0 and p·w ≥ 0); never for a degenerate
+   * edge, whose u and w are zero and whose normal is zero too (so p·u = p·w = 0 would pass).
+   */
+  private boolean onArc(double px, double py, double pz, int o) {
+    double[] v = edge;
+    return px * v[o + U] + py * v[o + U + 1] + pz * v[o + U + 2] >= 0
+        && px * v[o + W] + py * v[o + W + 1] + pz * v[o + W + 2] >= 0
+        && (v[o + N] != 0 || v[o + N + 1] != 0 || v[o + N + 2] != 0);
+  }
+
+  /** Sets {@code out}'s q to the point of edge e nearest to p. */
+  private void nearestPoint(double px, double py, double pz, int e, NearestPoint out) {
+    double[] v = edge;
+    int o = e * STRIDE;
+    if (onArc(px, py, pz, o)) {
+      double d = px * v[o + N] + py * v[o + N + 1] + pz * v[o + N + 2];
+      double qx = px - d * v[o + N], qy = py - d * v[o + N + 1], qz = pz - d * v[o + N + 2];
       double len = Math.sqrt(qx * qx + qy * qy + qz * qz);
-      if (len > 1e-15) return new double[] {qx / len, qy / len, qz / len};
+      if (len > 1e-15) {
+        out.qx = qx / len;
+        out.qy = qy / len;
+        out.qz = qz / len;
+        return;
+      }
     }
-    double da = px * ax[e] + py * ay[e] + pz * az[e], db = px * bx[e] + py * by[e] + pz * bz[e];
-    return da >= db ? new double[] {ax[e], ay[e], az[e]} : new double[] {bx[e], by[e], bz[e]};
+    double da = px * v[o + A] + py * v[o + A + 1] + pz * v[o + A + 2];
+    double db = px * v[o + B] + py * v[o + B + 1] + pz * v[o + B + 2];
+    int end = o + (da >= db ? A : B);
+    out.qx = v[end];
+    out.qy = v[end + 1];
+    out.qz = v[end + 2];
   }
 
   private double angle(double[] p, int e) {
@@ -193,16 +259,17 @@ final class SphericalSegments {
   }
 
   /**
-   * A cell's candidate edges in ascending order of a lower bound on their gap from any point of
-   * the cell ({@code lowerGaps}, same order).
+   * A cell's candidate edges in ascending order of their angle from the cell centre (cx, cy, cz),
+   * less {@value #BOUND_SLACK} rad ({@code lowerAngles}, same order; ties by edge index).
    */
-  private record Ranked(int[] edges, double[] lowerGaps) {}
+  private record Ranked(int[] edges, double[] lowerAngles, double cx, double cy, double cz) {}
 
   /**
    * The edges among {@code from} that can be nearest to some point of the cell, ranked. For a
-   * point p of the cell, angle(p, e) ≥ angle(c, e) − radius (triangle inequality, c the centre);
-   * the bound is lowered by a further {@value #BOUND_SLACK} rad so that rounding in acos and in
-   * the gap can never put a true bound above a computed gap.
+   * point p, angle(p, e) ≥ angle(c, e) − angle(p, c) (triangle inequality, c the centre); each
+   * angle from the centre is lowered by a further {@value #BOUND_SLACK} rad so that rounding in
+   * acos, in the gap and in the bounds of {@link #nearestEdge} can never put a true bound above a
+   * computed angle.
    */
   private Ranked candidatesFor(double south, double west, double size, int[] from) {
     double[] c = unit(clampLat(south + size / 2), west + size / 2);
@@ -224,16 +291,16 @@ final class SphericalSegments {
     double limit = best + 2 * radius + 1e-7;
     List<double[]> kept = new ArrayList<>();
     for (int k = 0; k < from.length; k++) {
-      if (d[k] <= limit) kept.add(new double[] {1 - Math.cos(Math.max(0, d[k] - radius - BOUND_SLACK)), from[k]});
+      if (d[k] <= limit) kept.add(new double[] {d[k] - BOUND_SLACK, from[k]});
     }
     kept.sort(Comparator.comparingDouble((double[] x) -> x[0]).thenComparingDouble(x -> x[1]));
     int[] edges = new int[kept.size()];
-    double[] lowerGaps = new double[kept.size()];
+    double[] lowerAngles = new double[kept.size()];
     for (int k = 0; k < edges.length; k++) {
-      lowerGaps[k] = kept.get(k)[0];
+      lowerAngles[k] = kept.get(k)[0];
       edges[k] = (int) kept.get(k)[1];
     }
-    return new Ranked(edges, lowerGaps);
+    return new Ranked(edges, lowerAngles, c[0], c[1], c[2]);
   }
 
   static double[] unit(double latDeg, double lonDeg) {

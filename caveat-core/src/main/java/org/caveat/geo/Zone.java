@@ -32,6 +32,11 @@ public interface Zone {
     return distanceKm(lat, lon);
   }
 
+  /** {@link #distanceKmToTheMetre(double, double)}, reusing (or leaving) work for the same point in {@code memo}. */
+  default double distanceKmToTheMetre(double lat, double lon, GeoMemo memo) {
+    return distanceKmToTheMetre(lat, lon);
+  }
+
   /**
    * A prepared test for {@code distanceKm(p) <= km}, built once per threshold: it classifies most
    * points by point-in-polygon and leaves only a thin ring for an exact computation.

@@ -1,5 +1,6 @@
 package org.caveat.program;
 
+import org.caveat.geo.GeoMemo;
 import org.caveat.geo.Location;
 import org.caveat.geo.ReferenceGeography;
 import org.caveat.geo.Zone;
@@ -22,9 +23,11 @@ public final class EvalContext {
   private double[] distances = new double[8];
   private long[] stamps = new long[8];
   private long generation;
+  private final GeoMemo geoMemo;
 
   public EvalContext(ReferenceGeography geography) {
     this.geography = geography;
+    this.geoMemo = new GeoMemo(geography);
   }
 
   public EvalContext reset(Request r) {
@@ -76,6 +79,8 @@ public final class EvalContext {
   public double lat() { return lat; }
   public double lon() { return lon; }
   public ReferenceGeography geography() { return geography; }
+  /** Geographic work shared within a request (keyed by the point itself, so it needs no reset). */
+  public GeoMemo geoMemo() { return geoMemo; }
 
   /**
    * Country, region, waters and land-border flag of the target, one lookup for all four facts

@@ -141,7 +141,7 @@ public final class Predicates {
         t = test = zone.zone().threshold(km);
       }
       if (t != null && !c.hasDistance(zone.slot())) {
-        int k = t.classify(c.lat(), c.lon());
+        int k = t.classify(c.lat(), c.lon(), c.geoMemo());
         if (k != PreparedThreshold.RING) {
           // CLOSER means d < T, FARTHER means d > T, strictly.
           double proxy = k == PreparedThreshold.CLOSER ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;

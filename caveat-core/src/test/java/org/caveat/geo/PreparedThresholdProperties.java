@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.Scale;
 
 /**
  * The prepared threshold test must never contradict the exact distance: CLOSER only when the
@@ -20,6 +21,8 @@ class PreparedThresholdProperties {
   private static final Zone KHARKIV_BORDER = GEO.border("kharkiv_border", Set.of("UA-63"), Set.of("RU"));
   private static final Zone UA_RU_BORDER = GEO.uaRuBorder();
   private static final Zone KHARKIV_OBLAST = GEO.area("UA-63");
+  /** The packs' name for the whole border: the same edges as the facts' {@link ReferenceGeography#uaRuBorder}. */
+  private static final Zone PACK_UA_RU_BORDER = GEO.border("ua_ru_border", Set.of("UA"), Set.of("RU"));
 
   @Provide
   Arbitrary<Double> thresholds() {
@@ -61,6 +64,59 @@ class PreparedThresholdProperties {
     var c = new org.locationtech.jts.linearref.LengthIndexedLine(line).extractPoint(along * line.getLength());
     var d = net.sf.geographiclib.Geodesic.WGS84.Direct(c.y, c.x, azimuth, km * 1000 * (1 + jitter));
     check(KHARKIV_BORDER, d.lat2, d.lon2, km);
+  }
+
+  /**
+   * A threshold on the facts' border, classified from the memo's chord distance when an answer
+   * will carry the facts, never contradicts the exact distance; the facts' figure taken from the
+   * same memo afterwards is the one computed without it. Thresholds drawn near every distance
+   * the chord method covers, points anywhere from the border out to 1,600 km.
+   */
+  @Property(tries = 3000)
+  void memoClassificationAgreesWithExactDistance(
+      @ForAll @DoubleRange(min = 35.0, max = 65.0) double lat,
+      @ForAll @DoubleRange(min = 15.0, max = 60.0) double lon,
+      @ForAll("thresholds") double km) {
+    checkWithMemo(lat, lon, km);
+    // Limits at and a hair from the exact distance itself (the comparison alone: a prepared
+    // threshold per limit would cost a JTS buffer each).
+    double exact = UA_RU_BORDER.distanceKm(lat, lon);
+    GeoMemo memo = new GeoMemo(GEO);
+    double chord = memo.nearest(((GeometryZone) UA_RU_BORDER).edges(), lat, lon).chordMetres;
+    for (double limit : new double[] {exact, Math.nextUp(exact), Math.nextDown(exact), exact * (1 + 1e-9),
+        exact * (1 - 1e-9), exact + 0.000_01, exact - 0.000_01}) {
+      int c = ChordGeodesic.compare(chord, limit * 1000);
+      if (c < 0) assertThat(exact).as("closer than %s km", limit).isLessThan(limit);
+      if (c > 0) assertThat(exact).as("farther than %s km", limit).isGreaterThan(limit);
+    }
+  }
+
+  /** Points at the memo's threshold distance, along the whole border, within a few metres either side. */
+  @Property(tries = 2000)
+  void memoPointsNearTheThresholdAreDecidedExactly(
+      @ForAll @DoubleRange(min = 0, max = 1) double along,
+      @ForAll @DoubleRange(min = 0, max = 360) double azimuth,
+      @ForAll("thresholds") double km,
+      @ForAll @DoubleRange(min = -0.0001, max = 0.0001) @Scale(9) double jitter) {
+    var line = UA_RU_BORDER.geometry();
+    var c = new org.locationtech.jts.linearref.LengthIndexedLine(line).extractPoint(along * line.getLength());
+    var d = net.sf.geographiclib.Geodesic.WGS84.Direct(c.y, c.x, azimuth, km * 1000 * (1 + jitter));
+    checkWithMemo(d.lat2, d.lon2, km);
+  }
+
+  private static void checkWithMemo(double lat, double lon, double km) {
+    GeoMemo memo = new GeoMemo(GEO);
+    memo.expectFacts(true);
+    PreparedThreshold t = PACK_UA_RU_BORDER.threshold(km);
+    double exact = PACK_UA_RU_BORDER.distanceKm(lat, lon);
+    int c = t.classify(lat, lon, memo);
+    if (c == PreparedThreshold.CLOSER) {
+      assertThat(exact).as("classified closer than %s km", km).isLessThan(km);
+    } else if (c == PreparedThreshold.FARTHER) {
+      assertThat(exact).as("classified farther than %s km", km).isGreaterThan(km);
+    }
+    assertThat(UA_RU_BORDER.distanceKmToTheMetre(lat, lon, memo))
+        .isEqualTo(UA_RU_BORDER.distanceKmToTheMetre(lat, lon));
   }
 
   private static void check(Zone zone, double lat, double lon, double km) {

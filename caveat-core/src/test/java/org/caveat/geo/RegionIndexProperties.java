@@ -39,4 +39,17 @@ class RegionIndexProperties {
     assertThat(GEO.region(c.y, c.x)).isEqualTo(bruteForce(c.y, c.x));
     assertThat(GEO.country(c.y, c.x)).isEqualTo(GEO.countryOfRegion(bruteForce(c.y, c.x)));
   }
+
+  /**
+   * On the lines of the cell grid (a cell keeps only the regions meeting its closed box, so the
+   * points on its edges are the ones a wrong box would lose) and at its corners.
+   */
+  @Property(tries = 2000)
+  void cellEdgesAndCornersEqualBruteForce(@ForAll @IntRange(min = 176, max = 224) int row,
+      @ForAll @IntRange(min = 88, max = 164) int col, @ForAll @DoubleRange(min = 0, max = 1) double along,
+      @ForAll @IntRange(min = 0, max = 2) int which) {
+    double cell = ReferenceGeography.CELL_DEGREES;
+    double lat = row * cell + (which == 1 ? along * cell : 0), lon = col * cell + (which == 2 ? along * cell : 0);
+    assertThat(GEO.region(lat, lon)).isEqualTo(bruteForce(lat, lon));
+  }
 }

@@ -24,6 +24,19 @@ class SharedZonesTest {
   }
 
   @Test
+  void sameSidesUnderAnotherNameShareTheLineItsEdgesAndThresholds() {
+    Zone pack = GEO.border("ua_ru_border", Set.of("UA"), Set.of("RU"));
+    Zone facts = GEO.uaRuBorder();
+    assertThat(pack).isNotSameAs(facts);
+    assertThat(pack.name()).isEqualTo("ua_ru_border");
+    assertThat(facts.name()).isEqualTo("UA|RU border");
+    assertThat(pack.geometry()).isSameAs(facts.geometry());
+    assertThat(((GeometryZone) pack).edges()).isSameAs(((GeometryZone) facts).edges());
+    assertThat(pack.threshold(100)).isSameAs(facts.threshold(100));
+    assertThat(GEO.border("reversed", Set.of("RU"), Set.of("UA")).geometry()).isSameAs(facts.geometry());
+  }
+
+  @Test
   void namedAreaIsSharedAndKeepsItsNameAndGeometry() {
     Zone a = GEO.area("kursk_oblast", "RU-KRS");
     assertThat(GEO.area("kursk_oblast", "RU-KRS")).isSameAs(a);

@@ -10,7 +10,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * The per-cell candidate index (ranked edges, early stop) never changes a distance: it equals a
- * scan of every edge to the bit, near the border, in the cells kept in the flat grid and outside.
+ * scan of every edge to the bit, near the border, in the cells kept in the flat grid and outside,
+ * and at the corners of cells (farthest from the centre the early stop measures from).
  */
 class SphericalSegmentsProperties {
   private static final ReferenceGeography GEO = ReferenceGeography.shipped();
@@ -44,5 +45,16 @@ class SphericalSegmentsProperties {
     var c = cs[vertex % cs.length];
     assertThat(WHOLE.distanceMetres(c.y, c.x)).isEqualTo(WHOLE.distanceMetresFullScan(c.y, c.x));
     assertThat(WHOLE.distanceMetres(c.y + dLat, c.x + dLon)).isEqualTo(WHOLE.distanceMetresFullScan(c.y + dLat, c.x + dLon));
+  }
+
+  @Property(tries = 2000)
+  void indexedEqualsFullScanAtCellCorners(@ForAll @IntRange(min = 180, max = 240) int row,
+      @ForAll @IntRange(min = 80, max = 200) int col, @ForAll @IntRange(min = -2, max = 2) int ulpsLat,
+      @ForAll @IntRange(min = -2, max = 2) int ulpsLon) {
+    double lat = row * SphericalSegments.CELL_DEGREES, lon = col * SphericalSegments.CELL_DEGREES;
+    lat += ulpsLat * Math.ulp(lat);
+    lon += ulpsLon * Math.ulp(lon);
+    assertThat(WHOLE.distanceMetres(lat, lon)).isEqualTo(WHOLE.distanceMetresFullScan(lat, lon));
+    assertThat(KHARKIV.distanceMetres(lat, lon)).isEqualTo(KHARKIV.distanceMetresFullScan(lat, lon));
   }
 }
