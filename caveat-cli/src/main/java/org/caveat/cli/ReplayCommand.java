@@ -102,13 +102,13 @@ final class ReplayCommand implements Callable<Integer> {
           + " and the events that change decision.")
   private Sensitivity.Range vary;
 
-  // One worker per core. Two workers once cost more CPU than one for nothing (cel-java's
-  // contended type tests, gone since the mapping runs in Java), and batches of 2,048 pushed peak
-  // RSS over 512 MB with two; with batches of 512 a second worker adds no CPU and runs the rows
-  // on both cores, while the reader and writer need little (BENCHMARKS.md, "Replay after issue 11").
+  // One worker per core but one: the reader (framing), the ordered writer and, early on, the
+  // compiler threads need a core between them. On two cores one worker was as fast as two with
+  // ~15 % less CPU, in every run of two sessions (BENCHMARKS.md, "Replay: one worker on two cores").
+  // The output is byte-identical for any number of workers.
   @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads (default: the number of cores).")
-  private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+      description = "Worker threads (default: the number of cores less one, at least 1).")
+  private int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
   /** The clock of the progress display and the report's date; tests may replace it. */
   Clock clock = Clock.systemUTC();
