@@ -88,27 +88,6 @@ public final class Request {
     return Vocabulary.UNKNOWN.equals(v) ? null : v;
   }
 
-  /**
-   * This request with one attribute set to a value (a string of its vocabulary, or a Boolean):
-   * a case of the case analysis that settles whether a missing attribute could change an outcome.
-   */
-  public Request with(Attribute a, Object value) {
-    Builder b = new Builder();
-    b.id = id; b.time = time; b.user = user; b.purpose = purpose; b.weaponOrigin = weaponOrigin;
-    b.weaponSystem = weaponSystem; b.weaponMunition = weaponMunition; b.weaponClass = weaponClass;
-    b.weaponRangeKm = weaponRangeKm; b.targetLocation = targetLocation; b.targetCategory = targetCategory;
-    b.targetActivity = targetActivity; b.targetUsedInInvasion = targetUsedInInvasion;
-    switch (a) {
-      case PURPOSE -> b.purpose = (String) value;
-      case WEAPON_CLASS -> b.weaponClass = (String) value;
-      case TARGET_CATEGORY -> b.targetCategory = (String) value;
-      case TARGET_ACTIVITY -> b.targetActivity = (String) value;
-      case TARGET_USED_IN_INVASION -> b.targetUsedInInvasion = (Boolean) value;
-      default -> throw new IllegalArgumentException("no cases for " + a.celName());
-    }
-    return b.build();
-  }
-
   /** The fields that are set, "unknown" included; for messages and test reports. */
   @Override
   public String toString() {
