@@ -121,7 +121,14 @@ final class LogCommand implements Runnable {
           t.setDaemon(true);
           t.start();
         }
-        VerifyReport r = saved == null ? s.log().verify() : s.log().verify(saved.size(), saved.rootHex());
+        VerifyReport r;
+        try {
+          r = saved == null ? s.log().verify() : s.log().verify(saved.size(), saved.rootHex());
+        } catch (RuntimeException e) {
+          // The store closes on the way out: let the re-decision finish with it first.
+          if (again != null) awaitQuietly(again);
+          throw e;
+        }
         if (!r.ok()) {
           err.println("log BAD: " + r.problem() + " (first bad entry: "
               + (r.firstBad().isPresent() ? r.firstBad().getAsLong() : "?") + "; " + r.checked()
@@ -183,6 +190,17 @@ final class LogCommand implements Runnable {
     (r.differences().isEmpty() ? out : err).println("redecide " + (r.differences().isEmpty() ? "ok: " : "BAD: ")
         + summary);
     return r.differences().isEmpty();
+  }
+
+  /** Waits for the task, whatever its outcome (the caller is already failing for another reason). */
+  private static void awaitQuietly(FutureTask<Redecided> task) {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // reported by the failure the caller rethrows
+    }
   }
 
   /** The task's result; its failure rethrown as it was thrown (a store error reaches the CLI's handler). */

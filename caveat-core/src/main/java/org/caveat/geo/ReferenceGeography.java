@@ -394,13 +394,14 @@ public final class ReferenceGeography {
     if (known != null) {
       return known;
     }
-    // Not computeIfAbsent: uaRuBorder() calls this from inside its own computeIfAbsent.
+    // Not computeIfAbsent: borderLine below adds its own entry, and a mapping function must not update the map.
     GeometryZone line = borderLine(sideA, sideB);
     if (line == null) {
       return null;
     }
-    Zone raced = zoneCache.putIfAbsent(key, line.named(name));
-    return raced != null ? raced : zoneCache.get(key);
+    Zone named = line.named(name);
+    Zone raced = zoneCache.putIfAbsent(key, named);
+    return raced != null ? raced : named;
   }
 
   /** The merged border line of two sides, kept per pair of sides in either order (the merge is symmetric). */
@@ -442,6 +443,8 @@ public final class ReferenceGeography {
 
   /** The whole land border between Ukraine and Russia, used for {@code distance_to_border_km}. */
   public Zone uaRuBorder() {
-    return zoneCache.computeIfAbsent("border:UA|RU", k -> border("UA|RU border", Set.of("UA"), Set.of("RU")));
+    // border() keeps it (one instance, so a GeoMemo can recognise its edges); no computeIfAbsent
+    // around it, whose mapping function would update the same map.
+    return border("UA|RU border", Set.of("UA"), Set.of("RU"));
   }
 }

@@ -47,9 +47,12 @@ final class AnswerBytes {
     return out;
   }
 
-  /** After {@link #groupBuffer()}'s use: one grown past 4 MiB (answers with quotes, say) is let go. */
+  /**
+   * After {@link #groupBuffer()}'s use: one grown past 1 MiB (answers with quotes, say) is let go,
+   * so a server's threads keep little more than their 512 KiB each.
+   */
   static void release(ByteArrayOutputStream group) {
-    if (group.size() > 4 << 20) GROUPS.remove();
+    if (group.size() > 1 << 20) GROUPS.remove();
   }
 
   static byte[] of(Answer a, boolean quotes) {

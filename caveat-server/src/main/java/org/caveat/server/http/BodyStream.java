@@ -31,6 +31,9 @@ public final class BodyStream extends InputStream {
     }
   }
 
+  /** The most bytes a declared length reserves before they arrive. */
+  static final int DECLARED_AT_ONCE = 1 << 20;
+
   private final InputStream in;
   private final long declared;
   private final long maxBytes;
@@ -117,9 +120,11 @@ public final class BodyStream extends InputStream {
   public byte[] readUpTo(int max) throws IOException {
     // Read straight into the result: most bodies are a single request of a few hundred bytes, for
     // which two 8 KiB buffers per request cost more than the read. A declared length sizes it at
-    // once (a batch of 1,000 grown by doubling from 1 KiB was copied ten times and cut once);
-    // without one, or if the body goes on past it, it grows by doubling.
-    byte[] buf = new byte[(int) Math.min(max, declared >= 0 ? declared : 1024)];
+    // once (a batch of 1,000 grown by doubling from 1 KiB was copied ten times and cut once), up to
+    // 1 MiB: the declaration is the client's word, and a client declaring the limit and sending
+    // nothing must not make the server hold the limit per connection. Without one, past 1 MiB, or
+    // if the body goes on past it, it grows by doubling.
+    byte[] buf = new byte[(int) Math.min(max, declared >= 0 ? Math.min(declared, DECLARED_AT_ONCE) : 1024)];
     int size = 0;
     while (size < max) {
       if (size == buf.length) {

@@ -58,6 +58,23 @@ class BodyStreamTest {
     }
   }
 
+  /** Past {@link BodyStream#DECLARED_AT_ONCE} a declared length reserves only that much, then the read grows as needed. */
+  @Test
+  void aDeclaredLengthBeyondWhatIsReservedAtOnceStillReadsTheBody() throws IOException {
+    Random random = new Random(12);
+    int max = 8 << 20;
+    for (int size : new int[] {10, BodyStream.DECLARED_AT_ONCE - 1, BodyStream.DECLARED_AT_ONCE,
+        BodyStream.DECLARED_AT_ONCE + 1, 3 << 20}) {
+      byte[] body = new byte[size];
+      random.nextBytes(body);
+      for (long declared : new long[] {size, max, 2L * max}) {
+        byte[] got = new BodyStream(chunked(body, 1 << 16), declared, Long.MAX_VALUE / 2, Long.MAX_VALUE, "the limit",
+            "split it").readUpTo(max);
+        assertThat(got).as("size %d, declared %d", size, declared).isEqualTo(body);
+      }
+    }
+  }
+
   @Test
   void aSlotClosedTwiceIsFreedOnce() {
     TokenLimits limits = new TokenLimits(2);

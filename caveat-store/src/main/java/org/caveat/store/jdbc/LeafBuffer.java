@@ -10,8 +10,8 @@ import java.util.Arrays;
  * compressed from there, with no stream layers and no copy per leaf.
  */
 final class LeafBuffer {
-  /** Kept per thread ({@link #ofThisThread}) up to this size; a larger one is let go after use. */
-  private static final int KEPT_BYTES = 4 << 20;
+  /** Kept per thread ({@link #ofThisThread}) up to this size (a server runs up to 64); a larger one is let go after use. */
+  private static final int KEPT_BYTES = 1 << 20;
   private static final ThreadLocal<LeafBuffer> THREADS = ThreadLocal.withInitial(() -> new LeafBuffer(256 << 10));
 
   private byte[] buf;
