@@ -1,7 +1,5 @@
 package org.caveat.geo;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Envelope;
 
@@ -12,8 +10,13 @@ import org.locationtech.jts.geom.Envelope;
  * indexed by row and column: a lookup is two floors and one array read, with no boxed key and no
  * hashing. Cells outside the window, rarely asked about, fall back to a bounded map. Values must
  * be immutable and a function of the cell only: two threads that compute the same cell at once
- * store equal values, so no lock is needed. A value is stored with release and read with acquire
- * semantics, so a reader sees it fully built.
+ * store equal values, so no lock is needed.
+ *
+ * <p>Values must also keep their state in final fields (records do), arrays they hold included,
+ * filled before the constructor returns: then a plain store and a plain racy read are enough for
+ * a reader to see the value fully built (JLS §17.5, final-field semantics), without the acquire
+ * and release accesses of a {@code VarHandle}, which the client compiler that {@code check} runs
+ * with does not reduce to plain loads. {@code CellGridTest} checks every value type stored here.
  */
 final class CellGrid<T> {
   /** Computes the value of the cell whose south-west corner is at (row, col) × cell size. */
@@ -22,7 +25,6 @@ final class CellGrid<T> {
   }
 
   private static final int MAX_OUTSIDE = 500_000;
-  private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(Object[].class);
   private final double cellDegrees;
   private final long firstRow, firstCol;
   private final int rows, cols;
@@ -53,14 +55,14 @@ final class CellGrid<T> {
   /** The value of the cell holding the point, computed now if this is the cell's first query. */
   @SuppressWarnings("unchecked")
   T at(double lat, double lon) {
-    long row = (long) Math.floor(lat / cellDegrees), col = (long) Math.floor(lon / cellDegrees);
+    long row = floor(lat / cellDegrees), col = floor(lon / cellDegrees);
     long r = row - firstRow, c = col - firstCol;
     if (r >= 0 && r < rows && c >= 0 && c < cols) {
       int i = (int) r * cols + (int) c;
-      T v = (T) CELLS.getAcquire(inside, i);
+      T v = (T) inside[i];
       if (v == null) {
         v = value.compute(row, col);
-        CELLS.setRelease(inside, i, v);
+        inside[i] = v;
       }
       return v;
     }
@@ -72,6 +74,15 @@ final class CellGrid<T> {
       outside.put(key, v);
     }
     return v;
+  }
+
+  /**
+   * ⌊x⌋ for finite x within ±2⁶³: the truncation, one less for a negative fraction. Exact like
+   * {@code Math.floor}, which the client compiler does not intrinsify (it calls {@code StrictMath}).
+   */
+  static long floor(double x) {
+    long t = (long) x;
+    return x < t ? t - 1 : t;
   }
 
   /**
