@@ -1,10 +1,10 @@
 package org.caveat.store.jdbc;
 
 import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.caveat.store.DecisionEntry;
@@ -57,18 +57,30 @@ record CompactChunk(MessageDigest[] partials, byte[] member) {
    * @throws IllegalArgumentException when the row does not decompress to exactly that many framed entries
    */
   static List<byte[]> leaves(byte[] row, int count) {
-    List<byte[]> out = new ArrayList<>(count);
-    try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(row), 1 << 16))) {
-      for (int i = 0; i < count; i++) {
-        int n = in.readInt();
-        if (n < 0 || n > 64 << 20) throw new IOException("entry " + i + " has a bad length " + n);
-        out.add(in.readNBytes(n));
-        if (out.get(i).length != n) throw new IOException("cut short in entry " + i);
-      }
-      if (in.read() != -1) throw new IOException("more bytes than " + count + " entries");
+    // The row inflated in one go, then cut: through a DataInputStream each u32 length was four
+    // one-byte reads, each an Inflater call (a quarter of `log verify --redecide`'s CPU).
+    byte[] all;
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(row), 1 << 16)) {
+      all = in.readAllBytes();
     } catch (IOException e) {
       throw new IllegalArgumentException("the stored entries cannot be read: " + e.getMessage(), e);
     }
+    List<byte[]> out = new ArrayList<>(count);
+    int at = 0;
+    for (int i = 0; i < count; i++) {
+      if (all.length - at < 4) throw unreadable("cut short in entry " + i);
+      int n = (all[at] & 0xff) << 24 | (all[at + 1] & 0xff) << 16 | (all[at + 2] & 0xff) << 8 | (all[at + 3] & 0xff);
+      at += 4;
+      if (n < 0 || n > 64 << 20) throw unreadable("entry " + i + " has a bad length " + n);
+      if (all.length - at < n) throw unreadable("cut short in entry " + i);
+      out.add(Arrays.copyOfRange(all, at, at + n));
+      at += n;
+    }
+    if (at != all.length) throw unreadable("more bytes than " + count + " entries");
     return out;
+  }
+
+  private static IllegalArgumentException unreadable(String why) {
+    return new IllegalArgumentException("the stored entries cannot be read: " + why);
   }
 }

@@ -1,8 +1,6 @@
 package org.caveat.store.jdbc;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,23 +64,26 @@ final class CompactLeaf {
   }
 
   /**
-   * Reads an entry back.
+   * Reads an entry back (from a byte buffer: a DataInputStream over the array cost a synchronized
+   * one-byte read per byte of every length).
    *
    * @throws IllegalArgumentException when the bytes are not one whole format-3 entry
    */
   static DecisionEntry decode(byte[] leaf) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(leaf))) {
-      if (!Arrays.equals(in.readNBytes(FORMAT.length), FORMAT)) {
+    ByteBuffer in = ByteBuffer.wrap(leaf);
+    try {
+      if (leaf.length < FORMAT.length || !Arrays.equals(leaf, 0, FORMAT.length, FORMAT, 0, FORMAT.length)) {
         throw new IllegalArgumentException("not a caveat-log-leaf/3 entry");
       }
+      in.position(FORMAT.length);
       String id = str(in);
-      Instant time = Instant.ofEpochSecond(in.readLong(), in.readInt());
+      Instant time = Instant.ofEpochSecond(in.getLong(), in.getInt());
       byte[] request = bytes(in);
       List<String> hashes = new ArrayList<>();
       for (int i = count(in); i > 0; i--) hashes.add(str(in));
       Map<String, String> assumed = new LinkedHashMap<>();
       for (int i = count(in); i > 0; i--) assumed.put(str(in), str(in));
-      boolean quotes = in.readUnsignedByte() == 1;
+      boolean quotes = (in.get() & 0xff) == 1;
       String decision = str(in);
       List<DecisionEntry.GrantVerdict> grants = new ArrayList<>();
       for (int i = count(in); i > 0; i--) {
@@ -92,28 +93,33 @@ final class CompactLeaf {
         for (int r = count(in); r > 0; r--) rules.add(str(in));
         grants.add(new DecisionEntry.GrantVerdict(grant, verdict, rules));
       }
-      if (in.read() != -1) throw new IllegalArgumentException("bytes after the entry");
+      if (in.hasRemaining()) throw new IllegalArgumentException("bytes after the entry");
       return new DecisionEntry(id, time, request, hashes, assumed, quotes, decision, grants);
-    } catch (IOException | RuntimeException e) {
-      throw e instanceof IllegalArgumentException iae ? iae
-          : new IllegalArgumentException("not a whole caveat-log-leaf/3 entry (" + e + ")", e);
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) { // BufferUnderflowException, DateTimeException: cut short or out of range
+      throw new IllegalArgumentException("not a whole caveat-log-leaf/3 entry (" + e + ")", e);
     }
   }
 
-  private static String str(DataInputStream in) throws IOException {
-    return new String(bytes(in), StandardCharsets.UTF_8);
+  private static String str(ByteBuffer in) {
+    int n = count(in);
+    String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
+    in.position(in.position() + n);
+    return s;
   }
 
-  private static byte[] bytes(DataInputStream in) throws IOException {
-    int n = count(in);
-    byte[] b = in.readNBytes(n);
-    if (b.length != n) throw new IOException("cut short");
+  private static byte[] bytes(ByteBuffer in) {
+    byte[] b = new byte[count(in)];
+    in.get(b);
     return b;
   }
 
-  private static int count(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > in.available()) throw new IOException("length " + n + " is beyond the entry");
+  private static int count(ByteBuffer in) {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining()) {
+      throw new IllegalArgumentException("not a whole caveat-log-leaf/3 entry (length " + n + " is beyond the entry)");
+    }
     return n;
   }
 }
