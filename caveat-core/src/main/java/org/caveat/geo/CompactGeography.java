@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -23,14 +24,14 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * The shipped geography in a form that loads several times faster than its GeoJSON: names and
- * codes, then each geometry as WKB (JTS's reader and writer; coordinates are kept as the exact
+ * codes, then each geometry as WKB, the sea model's land last (parsed only when first needed) (JTS's reader and writer; coordinates are kept as the exact
  * doubles the GeoJSON gave, so every answer is the same whichever form was loaded). The form
  * starts with the key of the GeoJSON it was made from, so bytes made from other files are refused,
  * and ends with the SHA-256 of everything before it, so damaged bytes (a changed coordinate would
  * still parse, and a changed length could ask for gigabytes) are refused before they are parsed.
  */
 final class CompactGeography {
-  private static final String MAGIC = "caveat-geography/2";
+  private static final String MAGIC = "caveat-geography/3";
   private static final int DIGEST_BYTES = 32;
 
   /** A region (with its country) or a country (country null). */
@@ -38,7 +39,8 @@ final class CompactGeography {
 
   record Border(String a, String b, Geometry line) {}
 
-  record Parts(List<Area> regions, List<Border> borders, List<Area> countries) {}
+  /** {@code land} is read when first asked for: only points off the shipped regions need it. */
+  record Parts(List<Area> regions, List<Border> borders, List<Area> countries, Supplier<SeaModel.Land> land) {}
 
   private CompactGeography() {}
 
@@ -84,6 +86,9 @@ final class CompactGeography {
         writeGeometry(out, wkb, b.line());
       }
       writeAreas(out, wkb, parts.countries());
+      SeaModel.Land land = parts.land().get();
+      writeGeometry(out, wkb, land.world());
+      writeGeometry(out, wkb, land.foreignNear());
       out.flush();
       out.write(sha256(bytes.toByteArray(), bytes.size()));
     } catch (IOException e) {
@@ -105,8 +110,9 @@ final class CompactGeography {
       List<Border> borders = new ArrayList<>(n);
       for (int i = 0; i < n; i++) borders.add(new Border(in.readUTF(), in.readUTF(), readGeometry(in, wkb)));
       List<Area> countries = readAreas(in, wkb);
+      byte[] world = readBytes(in), near = readBytes(in);
       if (in.read() != -1) return null;
-      return new ReferenceGeography(new Parts(regions, borders, countries));
+      return new ReferenceGeography(new Parts(regions, borders, countries, () -> land(world, near)));
     } catch (IOException | ParseException | RuntimeException damaged) {
       // A cut or damaged file is not an error: the GeoJSON is read instead and the form rewritten.
       return null;
@@ -142,9 +148,23 @@ final class CompactGeography {
   }
 
   private static Geometry readGeometry(DataInputStream in, WKBReader wkb) throws IOException, ParseException {
+    return wkb.read(readBytes(in));
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
     byte[] b = new byte[in.readInt()];
     in.readFully(b);
-    return wkb.read(b);
+    return b;
+  }
+
+  /** The land from its WKB, checked with the rest by the digest when the form was read. */
+  private static SeaModel.Land land(byte[] world, byte[] near) {
+    try {
+      WKBReader wkb = new WKBReader(GeoJson.FACTORY);
+      return new SeaModel.Land(wkb.read(world), wkb.read(near));
+    } catch (ParseException e) {
+      throw new IllegalStateException("the geography cache's land does not parse", e);
+    }
   }
 
   /** The SHA-256 of the first {@code length} bytes. */

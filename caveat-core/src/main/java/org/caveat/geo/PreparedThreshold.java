@@ -8,7 +8,7 @@ import org.locationtech.jts.operation.buffer.BufferParameters;
 /**
  * Decides "distance to the zone is at most T km" without a geodesic computation for most points.
  *
- * <p>Construction: the zone's geometry is projected to an azimuthal equidistant plane centred on
+ * <p>Construction (on the first point that needs it): the zone's geometry is projected to an azimuthal equidistant plane centred on
  * it, buffered by JTS at T·(1−ε)−m (inner) and T·(1+ε)+m (outer), densified and projected back to
  * longitude/latitude. ε (at least 0.4%, more for large extents) covers the projection's distortion
  * and the buffer's chord error (0.12% with 16 segments per quadrant); m = 200 m absorbs the rest.
@@ -27,9 +27,13 @@ public final class PreparedThreshold {
   private static final double MARGIN_M = 200;
   private final Zone zone;
   private final double km;
-  private final AreaLocator source;
-  private final AreaLocator inner;
-  private final AreaLocator outer;
+  /** Whether the zone is an area, whose own point-in-area test ({@link Zone#contains}) is at distance 0. */
+  private final boolean area;
+  /**
+   * The buffered areas, made on the first point the nearest point of a {@link GeoMemo} cannot
+   * decide: thresholds on the facts' border (most of them) then never pay for a buffer.
+   */
+  private volatile Rings rings;
   /** The edges of a line zone (a {@link GeoMemo} may hold their nearest point), else null. */
   private final SphericalSegments lineEdges;
 
@@ -42,16 +46,32 @@ public final class PreparedThreshold {
     }
     this.zone = zone;
     this.km = km;
-    Geometry g = zone.geometry();
-    this.source = zone.isArea() ? new AreaLocator(g) : null;
+    this.area = zone.isArea();
     this.lineEdges = zone instanceof GeometryZone line && !line.isArea() ? line.edges() : null;
+  }
+
+  /** The areas certainly closer (inner, null: none) and possibly closer (outer, null: none) than T. */
+  private record Rings(AreaLocator inner, AreaLocator outer) {}
+
+  private Rings rings() {
+    Rings r = rings;
+    if (r == null) {
+      synchronized (this) {
+        if (rings == null) rings = buffer(zone.geometry(), km);
+        r = rings;
+      }
+    }
+    return r;
+  }
+
+  private static Rings buffer(Geometry g, double km) {
     LocalProjection projection = LocalProjection.centredOn(g);
     Geometry projected = projection.forward(Densifier.densify(g, 0.05));
     double extent = projected.getEnvelopeInternal().maxExtent() + km * 1000;
     double eps = Math.max(0.004, LocalProjection.relativeError(extent) * 2);
     double t = km * 1000;
-    this.inner = buffered(projection, projected, t * (1 - eps) - MARGIN_M);
-    this.outer = buffered(projection, projected, t * (1 + eps) + MARGIN_M);
+    return new Rings(buffered(projection, projected, t * (1 - eps) - MARGIN_M),
+        buffered(projection, projected, t * (1 + eps) + MARGIN_M));
   }
 
   private static AreaLocator buffered(LocalProjection projection, Geometry projected, double metres) {
@@ -72,13 +92,14 @@ public final class PreparedThreshold {
 
   /** {@link #CLOSER}, {@link #FARTHER} or {@link #RING} (undecided without an exact distance). */
   public int classify(double lat, double lon) {
-    if (source != null && source.covers(lat, lon)) {
+    if (area && zone.contains(lat, lon)) {
       return km > 0 ? CLOSER : RING;
     }
-    if (outer == null || !outer.covers(lat, lon)) {
+    Rings r = rings();
+    if (r.outer() == null || !r.outer().covers(lat, lon)) {
       return FARTHER;
     }
-    if (inner != null && inner.covers(lat, lon)) {
+    if (r.inner() != null && r.inner().covers(lat, lon)) {
       return CLOSER;
     }
     return RING;

@@ -53,8 +53,12 @@ public final class ReferenceGeography {
   private final Map<String, Zone> zoneCache = new ConcurrentHashMap<>();
   /** The sea model, built on the first point off the shipped land (land points never pay for it). */
   private volatile SeaModel sea;
+  /** The sea model's land: {@code land.geojson}, or the compact form's, read when first needed. */
+  private final java.util.function.Supplier<SeaModel.Land> landSource;
+  private SeaModel.Land land;
 
   private ReferenceGeography() {
+    landSource = () -> SeaModel.Land.of(features(new ObjectMapper(), "land.geojson"));
     ObjectMapper json = new ObjectMapper();
     for (JsonNode f : features(json, "regions.geojson")) {
       JsonNode p = f.path("properties");
@@ -71,6 +75,7 @@ public final class ReferenceGeography {
 
   /** Rebuilt from its compact form ({@link CompactGeography}), countries included. */
   ReferenceGeography(CompactGeography.Parts parts) {
+    landSource = parts.land();
     parts.regions().forEach(r -> addRegion(r.code(), r.country(), r.name(), r.geometry()));
     regionIndex.build();
     cells = cellGrid();
@@ -119,7 +124,7 @@ public final class ReferenceGeography {
     }
     List<CompactGeography.Area> cs = new ArrayList<>();
     countries().forEach((code, g) -> cs.add(new CompactGeography.Area(code, null, countryNames.get(code), g)));
-    return new CompactGeography.Parts(rs, bs, cs);
+    return new CompactGeography.Parts(rs, bs, cs, this::land);
   }
 
   /** The geography shipped with Caveat, loaded once. */
@@ -150,7 +155,7 @@ public final class ReferenceGeography {
         String key = build != null && EngineJar.holds(ReferenceGeography.class, BASE + "regions.geojson")
             ? CompactGeography.keyOf(java.util.Map.of("shipped geography of the engine jar", build.getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)))
-            : CompactGeography.sourceKey(BASE, "regions.geojson", "borders.geojson", "countries.geojson");
+            : CompactGeography.sourceKey(BASE, "regions.geojson", "borders.geojson", "countries.geojson", "land.geojson");
         ReferenceGeography g = CompactGeography.read(key, cache.read(key));
         if (g == null) {
           g = new ReferenceGeography();
@@ -250,13 +255,18 @@ public final class ReferenceGeography {
     if (s == null) {
       synchronized (this) {
         if (sea == null) {
-          sea = new SeaModel(features(new ObjectMapper(), "land.geojson"), regionIndex,
+          sea = new SeaModel(land(), regionIndex,
               code -> (GeometryZone) area(code), regionCountry::get, regionWindow());
         }
         s = sea;
       }
     }
     return s;
+  }
+
+  synchronized SeaModel.Land land() {
+    if (land == null) land = landSource.get();
+    return land;
   }
 
   /**

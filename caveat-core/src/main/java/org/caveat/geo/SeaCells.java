@@ -9,8 +9,8 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * The {@link SeaModel}'s cells of {@value #CELL_DEGREES}°, each classified once, on first use:
  * whether the world's land covers all of it, none of it or part of it (JTS prepared
- * {@code covers}/{@code intersects} of the cell's box, planar like the point test), and which
- * coasts can decide a point in it.
+ * {@code covers}/{@code intersects} of the cell's box by the land polygons near it,
+ * {@link AreaParts}; planar like the point test), and which coasts can decide a point in it.
  *
  * <p>A coast is kept when, for some point of the cell, it could lie within 12 nautical miles and
  * be nearest. For a point p of a cell with centre c and spherical radius ρ, the triangle
@@ -42,11 +42,17 @@ final class SeaCells {
    * can be within 12 nm of the cell (the high seas), or exactly one coast can matter, every point
    * of the cell looks at it, and it is within 12 nm of all of them.
    */
-  record Cell(byte land, String[] codes, GeometryZone[] zones, Location[] territorial, int foreign,
-      boolean foreignMayCover, Location water) {}
+  record Cell(byte land, AreaLocator[] landNear, String[] codes, GeometryZone[] zones, Location[] territorial,
+      int foreign, boolean foreignMayCover, Location water) {
+    /** Whether the world's land covers a point of this cell: all of a land cell, by the polygons near a mixed one. */
+    boolean onLand(double lat, double lon) {
+      return land == ALL_LAND || (land == MIXED && AreaParts.covers(landNear, lat, lon));
+    }
+  }
 
+  private static final AreaLocator[] NONE = new AreaLocator[0];
   private static final Cell LAND_CELL =
-      new Cell(ALL_LAND, new String[0], new GeometryZone[0], new Location[0], -1, false, null);
+      new Cell(ALL_LAND, NONE, new String[0], new GeometryZone[0], new Location[0], -1, false, null);
   private final SeaModel sea;
   private final CellGrid<Cell> grid;
 
@@ -62,9 +68,11 @@ final class SeaCells {
 
   private Cell classify(double south, double west) {
     double north = south + CELL_DEGREES, east = west + CELL_DEGREES;
-    Geometry box = GeoJson.FACTORY.toGeometry(new Envelope(west, east, south, north));
-    if (sea.worldPrepared.covers(box)) return LAND_CELL;
-    byte land = sea.worldPrepared.intersects(box) ? MIXED : NO_LAND;
+    Envelope cell = new Envelope(west, east, south, north);
+    Geometry box = GeoJson.FACTORY.toGeometry(cell);
+    int[] landParts = sea.worldParts.meeting(cell);
+    if (sea.worldParts.covers(landParts, box)) return LAND_CELL;
+    byte land = sea.worldParts.intersects(landParts, box) ? MIXED : NO_LAND;
     double farLat = Math.max(Math.abs(south), Math.abs(north)), nearLat = Math.min(Math.abs(south), Math.abs(north));
     double outerMargin = SeaModel.lonMargin(farLat), innerMargin = SeaModel.lonMargin(south <= 0 && north >= 0 ? 0 : nearLat);
     // every point's envelope lies within `outer`, and meets every envelope that meets `inner`
@@ -79,7 +87,7 @@ final class SeaCells {
     for (String code : codes) zones.add(sea.regionZone.apply(code));
     boolean foreign = sea.foreignNear.geometry().getEnvelopeInternal().intersects(outer);
     if (foreign) zones.add(sea.foreignNear);
-    boolean foreignMayCover = foreign && sea.foreignNearPrepared.intersects(box);
+    boolean foreignMayCover = foreign && sea.foreignParts.intersects(sea.foreignParts.meeting(cell), box);
 
     double cLat = south + CELL_DEGREES / 2, cLon = west + CELL_DEGREES / 2;
     double radius = cellRadius(cLat, cLon, south, north, west, east);
@@ -111,7 +119,7 @@ final class SeaCells {
     Location water = keptZones.isEmpty() ? SeaModel.HIGH_SEAS
         : keptZones.size() == 1 && only >= 0 && seenByAll[only] && hi[only] < line - LINE_TOLERANCE_M ? territorial.get(0)
         : null;
-    return new Cell(land, keptCodes.toArray(new String[0]), keptZones.toArray(new GeometryZone[0]),
+    return new Cell(land, land == MIXED ? sea.worldParts.locators(landParts) : NONE, keptCodes.toArray(new String[0]), keptZones.toArray(new GeometryZone[0]),
         territorial.toArray(new Location[0]), foreignAt, foreignMayCover && foreignAt >= 0, water);
   }
 

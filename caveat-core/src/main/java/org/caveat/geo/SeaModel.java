@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -42,44 +40,53 @@ final class SeaModel {
   static final Location HIGH_SEAS = new Location(null, null, Waters.HIGH_SEAS, false);
   static final Location FOREIGN_SEA = new Location(null, null, Waters.INTERNAL_OR_TERRITORIAL, false);
 
-  final AreaLocator world;
-  final PreparedGeometry worldPrepared;
-  private final AreaLocator foreignNearArea;
+  /** The world's land, polygon by polygon ({@link SeaCells} and points in mixed cells). */
+  final AreaParts worldParts;
+  private final Geometry worldLand;
+  /** The whole world's locator, built only for {@link #offShippedLandByScan} (the tests' reference). */
+  private volatile AreaLocator world;
   final GeometryZone foreignNear;
-  final PreparedGeometry foreignNearPrepared;
+  final AreaParts foreignParts;
   final STRtree regionIndex;
   final Function<String, GeometryZone> regionZone;
   private final Function<String, String> countryOfRegion;
   private final SeaCells cells;
 
-  SeaModel(List<JsonNode> landFeatures, STRtree regionIndex, Function<String, GeometryZone> regionZone,
+  SeaModel(Land land, STRtree regionIndex, Function<String, GeometryZone> regionZone,
       Function<String, String> countryOfRegion, Envelope window) {
-    Geometry worldLand = null, near = null;
-    for (JsonNode f : landFeatures) {
-      Geometry g = GeoJson.geometry(f.path("geometry"), "land.geojson");
-      switch (f.path("properties").path("land").asText()) {
-        case "world" -> worldLand = g;
-        case "foreign_near" -> near = g;
-        default -> throw new IllegalStateException("land.geojson: unknown feature " + f.path("properties"));
-      }
-    }
-    if (worldLand == null || near == null) {
-      throw new IllegalStateException("land.geojson needs the features `world` and `foreign_near`");
-    }
-    this.world = new AreaLocator(worldLand);
-    this.worldPrepared = PreparedGeometryFactory.prepare(worldLand);
-    this.foreignNearArea = new AreaLocator(near);
-    this.foreignNear = new GeometryZone("foreign land", near);
-    this.foreignNearPrepared = PreparedGeometryFactory.prepare(near);
+    this.worldLand = land.world();
+    this.worldParts = new AreaParts(land.world());
+    this.foreignNear = new GeometryZone("foreign land", land.foreignNear());
+    this.foreignParts = new AreaParts(land.foreignNear());
     this.regionIndex = regionIndex;
     this.regionZone = regionZone;
     this.countryOfRegion = countryOfRegion;
     this.cells = new SeaCells(this, window);
   }
 
+  /** The sea model's input: all the world's land, and the land of other states near the shipped countries. */
+  record Land(Geometry world, Geometry foreignNear) {
+    /** From the features of {@code land.geojson}. */
+    static Land of(List<JsonNode> landFeatures) {
+      Geometry worldLand = null, near = null;
+      for (JsonNode f : landFeatures) {
+        Geometry g = GeoJson.geometry(f.path("geometry"), "land.geojson");
+        switch (f.path("properties").path("land").asText()) {
+          case "world" -> worldLand = g;
+          case "foreign_near" -> near = g;
+          default -> throw new IllegalStateException("land.geojson: unknown feature " + f.path("properties"));
+        }
+      }
+      if (worldLand == null || near == null) {
+        throw new IllegalStateException("land.geojson needs the features `world` and `foreign_near`");
+      }
+      return new Land(worldLand, near);
+    }
+  }
+
   /** Whether a point on a shipped region's boundary is also on another state's land. */
   boolean onForeignLand(double lat, double lon) {
-    return foreignNearArea.covers(lat, lon);
+    return foreignNear.contains(lat, lon);
   }
 
   /** The location of a point in its territorial sea of a shipped region. */
@@ -106,7 +113,7 @@ final class SeaModel {
    */
   Location offShippedLand(double lat, double lon) {
     SeaCells.Cell cell = cells.at(lat, lon);
-    if (cell.land() == SeaCells.ALL_LAND || (cell.land() == SeaCells.MIXED && world.covers(lat, lon))) {
+    if (cell.onLand(lat, lon)) {
       return OTHER_LAND;
     }
     if (cell.water() != null) return cell.water();
@@ -120,7 +127,7 @@ final class SeaModel {
         lo[i] = hi[i] = Double.NaN;
         continue;
       }
-      if (i == cell.foreign() && cell.foreignMayCover() && foreignNearArea.covers(lat, lon)) {
+      if (i == cell.foreign() && cell.foreignMayCover() && foreignNear.contains(lat, lon)) {
         lo[i] = hi[i] = 0; // covered by the foreign land: its distance is 0, as the scan finds
       } else {
         double angle = zones[i].edgeAngle(lat, lon);
@@ -170,7 +177,9 @@ final class SeaModel {
 
   /** The same answer by the plain rule: exact distances to every coast near the point (the reference of the tests). */
   Location offShippedLandByScan(double lat, double lon) {
-    if (world.covers(lat, lon)) {
+    AreaLocator w = world;
+    if (w == null) world = w = new AreaLocator(worldLand);
+    if (w.covers(lat, lon)) {
       return OTHER_LAND;
     }
     Envelope near = near(lat, lon);

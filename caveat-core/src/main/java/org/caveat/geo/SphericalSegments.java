@@ -34,11 +34,20 @@ import org.locationtech.jts.geom.LineString;
  * at the first edge whose bound exceeds the best angle found; both angles it compares are taken
  * from above by tangents (tan x ≥ x), so no trigonometric function is evaluated. Cells are coarse
  * on purpose: few are ever built, and ranking a few dozen edges costs less than building many fine
- * cells for scattered points. The cells within
+ * cells for scattered points. A cell is built from the candidates of the coarser cell holding it
+ * (cells of 4°, then 1°, then {@value #CELL_DEGREES}°), not from every edge: only the 4° cells
+ * scan them all, which kept the first thousands of queries of a run slow. The cells within
  * {@value #WINDOW_MARGIN_DEGREES}° of the geometry sit in a flat array ({@link CellGrid}).
  */
 final class SphericalSegments {
   static final double CELL_DEGREES = 0.25;
+  /**
+   * Coarser cells whose candidates the finer cells inside them start from, coarsest first: a
+   * cell's candidates can be nearest to some point of the cell, so they include every edge that
+   * can be nearest to a point of a cell inside it, and that cell needs to rank only those rather
+   * than scan every edge.
+   */
+  private static final double[] COARSER_DEGREES = {4, 1};
   /** Queries come mostly from near the geometry: the flat part of the cell grid covers this much around it. */
   static final double WINDOW_MARGIN_DEGREES = 10;
   private static final int MAX_WINDOW_CELLS = 1 << 19;
@@ -52,6 +61,8 @@ final class SphericalSegments {
   private static final int STRIDE = 16, U = 0, W = 3, N = 6, A = 9, B = 12;
   private final int edgeCount;
   private final CellGrid<Ranked> candidatesByCell;
+  /** Per level of {@link #COARSER_DEGREES}, the candidates of its cells (built on first use, as the fine ones). */
+  private final List<CellGrid<Ranked>> coarser = new ArrayList<>();
   /** Radians taken off every edge's angle from its cell's centre (see {@link #candidatesFor}). */
   private static final double BOUND_SLACK = 1e-6;
   private final int[] allEdges;
@@ -94,8 +105,25 @@ final class SphericalSegments {
     everyEdge = new Ranked(allEdges, unbounded, 1, 0, 0);
     Envelope window = new Envelope(geometry.getEnvelopeInternal());
     window.expandBy(WINDOW_MARGIN_DEGREES);
-    candidatesByCell = new CellGrid<>(CELL_DEGREES, window, MAX_WINDOW_CELLS,
-        (row, col) -> candidatesFor(row * CELL_DEGREES, col * CELL_DEGREES, CELL_DEGREES, allEdges));
+    for (int level = 0; level < COARSER_DEGREES.length; level++) {
+      coarser.add(grid(COARSER_DEGREES[level], window, level));
+    }
+    candidatesByCell = grid(CELL_DEGREES, window, COARSER_DEGREES.length);
+  }
+
+  /**
+   * The cells of {@code size}° at {@code level}: the first level scans every edge, each later one
+   * ranks the candidates of the cell of the level before that holds its south-west corner, which
+   * holds the whole cell: every size divides the one before on the same origin, and corners are
+   * exact multiples of powers of two.
+   */
+  private CellGrid<Ranked> grid(double size, Envelope window, int level) {
+    return new CellGrid<>(size, window, MAX_WINDOW_CELLS, (row, col) -> {
+      double south = row * size, west = col * size;
+      int[] from = level == 0 ? allEdges
+          : coarser.get(level - 1).at(south, west).edges();
+      return candidatesFor(south, west, size, from);
+    });
   }
 
   /** Geodesic distance in metres from the point to the nearest edge. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CompactGeographyTest {
   private static final ReferenceGeography GEO = ReferenceGeography.shipped();
   private static final String KEY = CompactGeography.sourceKey("/caveat/geo/", "regions.geojson",
-      "borders.geojson", "countries.geojson");
+      "borders.geojson", "countries.geojson", "land.geojson");
   private static final byte[] BYTES = CompactGeography.write(KEY, GEO.parts());
 
   @Test
@@ -85,6 +85,6 @@ class CompactGeographyTest {
     moved.put("borders.geojson", "\"b\":2}".getBytes(StandardCharsets.UTF_8));
     assertThat(CompactGeography.keyOf(moved)).isNotEqualTo(before);
     assertThat(KEY).isEqualTo(CompactGeography.sourceKey("/caveat/geo/", "regions.geojson", "borders.geojson",
-        "countries.geojson"));
+        "countries.geojson", "land.geojson"));
   }
 }
