@@ -20,7 +20,8 @@
 # to CPU 0 (taskset, after start-up, so the JVM still sizes itself for two CPUs), so the load
 # generator takes nothing from the server, which then has one core. Its rows say "split".
 # A jar argument may carry JVM options of its own after a space, to compare settings of one build
-# interleaved: "new.jar -Xmx256m" (its rows show the spaces as +).
+# interleaved: "new.jar -Xmx256m" (its rows show the spaces as +), and `serve` options of its own
+# after " -- ": "new.jar -XX:+UseParallelGC -- --threads 16".
 # Usage: ROUNDS=3 RUN_SECONDS=20 WARMUP=60 CONNECTIONS=64 scripts/bench/single-http.sh old.jar new.jar
 #        SERVE_ARGS='--max-requests-per-token 64' passes options to every server.
 set -euo pipefail
@@ -96,8 +97,10 @@ TOKENS=()
 for i in "${!JARS[@]}"; do
   port=$((18120 + i))
   read -r jar opts <<< "${JARS[$i]}"
+  serve_opts=""
+  case " $opts " in *" -- "*) serve_opts="${opts#*-- }"; opts=" $opts"; opts="${opts%% -- *}" ;; esac
   java -Xshare:auto ${JAVA_OPTS:-} $opts -jar "$jar" serve --data "$WORK/data$i" --port "$port" \
-      --max-requests-per-token "$CONNECTIONS" ${SERVE_ARGS:-} \
+      --max-requests-per-token "$CONNECTIONS" ${SERVE_ARGS:-} $serve_opts \
       > "$WORK/serve$i.out" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 180); do sleep 1; grep -q 'admin token' "$WORK/serve$i.out" && break; done

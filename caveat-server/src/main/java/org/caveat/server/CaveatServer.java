@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.caveat.server.auth.Access;
 import org.caveat.server.authzen.AuthZenRoutes;
 import org.caveat.server.change.ChangeRoutes;
@@ -12,6 +13,7 @@ import org.caveat.server.console.Assets;
 import org.caveat.server.console.ConsoleRoutes;
 import org.caveat.server.decide.DecisionRoutes;
 import org.caveat.server.decide.DecisionService;
+import org.caveat.server.decide.SingleDecisionHandler;
 import org.caveat.server.events.EventRoutes;
 import org.caveat.server.http.Bodies;
 import org.caveat.server.http.Failures;
@@ -66,9 +68,12 @@ public final class CaveatServer implements AutoCloseable {
     this.watcher = new PolicyWatcher(engine, b.store.published(), b.policyCheckInterval, PolicyWatcher.MAX_AGE,
         watching);
     Bodies bodies = new Bodies(b.maxBodyBytes, b.bodyReadTimeout);
-    this.routes = new Routes(new Access(b.store.tokens()), new TokenLimits(b.maxRequestsPerToken));
+    Access access = new Access(b.store.tokens());
+    TokenLimits limits = new TokenLimits(b.maxRequestsPerToken);
+    this.routes = new Routes(access, limits);
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
     DecisionService decisions = new DecisionService(engine, b.store.log(), b.clock, metrics, threads);
+    Executor singleAnswers = "pool".equals(System.getProperty("caveat.server.singleAnswer")) ? threads : null;
     new DecisionRoutes(decisions, bodies, b.maxBatch, metrics, new WhatIfEngines(engine), threads).register(routes);
     new AuthZenRoutes(decisions, bodies, b.maxBatch).register(routes);
     new GrantRoutes(engine).register(routes);
@@ -94,6 +99,11 @@ public final class CaveatServer implements AutoCloseable {
       });
       // Jetty's own error pages (refused URIs, 431, …) as problem+json, like every other error.
       config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+      // The hot route ahead of Javalin's servlet (it hands on everything else); see SingleDecisionHandler.
+      if (!Boolean.getBoolean("caveat.server.noSingleHandler")) {
+        config.jetty.modifyServer(server -> server.insertHandler(new SingleDecisionHandler(decisions, access, limits,
+            bodies, metrics, config.http.compressionStrategy, singleAnswers)));
+      }
       config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
       // Javalin enforces the body limit too, for bodies read without a Content-Length.
       config.http.maxRequestSize = b.maxBodyBytes;

@@ -34,6 +34,24 @@ public final class Access {
         + "` this route needs (it has " + String.join(", ", new java.util.TreeSet<>(p.roles())) + ")");
   }
 
+  /**
+   * The principal of {@code authorization} ({@code Bearer …}) when it is a valid token holding
+   * {@code role}; null for anything else (absent, malformed, unknown, revoked, lacking the role),
+   * for a caller that then hands the request to {@link #require}, which says what is wrong.
+   */
+  public Principal admitted(String authorization, Role role) {
+    String token = bearer(authorization);
+    Optional<Principal> p = token == null ? Optional.empty() : tokens.authenticate(token);
+    return p.isPresent() && allows(p.get(), role) ? p.get() : null;
+  }
+
+  /** The token of a {@code Bearer} header, or null when the header is absent or of another scheme. */
+  private static String bearer(String header) {
+    if (header == null || header.isBlank()) return null;
+    String h = header.strip();
+    return h.toLowerCase(Locale.ROOT).startsWith("bearer ") ? h.substring(7).strip() : null;
+  }
+
   /** The store's role vocabulary decides implications (admin holds all; analysts and approvers read). */
   static boolean allows(Principal p, Role role) {
     return role == Role.APPROVER ? Roles.approvesSome(p.roles()) : p.has(role.storedName());

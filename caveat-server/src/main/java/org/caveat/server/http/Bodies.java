@@ -2,6 +2,7 @@ package org.caveat.server.http;
 
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -66,10 +67,15 @@ public final class Bodies {
       throw tooLarge(declared);
     }
     try {
-      return new BodyStream(ctx.req().getInputStream(), declared, maxBytes, readBudgetNanos, limit, advice);
+      return open(ctx.req().getInputStream(), declared);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A body of at most the limit declared as {@code declared} bytes (-1: not declared) read from {@code in}. */
+  public BodyStream open(InputStream in, long declared) {
+    return new BodyStream(in, declared, maxBytes, readBudgetNanos, limit, advice);
   }
 
   private void swallow(Context ctx, long declared) {
@@ -91,7 +97,11 @@ public final class Bodies {
 
   /** The media type without parameters, lower case; empty when absent. */
   public static String mediaType(Context ctx) {
-    String ct = ctx.header("Content-Type");
+    return mediaType(ctx.header("Content-Type"));
+  }
+
+  /** As {@link #mediaType(Context)}, of a {@code Content-Type} header's value (null when absent). */
+  public static String mediaType(String ct) {
     if (ct == null) return "";
     int semi = ct.indexOf(';');
     return (semi < 0 ? ct : ct.substring(0, semi)).strip().toLowerCase(Locale.ROOT);

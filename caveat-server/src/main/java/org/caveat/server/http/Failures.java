@@ -3,6 +3,7 @@ package org.caveat.server.http;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionException;
 import org.caveat.server.problem.Problem;
 import org.caveat.server.problem.ProblemException;
@@ -10,6 +11,9 @@ import org.caveat.server.problem.ProblemJson;
 import org.caveat.server.problem.Problems;
 import org.caveat.store.StoreConflict;
 import org.caveat.store.StoreException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Maps every failure to problem+json: handler problems as they are, Javalin's own responses
@@ -56,19 +60,41 @@ public final class Failures {
     ctx.result(ProblemJson.bytes(p, ctx.path()));
   }
 
+  /**
+   * As {@link #send(Context, Problem)}, on a response of Jetty's own API (the route served ahead of
+   * Javalin, {@code org.caveat.server.decide.SingleDecisionHandler}): the same status, headers and bytes.
+   */
+  public static void send(Response response, Callback callback, Problem p, String path) {
+    if (p.status() == 408 || p.status() == 413) response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    response.setStatus(p.status());
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemJson.CONTENT_TYPE);
+    response.write(true, ByteBuffer.wrap(ProblemJson.bytes(p, path)), callback);
+  }
+
   /** The problem for any throwable, unwrapping the wrappers of futures. */
   public static Problem toProblem(Throwable t, Context ctx) {
-    Throwable e = t;
-    while (e instanceof CompletionException && e.getCause() != null) e = e.getCause();
+    Throwable e = unwrapped(t);
+    if (e instanceof HttpResponseException h) return javalin(h, ctx);
+    return toProblem(e, ctx.method() + " " + ctx.path());
+  }
+
+  /** As {@link #toProblem(Throwable, Context)} for a request served outside Javalin; {@code where}: method and path. */
+  public static Problem toProblem(Throwable t, String where) {
+    Throwable e = unwrapped(t);
     if (e instanceof ProblemException p) return p.problem();
     if (e instanceof StoreConflict c) return conflict(c);
-    if (e instanceof HttpResponseException h) return javalin(h, ctx);
     if (e instanceof StoreException) {
-      LOG.log(System.Logger.Level.ERROR, "store failure on " + ctx.method() + " " + ctx.path(), e);
+      LOG.log(System.Logger.Level.ERROR, "store failure on " + where, e);
       return Problems.unavailable("the store failed; nothing was decided or recorded for this request: " + e.getMessage());
     }
-    LOG.log(System.Logger.Level.ERROR, "unexpected failure on " + ctx.method() + " " + ctx.path(), e);
+    LOG.log(System.Logger.Level.ERROR, "unexpected failure on " + where, e);
     return Problems.internal();
+  }
+
+  private static Throwable unwrapped(Throwable t) {
+    Throwable e = t;
+    while (e instanceof CompletionException && e.getCause() != null) e = e.getCause();
+    return e;
   }
 
   private static Problem conflict(StoreConflict c) {
