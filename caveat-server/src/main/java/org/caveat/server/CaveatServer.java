@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import org.caveat.server.auth.Access;
 import org.caveat.server.authzen.AuthZenRoutes;
 import org.caveat.server.change.ChangeRoutes;
@@ -73,7 +72,6 @@ public final class CaveatServer implements AutoCloseable {
     this.routes = new Routes(access, limits);
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
     DecisionService decisions = new DecisionService(engine, b.store.log(), b.clock, metrics, threads);
-    Executor singleAnswers = "pool".equals(System.getProperty("caveat.server.singleAnswer")) ? threads : null;
     new DecisionRoutes(decisions, bodies, b.maxBatch, metrics, new WhatIfEngines(engine), threads).register(routes);
     new AuthZenRoutes(decisions, bodies, b.maxBatch).register(routes);
     new GrantRoutes(engine).register(routes);
@@ -102,7 +100,7 @@ public final class CaveatServer implements AutoCloseable {
       // The hot route ahead of Javalin's servlet (it hands on everything else); see SingleDecisionHandler.
       if (!Boolean.getBoolean("caveat.server.noSingleHandler")) {
         config.jetty.modifyServer(server -> server.insertHandler(new SingleDecisionHandler(decisions, access, limits,
-            bodies, metrics, config.http.compressionStrategy, singleAnswers)));
+            bodies, metrics, config.http.compressionStrategy)));
       }
       config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
       // Javalin enforces the body limit too, for bodies read without a Content-Length.
