@@ -143,6 +143,7 @@ public final class SingleDecisionHandler extends Handler.Wrapper {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, line.bytes().length);
     metrics.http("POST", PATH, 200);
+    metrics.direct();
     response.write(true, ByteBuffer.wrap(line.bytes()), callback);
   }
 

@@ -47,11 +47,15 @@ public final class Metrics implements AutoCloseable {
    */
   private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
   private final Map<HttpKey, Counter> requests = new ConcurrentHashMap<>();
+  private final Counter direct;
 
   public Metrics(LongSupplier logSize) {
     latency = Timer.builder("caveat.decision.latency")
         .description("Time from receiving a decision request to its log entries being durable, per HTTP request.")
         .serviceLevelObjectives(latencyBounds())
+        .register(registry);
+    direct = Counter.builder("caveat.decisions.direct")
+        .description("Single decisions answered by the direct path ahead of Javalin (the rest of POST /v1/decisions goes through its route).")
         .register(registry);
     // Held strongly: Micrometer keeps a weak reference by default, and nothing else holds the lambda.
     Gauge.builder("caveat.log.size", logSize, s -> s.getAsLong()).strongReference(true)
@@ -76,6 +80,11 @@ public final class Metrics implements AutoCloseable {
     decisions.computeIfAbsent(outcome, o -> Counter.builder("caveat.decisions")
         .description("Decisions made, by outcome (PERMIT, DENY, NOT_APPLICABLE, INDETERMINATE).")
         .tag("outcome", o).register(registry)).increment();
+  }
+
+  /** One single decision answered by the direct path ({@code decide.SingleDecisionHandler}). */
+  public void direct() {
+    direct.increment();
   }
 
   public void latency(long nanos) {

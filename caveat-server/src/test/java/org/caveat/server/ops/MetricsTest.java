@@ -34,7 +34,8 @@ class MetricsTest {
       "caveat_decision_latency_seconds_sum",
       "caveat_decisions_total{outcome=\"PERMIT\"}",
       "caveat_http_requests_total{method=\"POST\",route=\"/v1/decisions\",status=\"200\"}",
-      "caveat_log_size");
+      "caveat_log_size",
+      "caveat_decisions_direct_total");
 
   @Test
   void serviceSeriesKeepTheirNamesLabelsAndBuckets() {
@@ -42,6 +43,7 @@ class MetricsTest {
       m.decision("PERMIT");
       m.latency(3_000_000);
       m.http("POST", "/v1/decisions", 200);
+      m.direct();
       System.gc(); // the log-size gauge must survive a collection (a weak reference would read NaN)
       String text = new String(m.scrape(), StandardCharsets.UTF_8);
       Set<String> series = new TreeSet<>();
@@ -56,7 +58,8 @@ class MetricsTest {
           .contains("# TYPE caveat_decisions_total counter")
           .contains("caveat_decisions_total{outcome=\"PERMIT\"} 1")
           .contains("# TYPE caveat_log_size gauge")
-          .contains("caveat_log_size 2");
+          .contains("caveat_log_size 2")
+          .contains("caveat_decisions_direct_total 1.0");
     }
   }
 
