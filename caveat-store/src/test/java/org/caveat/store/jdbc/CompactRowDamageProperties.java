@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -17,8 +18,9 @@ import org.caveat.store.DecisionEntry.GrantVerdict;
 
 /**
  * A damaged stored row or leaf is refused with an {@link IllegalArgumentException} that says what
- * is wrong, never read as something else or failed with another exception: rows inflated whole
- * and leaves read from a byte buffer, as {@code log verify} and the entry routes read them.
+ * is wrong, never read as something else or failed with another exception: rows inflated as they
+ * are framed and leaves read from a byte buffer, as {@code log verify} and the entry routes read
+ * them.
  */
 class CompactRowDamageProperties {
 
@@ -50,6 +52,25 @@ class CompactRowDamageProperties {
         }
       }
     }
+  }
+
+  /**
+   * A forged row that inflates to 3 GiB after its one entry is refused after one byte past it: a
+   * row inflated whole before framing would need an array larger than Java allows (an error, not
+   * a refusal). Compressed, those zeros are ~3 MB.
+   */
+  @Example
+  void aRowThatInflatesFarPastItsEntriesIsRefusedWithoutInflatingIt() throws Exception {
+    byte[] leaf = CompactLeaf.encode(entries(1, new Random(5)).get(0));
+    java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bomb, 1 << 16)) {
+      gz.write(java.nio.ByteBuffer.allocate(4).putInt(leaf.length).array());
+      gz.write(leaf);
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 3 << 10; i++) gz.write(zeros);
+    }
+    assertThatThrownBy(() -> CompactChunk.leaves(bomb.toByteArray(), 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more bytes than 1 entries");
   }
 
   @Property(tries = 300)
