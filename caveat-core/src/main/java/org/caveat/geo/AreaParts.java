@@ -20,7 +20,8 @@ import org.locationtech.jts.index.strtree.STRtree;
  * the same: a box meets the union iff it meets one polygon (a polygon whose envelope misses the
  * box cannot); a point is in the union iff it is in one polygon; and the box, being connected,
  * lies in the union iff it lies in one polygon, because the polygons of a valid multipolygon
- * share at most finitely many points (OGC validity, checked by {@code AreaPartsTest}).
+ * share at most finitely many points (OGC validity, checked by
+ * {@code AreaPartsProperties}).
  */
 final class AreaParts {
   private final Geometry[] parts;

@@ -24,11 +24,13 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * The shipped geography in a form that loads several times faster than its GeoJSON: names and
- * codes, then each geometry as WKB, the sea model's land last (parsed only when first needed) (JTS's reader and writer; coordinates are kept as the exact
+ * codes, then each geometry as WKB (JTS's reader and writer; coordinates are kept as the exact
  * doubles the GeoJSON gave, so every answer is the same whichever form was loaded). The form
  * starts with the key of the GeoJSON it was made from, so bytes made from other files are refused,
  * and ends with the SHA-256 of everything before it, so damaged bytes (a changed coordinate would
  * still parse, and a changed length could ask for gigabytes) are refused before they are parsed.
+ * The sea model's land comes last and is parsed only when first needed (points off the shipped
+ * regions).
  */
 final class CompactGeography {
   private static final String MAGIC = "caveat-geography/3";

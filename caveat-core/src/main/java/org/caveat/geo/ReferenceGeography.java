@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -54,7 +55,7 @@ public final class ReferenceGeography {
   /** The sea model, built on the first point off the shipped land (land points never pay for it). */
   private volatile SeaModel sea;
   /** The sea model's land: {@code land.geojson}, or the compact form's, read when first needed. */
-  private final java.util.function.Supplier<SeaModel.Land> landSource;
+  private final Supplier<SeaModel.Land> landSource;
   private SeaModel.Land land;
 
   private ReferenceGeography() {

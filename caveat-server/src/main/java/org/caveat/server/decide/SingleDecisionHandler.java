@@ -32,8 +32,8 @@ import org.eclipse.jetty.util.Callback;
  * {@code POST /v1/decisions} of one plain JSON object, the hot route, served by Jetty's own handler
  * API ahead of Javalin's servlet: no servlet request, session or async context, no Javalin context,
  * and the answer written by the thread that completes its log commit, without a dispatch back
- * through the servlet. Everything else goes on to Javalin ({@link DecisionRoutes}) unchanged: other paths and methods, a query string,
- * another media type, no declared length or one over {@link DecisionBody#WHOLE_BODY_BYTES}, a caller
+ * through the servlet. Everything else goes on to Javalin ({@link DecisionRoutes}) unchanged: other
+ * paths and methods, a query string, another media type, no declared length or one over {@link DecisionBody#WHOLE_BODY_BYTES}, a caller
  * {@link Access} would refuse (Javalin's route says why), and every body the tree-free read does not
  * take ({@link BoundRequests}: errors, what-ifs, arrays, non-ASCII …), which is handed on with its
  * bytes ({@link ReplayedBody}). So every answer and problem is the one {@link DecisionRoutes} gives:
