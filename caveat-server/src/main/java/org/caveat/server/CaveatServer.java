@@ -14,6 +14,7 @@ import org.caveat.server.decide.DecisionRoutes;
 import org.caveat.server.decide.DecisionService;
 import org.caveat.server.decide.SingleDecisionHandler;
 import org.caveat.server.events.EventRoutes;
+import org.caveat.server.http.Admission;
 import org.caveat.server.http.Bodies;
 import org.caveat.server.http.Failures;
 import org.caveat.server.http.ProblemErrorHandler;
@@ -67,9 +68,8 @@ public final class CaveatServer implements AutoCloseable {
     this.watcher = new PolicyWatcher(engine, b.store.published(), b.policyCheckInterval, PolicyWatcher.MAX_AGE,
         watching);
     Bodies bodies = new Bodies(b.maxBodyBytes, b.bodyReadTimeout);
-    Access access = new Access(b.store.tokens());
-    TokenLimits limits = new TokenLimits(b.maxRequestsPerToken);
-    this.routes = new Routes(access, limits);
+    Admission admission = new Admission(new Access(b.store.tokens()), new TokenLimits(b.maxRequestsPerToken));
+    this.routes = new Routes(admission);
     QueuedThreadPool threads = new QueuedThreadPool(b.threads, Math.min(b.threads, 8), 60_000);
     DecisionService decisions = new DecisionService(engine, b.store.log(), b.clock, metrics, threads);
     new DecisionRoutes(decisions, bodies, b.maxBatch, metrics, new WhatIfEngines(engine), threads).register(routes);
@@ -101,7 +101,7 @@ public final class CaveatServer implements AutoCloseable {
       // Jetty's own error pages (refused URIs, 431, …) as problem+json, like every other error.
       config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
       // The hot route ahead of Javalin's servlet (it hands on everything else); see SingleDecisionHandler.
-      config.jetty.modifyServer(server -> server.insertHandler(new SingleDecisionHandler(decisions, access, limits,
+      config.jetty.modifyServer(server -> server.insertHandler(new SingleDecisionHandler(decisions, admission,
           bodies, metrics, config.http.compressionStrategy)));
       config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
       // Javalin enforces the body limit too, for bodies read without a Content-Length.

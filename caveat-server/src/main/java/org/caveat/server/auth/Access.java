@@ -3,6 +3,8 @@ package org.caveat.server.auth;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
+import org.caveat.server.problem.ProblemException;
 import org.caveat.server.problem.Problems;
 import org.caveat.store.Principal;
 import org.caveat.store.Roles;
@@ -22,34 +24,42 @@ public final class Access {
     this.tokens = tokens;
   }
 
-  /** Checks {@code role} for the request, remembering the principal; throws a 401 or 403 problem. */
-  public void require(Context ctx, Role role) {
-    if (role == Role.PUBLIC) return;
-    Principal p = authenticate(ctx);
-    ctx.attribute(PRINCIPAL, p);
-    if (allows(p, role)) return;
-    ctx.header("WWW-Authenticate",
+  /**
+   * The caller {@code authorization} (the {@code Authorization} header, null when absent) names,
+   * when it may use a route needing {@code role} (not {@link Role#PUBLIC}); else the refusal, in
+   * this order: no header, not a bearer token, an unknown or revoked token (401), a token without
+   * the role (403).
+   */
+  public Check check(String authorization, Role role) {
+    if (authorization == null || authorization.isBlank()) {
+      return Check.refused(Problems.unauthorized("this route needs a token: send `Authorization: Bearer <token>`"
+          + " (create one with `caveat token create`)"), "Bearer realm=\"caveat\"");
+    }
+    String h = authorization.strip();
+    if (!h.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+      return Check.refused(Problems.unauthorized("the Authorization header must be `Bearer <token>`"),
+          "Bearer realm=\"caveat\", error=\"invalid_request\"");
+    }
+    Optional<Principal> found = tokens.authenticate(h.substring(7).strip());
+    if (found.isEmpty()) {
+      return Check.refused(Problems.unauthorized("the token is unknown or revoked"),
+          "Bearer realm=\"caveat\", error=\"invalid_token\"");
+    }
+    Principal p = found.get();
+    if (allows(p, role)) return new Check(p, null, null);
+    return Check.refused(Problems.forbidden("role.missing", "token `" + p.name() + "` lacks the role `"
+        + role.storedName() + "` this route needs (it has " + String.join(", ", new TreeSet<>(p.roles())) + ")"),
         "Bearer realm=\"caveat\", error=\"insufficient_scope\", scope=\"" + role.storedName() + "\"");
-    throw Problems.forbidden("role.missing", "token `" + p.name() + "` lacks the role `" + role.storedName()
-        + "` this route needs (it has " + String.join(", ", new java.util.TreeSet<>(p.roles())) + ")");
   }
 
   /**
-   * The principal of {@code authorization} ({@code Bearer …}) when it is a valid token holding
-   * {@code role}; null for anything else (absent, malformed, unknown, revoked, lacking the role),
-   * for a caller that then hands the request to {@link #require}, which says what is wrong.
+   * What {@link #check} found: the admitted principal, or the problem (401 or 403) that refuses the
+   * caller and the {@code WWW-Authenticate} challenge (RFC 6750) its response carries.
    */
-  public Principal admitted(String authorization, Role role) {
-    String token = bearer(authorization);
-    Optional<Principal> p = token == null ? Optional.empty() : tokens.authenticate(token);
-    return p.isPresent() && allows(p.get(), role) ? p.get() : null;
-  }
-
-  /** The token of a {@code Bearer} header, or null when the header is absent or of another scheme. */
-  private static String bearer(String header) {
-    if (header == null || header.isBlank()) return null;
-    String h = header.strip();
-    return h.toLowerCase(Locale.ROOT).startsWith("bearer ") ? h.substring(7).strip() : null;
+  public record Check(Principal principal, ProblemException refusal, String challenge) {
+    static Check refused(ProblemException refusal, String challenge) {
+      return new Check(null, refusal, challenge);
+    }
   }
 
   /** The store's role vocabulary decides implications (admin holds all; analysts and approvers read). */
@@ -57,28 +67,8 @@ public final class Access {
     return role == Role.APPROVER ? Roles.approvesSome(p.roles()) : p.has(role.storedName());
   }
 
-  /** The principal {@link #require} found. */
+  /** The principal of a request its route admitted ({@link org.caveat.server.http.Admission}). */
   public static Principal principal(Context ctx) {
     return ctx.attribute(PRINCIPAL);
-  }
-
-  private Principal authenticate(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header == null || header.isBlank()) {
-      ctx.header("WWW-Authenticate", "Bearer realm=\"caveat\"");
-      throw Problems.unauthorized("this route needs a token: send `Authorization: Bearer <token>`"
-          + " (create one with `caveat token create`)");
-    }
-    String h = header.strip();
-    if (!h.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
-      ctx.header("WWW-Authenticate", "Bearer realm=\"caveat\", error=\"invalid_request\"");
-      throw Problems.unauthorized("the Authorization header must be `Bearer <token>`");
-    }
-    Optional<Principal> p = tokens.authenticate(h.substring(7).strip());
-    if (p.isEmpty()) {
-      ctx.header("WWW-Authenticate", "Bearer realm=\"caveat\", error=\"invalid_token\"");
-      throw Problems.unauthorized("the token is unknown or revoked");
-    }
-    return p.get();
   }
 }

@@ -10,17 +10,15 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.caveat.json.RequestDefaults;
-import org.caveat.server.auth.Access;
 import org.caveat.server.auth.Role;
+import org.caveat.server.http.Admission;
 import org.caveat.server.http.Bodies;
 import org.caveat.server.http.BodyStream;
 import org.caveat.server.http.Failures;
 import org.caveat.server.http.ReplayedBody;
-import org.caveat.server.http.TokenLimits;
 import org.caveat.server.ops.Metrics;
 import org.caveat.server.problem.Problem;
 import org.caveat.server.problem.Problems;
-import org.caveat.store.Principal;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
@@ -33,11 +31,12 @@ import org.eclipse.jetty.util.Callback;
  * API ahead of Javalin's servlet: no servlet request, session or async context, no Javalin context,
  * and the answer written by the thread that completes its log commit, without a dispatch back
  * through the servlet. Everything else goes on to Javalin ({@link DecisionRoutes}) unchanged: other
- * paths and methods, a query string, another media type, no declared length or one over {@link DecisionBody#WHOLE_BODY_BYTES}, a caller
- * {@link Access} would refuse (Javalin's route says why), and every body the tree-free read does not
- * take ({@link BoundRequests}: errors, what-ifs, arrays, non-ASCII …), which is handed on with its
- * bytes ({@link ReplayedBody}). So every answer and problem is the one {@link DecisionRoutes} gives:
- * the same checks in the same order (role, the token's limit, the body's limits), the same bytes,
+ * paths and methods, a query string, another media type, no declared length or one over
+ * {@link DecisionBody#WHOLE_BODY_BYTES}, and every body the tree-free read does not take
+ * ({@link BoundRequests}: errors, what-ifs, arrays, non-ASCII …), which is handed on with its bytes
+ * ({@link ReplayedBody}). A caller is admitted by the step Javalin's routes take ({@link Admission}:
+ * token, role, the token's limit), and refused with its problem here. So every answer and problem is
+ * the one {@link DecisionRoutes} gives: the same checks in the same order, the same bytes,
  * compression as Javalin's ({@code application/json} from its minimum size on), and the answer sent
  * only once its log entry is durable.
  */
@@ -46,8 +45,7 @@ public final class SingleDecisionHandler extends Handler.Wrapper {
   private static final String WHERE = "POST " + PATH;
 
   private final DecisionService service;
-  private final Access access;
-  private final TokenLimits limits;
+  private final Admission admission;
   private final Bodies bodies;
   private final Metrics metrics;
   private final CompressionStrategy compression;
@@ -55,11 +53,10 @@ public final class SingleDecisionHandler extends Handler.Wrapper {
   /**
    * @param compression Javalin's ({@code config.http.compressionStrategy}), so answers are compressed as its routes' are
    */
-  public SingleDecisionHandler(DecisionService service, Access access, TokenLimits limits, Bodies bodies,
-      Metrics metrics, CompressionStrategy compression) {
+  public SingleDecisionHandler(DecisionService service, Admission admission, Bodies bodies, Metrics metrics,
+      CompressionStrategy compression) {
     this.service = service;
-    this.access = access;
-    this.limits = limits;
+    this.admission = admission;
     this.bodies = bodies;
     this.metrics = metrics;
     this.compression = compression;
@@ -67,17 +64,17 @@ public final class SingleDecisionHandler extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    if (!takes(request)) return super.handle(request, response, callback);
     long start = System.nanoTime();
-    Principal caller = takes(request) ? access.admitted(request.getHeaders().get(HttpHeader.AUTHORIZATION), Role.ANALYST)
-        : null;
-    if (caller == null) return super.handle(request, response, callback);
     CompletableFuture<List<DecisionService.Result>> logged;
-    try (TokenLimits.Slot slot = limits.acquire(caller.name())) {
+    // admitted as Javalin's routes admit (Admission): the same refusals, in the same order
+    try (Admission.Entry entry = admission.enter(request.getHeaders().get(HttpHeader.AUTHORIZATION), Role.ANALYST,
+        challenge -> response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, challenge))) {
       byte[] body = read(request);
       DecisionRequest.Bound bound = Bodies.isBlank(body) || DecisionBody.firstNonBlank(body) != '{' ? null
           : BoundRequests.read(body, RequestDefaults.NONE);
       if (bound == null) {
-        slot.close(); // Javalin's route takes a slot of its own
+        entry.close(); // Javalin's route admits the request again, with a slot of its own
         return super.handle(new ReplayedBody(request, body), response, callback);
       }
       logged = service.decideUncounted(List.of(bound), false, null);

@@ -9,9 +9,9 @@ import org.caveat.server.auth.Access;
 import org.caveat.server.auth.Role;
 
 /**
- * The service's route table. Each route names the role it needs; the handler runs only once
- * {@link Access} has admitted the caller, and within its token's {@link TokenLimits}. Kept as data so the OpenAPI document can be checked
- * against it.
+ * The service's route table. Each route names the role it needs; the handler runs only once the
+ * caller is admitted ({@link Admission}: its token, its role, a slot among its token's requests in
+ * progress). Kept as data so the OpenAPI document can be checked against it.
  */
 public final class Routes {
   /** One registered route; {@code path} uses Javalin's {@code {param}} syntax, as OpenAPI does. */
@@ -19,15 +19,13 @@ public final class Routes {
 
   private static final String SLOT = "caveat.token-slot";
 
-  private final Access access;
-  private final TokenLimits limits;
+  private final Admission admission;
   private final List<Route> routes = new ArrayList<>();
   private final List<Runnable> registrations = new ArrayList<>();
   private JavalinConfig config;
 
-  public Routes(Access access, TokenLimits limits) {
-    this.access = access;
-    this.limits = limits;
+  public Routes(Admission admission) {
+    this.admission = admission;
   }
 
   /** Binds to the Javalin config being built; routes added before or after are registered. */
@@ -58,17 +56,18 @@ public final class Routes {
   private Routes add(String method, String path, Role role, Handler h) {
     routes.add(new Route(method, path, role));
     Handler guarded = ctx -> {
-      access.require(ctx, role);
       if (role == Role.PUBLIC) {
         h.handle(ctx);
         return;
       }
-      // Held while the handler runs on the request thread (reads the body, or starts a streamed
-      // batch). A route that answers through a future (single decisions) is decided after the
-      // handler returns, outside the slot: the limit caps the threads one token holds, not the
+      // The slot is held while the handler runs on the request thread (reads the body, or starts a
+      // streamed batch). A route that answers through a future (single decisions) is decided after
+      // the handler returns, outside the slot: the limit caps the threads one token holds, not the
       // decisions it has in flight, and waiting for the log holds neither.
-      try (TokenLimits.Slot slot = limits.acquire(Access.principal(ctx).name())) {
-        ctx.attribute(SLOT, slot);
+      try (Admission.Entry entry = admission.enter(ctx.header("Authorization"), role,
+          challenge -> ctx.header("WWW-Authenticate", challenge))) {
+        ctx.attribute(Access.PRINCIPAL, entry.principal());
+        ctx.attribute(SLOT, entry.slot());
         h.handle(ctx);
       }
     };

@@ -93,14 +93,29 @@ class SingleDecisionHandlerTest {
             body);
       }
     }
-    for (String auth : new String[] {null, "Bearer nope", "Basic abc", ""}) {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + "/v1/decisions"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(one));
-      if (auth != null && !auth.isEmpty()) b.header("Authorization", auth);
-      HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      assertThat(r.statusCode()).isEqualTo(401);
-      assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+    // Refused callers: the direct path refuses them itself, through the admission Javalin's routes take.
+    String reader = store.tokens().create("reader", Set.of("reader")).secret();
+    String[] auths = {null, "", "   ", "Bearer nope", "bearer   nope  ", "Basic abc", "Bearer", "Bearer " + reader};
+    int[] statuses = {401, 401, 401, 401, 401, 401, 401, 403};
+    for (int i = 0; i < auths.length; i++) {
+      long directBefore = direct();
+      HttpResponse<byte[]> viaHandler = postAs("/v1/decisions", auths[i], one);
+      HttpResponse<byte[]> viaJavalin = postAs("/v1/decisions?quotes=false", auths[i], one);
+      assertThat(viaHandler.statusCode()).as(auths[i]).isEqualTo(statuses[i]);
+      assertThat(viaHandler.headers().firstValue("WWW-Authenticate")).as(auths[i]).isPresent();
+      assertSameResponse(viaHandler, viaJavalin, String.valueOf(auths[i]));
+      assertThat(direct()).as("a refusal is no decision").isEqualTo(directBefore);
     }
+    assertThat(postAs("/v1/decisions", "Bearer " + reader, one).body()).asString(StandardCharsets.UTF_8)
+        .contains("role.missing").contains("lacks the role `analyst`");
+  }
+
+  private static HttpResponse<byte[]> postAs(String path, String authorization, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) b.header("Authorization", authorization);
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
