@@ -2,7 +2,9 @@
 # Single decisions against /healthz (issue 11, "POST /v1/decisions, single, 64 connections"): starts
 # one server per jar given, each on its own fresh SQLite data folder (as `./caveat serve` runs it:
 # optimising compiler, G1, every decision durably logged before it is answered), warms each with
-# WARMUP s of decisions, then for ROUNDS rounds loads every server in turn, interleaved: RUN_SECONDS s
+# WARMUP s of decisions and HEALTHZ_WARMUP s (default 15) of /healthz (without it, the first
+# round's /healthz ran partly in the quick compiler's code: ~115 µs of CPU per request against ~37
+# in later rounds), then for ROUNDS rounds loads every server in turn, interleaved: RUN_SECONDS s
 # of GET /healthz, then RUN_SECONDS s of POST /v1/decisions (examples/permit-counter-fire.json),
 # CONNECTIONS connections, and prints the ratio. Also prints the server's CPU time per request of
 # each kind (/proc/PID/stat over the run), which the load of other work on the machine moves much
@@ -22,6 +24,8 @@
 # A jar argument may carry JVM options of its own after a space, to compare settings of one build
 # interleaved: "new.jar -Xmx256m" (its rows show the spaces as +), and `serve` options of its own
 # after " -- ": "new.jar -XX:+UseParallelGC -- --threads 16".
+# THREADS=1 also prints, for each load, the server's CPU per request split by thread: the request
+# threads, the log writer (which also writes the single decisions' answers) and the rest, user+system.
 # Usage: ROUNDS=3 RUN_SECONDS=20 WARMUP=60 CONNECTIONS=64 scripts/bench/single-http.sh old.jar new.jar
 #        SERVE_ARGS='--max-requests-per-token 64' passes options to every server.
 set -euo pipefail
@@ -31,6 +35,7 @@ JARS=("$@")
 ROUNDS="${ROUNDS:-3}"
 SECS="${RUN_SECONDS:-20}"
 WARMUP="${WARMUP:-60}"
+HEALTHZ_WARMUP="${HEALTHZ_WARMUP:-15}"
 CONNECTIONS="${CONNECTIONS:-64}"
 BODY="${BODY:-examples/permit-counter-fire.json}"
 PIN="${PIN:-shared}"
@@ -89,9 +94,29 @@ EOF
 measure() {
   local pid="${PIDS[$1]}"
   local before; before="$(cpu "$pid")"
+  [[ -n "${THREADS:-}" ]] && threads "$pid" > "$WORK/threads.before"
   run "$@"
   local n; n="$(head -1 "$WORK/out" | cut -d' ' -f6)"
   US=$(( ($(cpu "$pid") - before) * 1000000 / TICKS / (n > 0 ? n : 1) ))
+  if [[ -n "${THREADS:-}" ]]; then
+    threads "$pid" > "$WORK/threads.after"
+    echo "#   $2: server CPU per request by thread, user+system µs: $(split "${n:-0}")"
+  fi
+}
+# THREADS=1: each thread's name and its user and system CPU ticks, to split the CPU per request
+# between the request threads (Jetty's qtp…), the log writer and the rest (compilers, GC, …).
+threads() {
+  for t in /proc/"$1"/task/*; do
+    printf '%s %s\n' "$(tr -c 'A-Za-z0-9\n-' _ < "$t/comm")" "$(awk '{ print $14, $15 }' "$t/stat")"
+  done 2> /dev/null
+}
+split() {
+  awk -v n="$1" -v tick="$TICKS" '
+    function group(name) { return name ~ /^qtp/ ? "request-threads" : name ~ /^caveat-log-writ/ ? "log-writer" : "other" }
+    FNR == NR { u[group($1)] -= $2; s[group($1)] -= $3; next }
+    { u[group($1)] += $2; s[group($1)] += $3 }
+    END { for (g in u) printf "%s %.1f+%.1f  ", g, u[g] * 1e6 / tick / (n > 0 ? n : 1), s[g] * 1e6 / tick / (n > 0 ? n : 1) }
+  ' "$WORK/threads.before" "$WORK/threads.after"
 }
 TOKENS=()
 for i in "${!JARS[@]}"; do
@@ -110,6 +135,7 @@ for i in "${!JARS[@]}"; do
 done
 for i in "${!JARS[@]}"; do
   run "$i" "http://127.0.0.1:$((18120 + i))/v1/decisions" "$WARMUP" "$BODY" "${TOKENS[$i]}"
+  run "$i" "http://127.0.0.1:$((18120 + i))/healthz" "$HEALTHZ_WARMUP"
 done
 echo "# load generator: $LOADGEN, $CONNECTIONS connections, pinning: $PIN$([[ "$PIN" == split ]] && echo ' (server CPU 1, generator CPU 0)')"
 echo "round pin jar healthz_per_s healthz_p50_ms healthz_p99_ms healthz_cpu_us decisions_per_s p50_ms p90_ms p99_ms decision_cpu_us ratio not_200 loadavg"

@@ -20,7 +20,8 @@ import org.caveat.store.merkle.MerkleTree.Mark;
 /**
  * Group commit for the decision log: callers queue compact decisions ({@link CompactChunk}); one thread takes everything queued
  * (up to {@value #MAX_BATCH} entries), assigns consecutive indexes, hashes them into the Merkle
- * tree, writes them as one {@code log_batch} row and the new checkpoint in one transaction, and only after the commit
+ * tree, writes them as one {@code log_batch} row (the callers' gzip members in order, the small
+ * chunks among them compressed together into one) and the new checkpoint in one transaction, and only after the commit
  * completes the callers' futures. One fsync thus acknowledges a whole batch, which is what
  * makes tens of thousands of durable appends per second possible on one disk.
  *
@@ -74,6 +75,10 @@ final class GroupCommitWriter implements AutoCloseable {
   private final LogFollower follower;
   private final String where;
   private final Thread thread;
+  /** The loose (small) chunks of the batch being written, compressed together as one member ({@link CompactChunk}). */
+  private LeafBuffer loose = new LeafBuffer(LOOSE_KEPT);
+  /** The loose buffer's size kept between batches; one grown larger by a burst is let go. */
+  private static final int LOOSE_KEPT = 64 << 10;
 
   GroupCommitWriter(Database db, MerkleTree tree, CommitListener listener, LogSequencer sequencer,
       LogFollower follower) throws SQLException {
@@ -186,12 +191,14 @@ final class GroupCommitWriter implements AutoCloseable {
         int memberBytes = 0;
         int count = 0;
         for (Pending p : batch) {
-          memberBytes += p.chunk().member().length;
+          memberBytes += p.chunk().bytes().length;
           count += p.size();
         }
         // sized once: grown from the default 32 bytes, a commit's row was copied ~a dozen times
         ByteArrayOutputStream entries = new ByteArrayOutputStream(memberBytes);
         ByteArrayOutputStream leaves = new ByteArrayOutputStream(32 * count);
+        if (loose.bytes().length > 16 * LOOSE_KEPT) loose = new LeafBuffer(LOOSE_KEPT);
+        loose.clear(); // a batch that failed may have left some
         long first = index;
         for (Pending p : batch) {
           long[] assigned = new long[p.size()];
@@ -201,9 +208,10 @@ final class GroupCommitWriter implements AutoCloseable {
             leaves.writeBytes(leaf);
             assigned[i] = index++;
           }
-          entries.writeBytes(p.chunk().member());
+          p.chunk().addTo(entries, loose);
           indexes.add(assigned);
         }
+        CompactChunk.flush(entries, loose);
         root = tree.root();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO log_batch"
             + " (first_idx, count, entries, leaf_hashes, root_after) VALUES (?, ?, ?, ?, ?)")) {

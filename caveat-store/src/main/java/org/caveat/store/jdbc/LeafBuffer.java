@@ -39,6 +39,11 @@ final class LeafBuffer {
     return size;
   }
 
+  /** Empties the buffer, keeping its array. */
+  void clear() {
+    size = 0;
+  }
+
   /** The buffer itself; bytes {@code [0, size())} are written. */
   byte[] bytes() {
     return buf;

@@ -52,7 +52,7 @@ class GzipMemberProperties {
   }
 
   /** Entries shaped like the service's: repeated structure, varying ids, times and coordinates. */
-  private static List<DecisionEntry> entries(int n, Random r) {
+  static List<DecisionEntry> entries(int n, Random r) {
     List<DecisionEntry> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String id = "req-" + Long.toHexString(r.nextLong());
