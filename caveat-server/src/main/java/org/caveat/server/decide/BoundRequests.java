@@ -63,11 +63,29 @@ final class BoundRequests {
   }
 
   /**
+   * Bytes that need a closer look ({@link #exactScan}): not ASCII, a backslash, or white space. A
+   * compact request, the common case, holds none of them, and one load and one branch per byte
+   * settle it (no quote tracking: that only matters once white space is found).
+   */
+  private static final boolean[] CLOSER_LOOK = new boolean[256];
+
+  static {
+    for (int b = 128; b < 256; b++) CLOSER_LOOK[b] = true;
+    for (char c : new char[] {'\\', ' ', '\n', '\r', '\t'}) CLOSER_LOOK[c] = true;
+  }
+
+  /**
    * {@link #NOT_PLAIN} unless only ASCII bytes and no {@code \}{@code u} escape; else which of
-   * {@link #BACKSLASH} and {@link #BLANKS} the bytes hold (a quote toggles being in a string, which
-   * is exact only without backslashes).
+   * {@link #BACKSLASH} and {@link #BLANKS} the bytes hold: 0 at once for bytes with none of
+   * {@link #CLOSER_LOOK}, else as {@link #exactScan} finds.
    */
   private static int scan(byte[] bytes) {
+    for (byte b : bytes) if (CLOSER_LOOK[b & 0xff]) return exactScan(bytes);
+    return 0;
+  }
+
+  /** {@link #scan} byte by byte, a quote toggling being in a string (exact only without backslashes). */
+  private static int exactScan(byte[] bytes) {
     int found = 0;
     boolean inString = false;
     byte previous = 0;
