@@ -1,6 +1,7 @@
 package org.caveat.store.jdbc;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -56,17 +57,12 @@ record CompactChunk(MessageDigest[] partials, byte[] bytes, boolean compressed) 
         : new CompactChunk(partials, GzipMember.of(framed.bytes(), framed.size()), true);
   }
 
-  /** This chunk as a gzip member of its own (a loose chunk compressed now). */
-  byte[] member() {
-    return compressed ? bytes : GzipMember.of(bytes, bytes.length);
-  }
-
   /**
    * Appends this chunk to a row being built: a compressed chunk's member is added to {@code row}
    * after the loose chunks gathered before it ({@code loose}, compressed as one member and emptied);
    * a loose chunk is gathered. Call {@link #flush} after the last chunk.
    */
-  void addTo(java.io.ByteArrayOutputStream row, LeafBuffer loose) {
+  void addTo(ByteArrayOutputStream row, LeafBuffer loose) {
     if (!compressed) {
       loose.write(bytes);
       return;
@@ -76,7 +72,7 @@ record CompactChunk(MessageDigest[] partials, byte[] bytes, boolean compressed) 
   }
 
   /** Adds the loose chunks gathered in {@code loose} to {@code row} as one gzip member, and empties it. */
-  static void flush(java.io.ByteArrayOutputStream row, LeafBuffer loose) {
+  static void flush(ByteArrayOutputStream row, LeafBuffer loose) {
     if (loose.size() == 0) return;
     row.writeBytes(GzipMember.of(loose.bytes(), loose.size()));
     loose.clear();

@@ -31,7 +31,7 @@ final class LeafBuffer {
       b = new LeafBuffer(256 << 10);
       THREADS.set(b);
     }
-    b.size = 0;
+    b.clear();
     return b;
   }
 

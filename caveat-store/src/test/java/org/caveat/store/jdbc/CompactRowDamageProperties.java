@@ -29,7 +29,7 @@ class CompactRowDamageProperties {
       @ForAll @IntRange(min = 0, max = 3) int damage) {
     Random r = new Random(seed);
     List<DecisionEntry> list = entries(entries, r);
-    byte[] row = CompactChunk.of(list).member();
+    byte[] row = Rows.of(CompactChunk.of(list));
     List<byte[]> leaves = CompactChunk.leaves(row, entries);
     for (int i = 0; i < entries; i++) {
       assertThat(CompactLeaf.decode(leaves.get(i))).isEqualTo(list.get(i));

@@ -35,7 +35,7 @@ class GzipMemberProperties {
   void aChunkIsWhatTheStreamedEncodingWrote(@ForAll @IntRange(min = 1, max = 600) int entries,
       @ForAll long seed) throws IOException {
     List<DecisionEntry> list = entries(entries, new Random(seed));
-    assertThat(CompactChunk.of(list).member()).isEqualTo(streamed(list));
+    assertThat(Rows.of(CompactChunk.of(list))).isEqualTo(streamed(list));
   }
 
   @Test
@@ -47,8 +47,8 @@ class GzipMemberProperties {
       assertThat(GzipMember.of(noise, size)).isEqualTo(gzipOutputStream(noise));
     }
     List<DecisionEntry> many = entries(4096, r);
-    assertThat(CompactChunk.of(many).member()).isEqualTo(streamed(many));
-    assertThat(CompactChunk.leaves(CompactChunk.of(many).member(), many.size())).hasSize(many.size());
+    assertThat(Rows.of(CompactChunk.of(many))).isEqualTo(streamed(many));
+    assertThat(CompactChunk.leaves(Rows.of(CompactChunk.of(many)), many.size())).hasSize(many.size());
   }
 
   /** Entries shaped like the service's: repeated structure, varying ids, times and coordinates. */

@@ -35,7 +35,7 @@ class LeafCodecProperties {
     byte[] leaf = CompactLeaf.encode(e);
     assertThat(CompactLeaf.decode(leaf)).isEqualTo(e);
     CompactChunk chunk = CompactChunk.of(List.of(e, e));
-    assertThat(CompactChunk.leaves(chunk.member(), 2)).containsExactly(leaf, leaf);
+    assertThat(CompactChunk.leaves(Rows.of(chunk), 2)).containsExactly(leaf, leaf);
     // each leaf is hashed where it lies in the chunk's buffer: the hash of its own encoding
     for (int i = 0; i < 2; i++) {
       byte[] whole = java.util.Arrays.copyOf(leaf, leaf.length + 8);
