@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Durably logged batch decisions (issue 4/11, "POST /v1/decisions, batches of 1,000"): for each
 # round and each server jar given, starts the server on a fresh SQLite data folder (as
-# `./caveat serve` runs it: optimising compiler, G1), posts NDJSON bodies of 1,000 generated
-# requests from 4 connections (WARMUP s uncounted, then RUN_SECONDS s) with wrk (native, closed
-# loop; installed from Debian when missing and run as root, as single-http.sh does) or, without it
-# or with LOADGEN=batchload, org.caveat.bench.BatchLoad (Java's HttpClient, which on two cores takes
-# a large share of the CPU the server needs),
-# then reads the server's CPU time per decision over the counted seconds, the log size, the bytes
-# the server process wrote (/proc/PID/io write_bytes) and the size of the database and its WAL,
-# and last the load generator's own CPU time per decision (it shares the cores with the server). Builds are interleaved round by round so that load from
+# `./caveat serve` runs it: optimising compiler, G1), posts NDJSON bodies of BATCH (1,000)
+# generated requests from CONNECTIONS (4) connections (WARMUP s uncounted, then RUN_SECONDS s)
+# with wrk (native, closed loop; installed from Debian when missing and run as root, as
+# single-http.sh does) or, without it or with LOADGEN=batchload, org.caveat.bench.BatchLoad (Java's
+# HttpClient, which on two cores takes a large share of the CPU the server needs), then reads the
+# server's CPU time per decision over the counted seconds, the log size, the bytes the server
+# process wrote (/proc/PID/io write_bytes) and the size of the database and its WAL, and last the
+# load generator's own CPU time per decision (it shares the cores with the server). THREADS=1 also
+# prints the server's CPU per decision split by thread (request threads, the log writer, the rest;
+# user+system µs), as single-http.sh does. Builds are interleaved round by round so that load from
 # other work on the machine falls on all of them. A benchmark, not a test.
 # Usage: scripts/bench/batch-log.sh [JAR]...   (default: caveat-cli/target/caveat.jar)
 #        ROUNDS=3 RUN_SECONDS=20 WARMUP=20 CONNECTIONS=4 scripts/bench/batch-log.sh old.jar new.jar
+#        BATCH=10 CONNECTIONS=64 scripts/bench/batch-log.sh   (many clients, small batches)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 JARS=("$@")
@@ -20,8 +23,10 @@ ROUNDS="${ROUNDS:-3}"
 SECS="${RUN_SECONDS:-20}"
 WARMUP="${WARMUP:-20}"
 CONNECTIONS="${CONNECTIONS:-4}"
+BATCH="${BATCH:-1000}"
 LOADGEN="${LOADGEN:-wrk}"
 source scripts/bench/wrk.sh
+source scripts/bench/threads.sh
 use_wrk batchload
 BENCH=caveat-bench/target/benchmarks.jar
 [[ -f "$BENCH" ]] || ./mvnw -q -B -DskipTests -pl caveat-bench -am package
@@ -33,7 +38,7 @@ trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 logged() { curl -s "http://127.0.0.1:$PORT/healthz" | grep -oE '"log_size":[0-9]+' | cut -d: -f2; }
 TICKS="$(getconf CLK_TCK)"
-java -cp "$BENCH" org.caveat.bench.GenerateRequests 1000 42 > "$WORK/batch.ndjson"
+java -cp "$BENCH" org.caveat.bench.GenerateRequests "$BATCH" 42 > "$WORK/batch.ndjson"
 # Posts the batch body for $1 s and leaves in $WORK/load.out what BatchLoad prints ("N decisions/s",
 # "p50 X", "p99 Y", "client cpu S s, U us"). With wrk, an answer that is not 2xx or a socket error
 # stops the script: a figure with failed batches in it would say nothing.
@@ -60,21 +65,24 @@ load() {
         "$CONNECTIONS" "$secs" 0 > "$WORK/load.out"
   fi
 }
-echo "# load generator: $LOADGEN, $CONNECTIONS connections"
+echo "# load generator: $LOADGEN, $CONNECTIONS connections, $BATCH requests per body"
 echo "round jar decisions_per_s p50_ms p99_ms server_cpu_us_per_decision log_entries written_B_per_decision db_wal_B_per_decision loadavg_before loadavg_after client_cpu_us_per_decision"
 for round in $(seq 1 "$ROUNDS"); do
   for jar in "${JARS[@]}"; do
     rm -rf "$WORK/data"
-    java -Xshare:auto ${JAVA_OPTS:-} -jar "$jar" serve --data "$WORK/data" --port "$PORT" > "$WORK/serve.out" 2>&1 &
+    java -Xshare:auto ${JAVA_OPTS:-} -jar "$jar" serve --data "$WORK/data" --port "$PORT" \
+        --max-requests-per-token "$(( CONNECTIONS > 8 ? CONNECTIONS : 8 ))" > "$WORK/serve.out" 2>&1 &
     PID=$!
     for _ in $(seq 1 180); do sleep 1; grep -q 'admin token' "$WORK/serve.out" && break; done
     TOKEN="$(grep -o 'cvt_[A-Za-z0-9_-]*' "$WORK/serve.out")"
     load "$WARMUP"
     load_before="$(cut -d' ' -f1 /proc/loadavg)"
     cpu_before="$(cpu "$PID")"
+    [[ -n "${THREADS:-}" ]] && threads "$PID" > "$WORK/threads.before"
     logged_before="$(logged)"
     load "$SECS"
     cpu_used=$(( $(cpu "$PID") - cpu_before ))
+    [[ -n "${THREADS:-}" ]] && threads "$PID" > "$WORK/threads.after"
     load_after="$(cut -d' ' -f1 /proc/loadavg)"
     entries="$(logged)"
     written="$(grep -E '^write_bytes' "/proc/$PID/io" | grep -oE '[0-9]+')"
@@ -86,5 +94,8 @@ for round in $(seq 1 "$ROUNDS"); do
     cpu_us=$(( cpu_used * 1000000 / TICKS / (entries - logged_before) ))
     client_us="$(grep -oE 'client cpu [0-9.]+ s, [0-9.]+ us' "$WORK/load.out" | grep -oE '[0-9.]+ us' | cut -d' ' -f1)"
     echo "$round $jar $rate $p50 $p99 $cpu_us $entries $((written / entries)) $((files / entries)) $load_before $load_after ${client_us:--}"
+    if [[ -n "${THREADS:-}" ]]; then
+      echo "#   server CPU per decision by thread, user+system µs: $(split "$WORK/threads.before" "$WORK/threads.after" "$((entries - logged_before))")"
+    fi
   done
 done

@@ -41,6 +41,7 @@ BODY="${BODY:-examples/permit-counter-fire.json}"
 PIN="${PIN:-shared}"
 LOADGEN="${LOADGEN:-wrk}"
 source scripts/bench/wrk.sh
+source scripts/bench/threads.sh
 use_wrk httpload
 BENCH=caveat-bench/target/benchmarks.jar
 [[ "$LOADGEN" == wrk || -f "$BENCH" ]] || ./mvnw -q -B -DskipTests -pl caveat-bench -am package
@@ -100,23 +101,8 @@ measure() {
   US=$(( ($(cpu "$pid") - before) * 1000000 / TICKS / (n > 0 ? n : 1) ))
   if [[ -n "${THREADS:-}" ]]; then
     threads "$pid" > "$WORK/threads.after"
-    echo "#   $2: server CPU per request by thread, user+system µs: $(split "${n:-0}")"
+    echo "#   $2: server CPU per request by thread, user+system µs: $(split "$WORK/threads.before" "$WORK/threads.after" "${n:-0}")"
   fi
-}
-# THREADS=1: each thread's name and its user and system CPU ticks, to split the CPU per request
-# between the request threads (Jetty's qtp…), the log writer and the rest (compilers, GC, …).
-threads() {
-  for t in /proc/"$1"/task/*; do
-    printf '%s %s\n' "$(tr -c 'A-Za-z0-9\n-' _ < "$t/comm")" "$(awk '{ print $14, $15 }' "$t/stat")"
-  done 2> /dev/null
-}
-split() {
-  awk -v n="$1" -v tick="$TICKS" '
-    function group(name) { return name ~ /^qtp/ ? "request-threads" : name ~ /^caveat-log-writ/ ? "log-writer" : "other" }
-    FNR == NR { u[group($1)] -= $2; s[group($1)] -= $3; next }
-    { u[group($1)] += $2; s[group($1)] += $3 }
-    END { for (g in u) printf "%s %.1f+%.1f  ", g, u[g] * 1e6 / tick / (n > 0 ? n : 1), s[g] * 1e6 / tick / (n > 0 ? n : 1) }
-  ' "$WORK/threads.before" "$WORK/threads.after"
 }
 TOKENS=()
 for i in "${!JARS[@]}"; do

@@ -36,12 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
  * before), made into log entries, and appended to a
  * SQLite log (leaf encoding, hashing, compression on this thread; the writer's SQL and fsync on
  * its own, so the append's figure is this thread's part plus the wait). Each stage is timed by
- * this thread's CPU time, which other work on the machine moves much less than wall time.
+ * this thread's CPU time, which other work on the machine moves much less than wall time. The
+ * stages run in turn for {@code batch.rounds} rounds (default 60, ~10 s): read the last ones. The
+ * first dozen are still warming up (at round 11 the answer stage still cost ~1.5 µs, settling at
+ * 1.2–1.4 µs from round ~40).
  *
  * <pre>
  * java -cp caveat-bench/target/benchmarks.jar org.caveat.bench.GenerateRequests 1000 42 > /tmp/batch.ndjson
  * ./mvnw -B -o -pl caveat-server -am test -Dtest=BatchStagesBenchmark -Ddecide.bench=true \
- *     -Dbatch.body=/tmp/batch.ndjson -Dsurefire.failIfNoSpecifiedTests=false
+ *     -Dbatch.body=/tmp/batch.ndjson -Dsurefire.failIfNoSpecifiedTests=false [-Dbatch.rounds=60]
  * </pre>
  */
 @EnabledIfSystemProperty(named = "decide.bench", matches = "true")
@@ -66,7 +69,8 @@ class BatchStagesBenchmark {
       for (DecisionRequest.Bound b : bound) answers.add(caveat.answer(b.request()));
       List<DecisionEntry> entries = new ArrayList<>(n);
       Clock clock = Clock.systemUTC();
-      for (int round = 0; round < 12; round++) {
+      int rounds = Integer.getInteger("batch.rounds", 60);
+      for (int round = 0; round < rounds; round++) {
         StringBuilder line = new StringBuilder("round " + round);
         stage(line, "frame", n, () -> DecisionBody.read(body, true, 100_000, true).items().size());
         stage(line, "bind", n, () -> {
