@@ -9,8 +9,8 @@ import org.locationtech.jts.operation.buffer.BufferParameters;
  * Decides "distance to the zone is at most T km" without a geodesic computation for most points.
  *
  * <p>Construction (on the first point that needs it): the zone's geometry is projected to an
- * azimuthal equidistant plane centred on it, buffered by JTS at T·(1−ε)−m (inner) and T·(1+ε)+m (outer), densified and projected back to
- * longitude/latitude. ε (at least 0.4%, more for large extents) covers the projection's distortion
+ * azimuthal equidistant plane centred on it, buffered by JTS at T·(1−ε)−m (inner) and T·(1+ε)+m
+ * (outer), densified and projected back to longitude/latitude. ε (at least 0.4%, more for large extents) covers the projection's distortion
  * and the buffer's chord error (0.12% with 16 segments per quadrant); m = 200 m absorbs the rest.
  * Query: inside the inner area means certainly closer than T, outside the outer area certainly
  * farther; only points in the ring between need {@link Zone#distanceKm}. A property test checks

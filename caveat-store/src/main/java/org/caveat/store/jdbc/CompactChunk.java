@@ -20,7 +20,7 @@ import org.caveat.store.merkle.Rfc6962;
  * concatenated members as one stream, so the writer only concatenates. Compression runs here, on
  * the callers' threads, not on the single writer thread, except for small chunks (a single
  * decision): those are left {@linkplain #compressed() loose} and the writer compresses the loose
- * chunks of a commit together, as one member ({@link #member(LeafBuffer)}).
+ * chunks of a commit together, as one member ({@link #addTo}, {@link #flush}).
  *
  * @param bytes the gzip member when {@code compressed}, else the framed entries
  */
